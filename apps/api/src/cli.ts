@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { STAFF_ROLES, type StaffRole } from '@campaign-desk/contracts';
+import { loadConfigOrExit, migrateDatabase, checkPostgres, exitWith } from '@campaign-desk/server-core';
+import { PASSWORD_MIN_LENGTH, StaffUsersService } from '@campaign-desk/server-auth';
+import { parseArgs, promptHidden } from './cli/args';
+import { CliModule } from './cli/cli.module';
+import { DEMO_USERS } from './cli/demo-users';
+
+const USAGE = `Usage:
+  npm run migrate
+  npm run user:create -- --email E --role admin|caseworker|viewer [--name N] [--password P]
+  npm run seed:demo`;
+
+async function withServices<T>(fn: (users: StaffUsersService) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  try {
+    return await fn(app.get(StaffUsersService));
+  } finally {
+    await app.close();
+  }
+}
+
+async function userCreate(args: Record<string, string | true>): Promise<void> {
+  const email = typeof args.email === 'string' ? args.email : '';
+  const role = args.role as StaffRole;
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) exitWith(`--email: give an email address\n\n${USAGE}`);
+  if (!STAFF_ROLES.includes(role)) exitWith(`--role: one of ${STAFF_ROLES.join(', ')}\n\n${USAGE}`);
+  const password = typeof args.password === 'string' ? args.password : await promptHidden('Password: ');
+  if (password.length < PASSWORD_MIN_LENGTH) exitWith(`--password: at least ${PASSWORD_MIN_LENGTH} characters`);
+  const name = typeof args.name === 'string' ? args.name : undefined;
+  const { user, created } = await withServices((users) => users.createOrReset({ email, role, password, name }));
+  process.stdout.write(`${created ? 'Created' : 'Reset'} ${user.role} ${user.email}\n`);
+}
+
+async function seedDemo(): Promise<void> {
+  await withServices(async (users) => {
+    for (const demo of DEMO_USERS) await users.createOrReset(demo);
+  });
+  process.stdout.write('Demo sign-ins:\n');
+  for (const demo of DEMO_USERS) process.stdout.write(`  ${demo.role.padEnd(10)} ${demo.email}  /  ${demo.password}\n`);
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const config = loadConfigOrExit();
+  await checkPostgres(config.DATABASE_URL);
+  const args = parseArgs(rest);
+  switch (command) {
+    case 'migrate': {
+      const applied = await migrateDatabase(config.DATABASE_URL);
+      process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'Database is up to date\n');
+      return;
+    }
+    case 'user:create':
+      await migrateDatabase(config.DATABASE_URL);
+      return userCreate(args);
+    case 'seed-demo':
+      await migrateDatabase(config.DATABASE_URL);
+      return seedDemo();
+    default:
+      exitWith(USAGE);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => exitWith(`Failed: ${error.message}`),
+);

@@ -1,0 +1,74 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, createValidationPipe } from '@campaign-desk/server-core';
+
+/** Everything main.ts and the integration tests share: security headers, parsers, prefix, docs, dashboard. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // MUI (emotion) injects <style> elements at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          frameSrc: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+          baseUri: ["'none'"],
+          objectSrc: ["'none'"],
+        },
+      },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+      // HSTS only where the deployment serves HTTPS (secure cookies on); it would pin plain-HTTP localhost otherwise.
+      strictTransportSecurity: config.COOKIE_SECURE,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT, extended: false });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Campaign Desk API').setVersion('1').addCookieAuth('cd_session').build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  serveDashboard(app, config);
+  return app;
+}
+
+/** Serves the built react-admin app at `/`, with index.html for client-side routes. */
+function serveDashboard(app: NestExpressApplication, config: AppConfig): void {
+  const dir = resolve(config.DASHBOARD_DIR);
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/admin/queues')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function noCacheForHtml(res: Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

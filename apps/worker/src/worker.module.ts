@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { CoreModule, JobRunnerModule } from '@campaign-desk/server-core';
+import { AuthWorkerModule } from '@campaign-desk/server-auth';
+import { SchedulesService } from './schedules.service';
+
+/** The worker process: job processors from the domain libs, the runner, and the repeatable schedules. */
+@Module({
+  imports: [CoreModule, AuthWorkerModule, JobRunnerModule],
+  providers: [SchedulesService],
+})
+export class WorkerModule {}

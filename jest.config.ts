@@ -1,0 +1,64 @@
+import type { Config } from 'jest';
+import { readFileSync } from 'node:fs';
+
+// Path aliases come from tsconfig.base.json, so a new lib needs one entry there and nowhere else.
+const tsconfig = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(tsconfig.compilerOptions.paths).map(([alias, [target]]) => [
+    `^${alias.replace(/[/\\^$*+?.()|[\]{}-]/g, '\\$&')}$`,
+    `<rootDir>/${target.replace(/^\.\//, '')}`,
+  ]),
+);
+
+// NestJS 12, nodemailer 10 and friends ship as ES modules: let swc turn them into CommonJS too.
+const esmPackages = [
+  '@nestjs', 'nodemailer', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer',
+  'postal-mime', 'load-esm', '@borewit',
+];
+
+const base: Config = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  moduleNameMapper,
+  transform: {
+    '^.+\\.(t|j|mj)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true, tsx: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
+
+const config: Config = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};
+
+export default config;

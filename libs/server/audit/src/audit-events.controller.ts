@@ -1,0 +1,34 @@
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AuditRepository, type AuditFilterField, type AuditSortField } from './audit.repository';
+
+const SPEC = {
+  sortable: ['at', 'id'] as AuditSortField[],
+  filterable: ['actorId', 'action', 'entityType', 'entityId'] as AuditFilterField[],
+  defaultSort: { field: 'at' as AuditSortField, order: 'DESC' as const },
+};
+
+@ApiTags('audit-events')
+@Controller('audit-events')
+@Roles('admin')
+export class AuditEventsController {
+  constructor(private readonly repo: AuditRepository) {}
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
+    const parsed = parseListQuery(query, SPEC);
+    const [rows, total] = await this.repo.list(parsed);
+    res.setHeader('Content-Range', contentRange('audit-events', parsed.offset, rows.length, total));
+    return rows;
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string) {
+    if (!/^\d+$/.test(id)) throw new NotFoundException('Audit event not found');
+    const row = await this.repo.findOne(id);
+    if (!row) throw new NotFoundException('Audit event not found');
+    return row;
+  }
+}

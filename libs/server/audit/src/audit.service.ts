@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditRepository } from './audit.repository';
+
+export interface AuditInput {
+  actorId?: string | null;
+  action: string;
+  entityType?: string;
+  entityId?: string;
+  ip?: string | null;
+  /** Ids and field names only: never names, emails or story text. */
+  details?: Record<string, unknown>;
+}
+
+/** Append-only record of who did what to which record, and when. */
+@Injectable()
+export class AuditService {
+  constructor(private readonly repo: AuditRepository) {}
+
+  async record(input: AuditInput, manager?: EntityManager): Promise<void> {
+    await this.repo.insert(
+      {
+        actorId: input.actorId ?? null,
+        action: input.action,
+        entityType: input.entityType ?? null,
+        entityId: input.entityId ?? null,
+        ip: normaliseIp(input.ip),
+        details: input.details ?? {},
+      },
+      manager,
+    );
+  }
+}
+
+function normaliseIp(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+}

@@ -1,0 +1,6 @@
+export * from './auth.module';
+export * from './auth.service';
+export * from './staff-users/staff-users.service';
+export * from './current-user.decorator';
+export * from './access.guard';
+export { PASSWORD_MIN_LENGTH } from './staff-users/password';

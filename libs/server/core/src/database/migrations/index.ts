@@ -1,0 +1,4 @@
+import { Foundation1700000000000 } from './1700000000000-foundation';
+
+/** Every migration, in order. Listed explicitly so the build, the CLI and the tests run the same set. */
+export const MIGRATIONS = [Foundation1700000000000];
