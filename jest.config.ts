@@ -58,6 +58,15 @@ const config: Config = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 120_000,
     },
+    {
+      // Benchmarks print figures (not timed assertions); run with `npm run bench`, not part of `npm test`.
+      ...base,
+      displayName: 'bench',
+      testMatch: ['<rootDir>/test/bench/**/*.bench.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 3_600_000,
+    },
   ],
 };
 
