@@ -16,6 +16,7 @@ const moduleNameMapper = Object.fromEntries(
 const esmPackages = [
   '@nestjs', 'nodemailer', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer',
   'postal-mime', 'load-esm', '@borewit',
+  'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'domelementtype',
 ];
 
 const base: Config = {
@@ -40,6 +41,8 @@ const base: Config = {
 };
 
 const config: Config = {
+  // Jest applies testTimeout globally, not per project; benchmarks raise their own with jest.setTimeout.
+  testTimeout: 60_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -48,7 +51,6 @@ const config: Config = {
       testMatch: ['<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60_000,
     },
     {
       ...base,
@@ -56,7 +58,6 @@ const config: Config = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 120_000,
     },
     {
       // Benchmarks print figures (not timed assertions); run with `npm run bench`, not part of `npm test`.
@@ -65,7 +66,6 @@ const config: Config = {
       testMatch: ['<rootDir>/test/bench/**/*.bench.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 3_600_000,
     },
   ],
 };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { STAFF_ROLES, type StaffRole } from '@campaign-desk/contracts';
-import { loadConfigOrExit, migrateDatabase, checkPostgres, exitWith } from '@campaign-desk/server-core';
+import { loadConfigOrExit, migrateDatabase, checkPostgres, exitWith, startSmtpSink } from '@campaign-desk/server-core';
 import { PASSWORD_MIN_LENGTH, StaffUsersService } from '@campaign-desk/server-auth';
 import { parseArgs, promptHidden } from './cli/args';
 import { CliModule } from './cli/cli.module';
@@ -10,7 +10,8 @@ import { DEMO_USERS } from './cli/demo-users';
 const USAGE = `Usage:
   npm run migrate
   npm run user:create -- --email E --role admin|caseworker|viewer [--name N] [--password P]
-  npm run seed:demo`;
+  npm run seed:demo
+  node dist/server/apps/api/src/cli.js smtp-sink [--port 1025] [--dir tmp/mail-sink]`;
 
 async function withServices<T>(fn: (users: StaffUsersService) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
@@ -41,8 +42,17 @@ async function seedDemo(): Promise<void> {
   for (const demo of DEMO_USERS) process.stdout.write(`  ${demo.role.padEnd(10)} ${demo.email}  /  ${demo.password}\n`);
 }
 
+async function smtpSink(args: Record<string, string | true>): Promise<void> {
+  const port = Number(args.port ?? 1025);
+  const dir = typeof args.dir === 'string' ? args.dir : 'tmp/mail-sink';
+  await startSmtpSink({ port, dir });
+  process.stdout.write(`SMTP sink on smtp://127.0.0.1:${port}, saving messages in ${dir}\n`);
+  await new Promise(() => undefined); // runs until stopped
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'smtp-sink') return smtpSink(parseArgs(rest));
   const config = loadConfigOrExit();
   await checkPostgres(config.DATABASE_URL);
   const args = parseArgs(rest);

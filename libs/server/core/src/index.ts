@@ -19,3 +19,4 @@ export * from './health/health.module';
 export * from './clock/clock';
 export * from './startup-checks';
 export * from './core.module';
+export * from './mail/smtp-sink';

@@ -17,7 +17,7 @@ export function isUnavailableError(error: unknown): boolean {
   const code = e.code ?? e.driverError?.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const message = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Stream isn't writeable|Connection is closed/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Stream isn't writeable|Connection is closed|not currently accepting connections|the database system is (starting up|shutting down)/i.test(message);
 }
 
 /** Answers every error in the one shape of DESIGN §5: {statusCode, error, message, fields?}. */
@@ -28,7 +28,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({ err: exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : String(exception) }, body.message);
     }
     if (body.statusCode === 503) res.setHeader('Retry-After', '5');

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `npm start`: installs, builds, prepares the database, seeds demo data, and runs API + worker
+# (plus a local SMTP sink when SMTP_URL is not set). Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NX_DAEMON=false NX_NO_CLOUD=true
+
+bash scripts/install-deps.sh
+bash scripts/ensure-services.sh
+echo "Building…"
+npm run --silent build
+cli="node dist/server/apps/api/src/cli.js"
+$cli migrate
+
+pids=()
+cleanup() { kill -TERM "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+if [ -z "${SMTP_URL:-}" ]; then
+  export SMTP_URL="smtp://127.0.0.1:1025"
+  $cli smtp-sink --port 1025 --dir tmp/mail-sink &
+  pids+=($!)
+fi
+
+demo=""
+if [ "${CD_DEMO:-true}" = "true" ]; then
+  demo=$($cli seed-demo)
+fi
+
+node dist/server/apps/worker/src/main.js &
+pids+=($!)
+node dist/server/apps/api/src/main.js &
+pids+=($!)
+
+port="${PORT:-3000}"
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:${port}/api/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+cat <<MSG
+
+  Campaign Desk is running: http://localhost:${port}
+  API docs:                 http://localhost:${port}/api/docs
+  Outgoing mail (dev sink): ${SMTP_URL}$( [ -d tmp/mail-sink ] && echo "  (saved in tmp/mail-sink)")
+  Press Ctrl-C to stop.
+
+${demo}
+MSG
+wait -n "${pids[@]}"
