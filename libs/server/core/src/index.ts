@@ -20,3 +20,4 @@ export * from './clock/clock';
 export * from './startup-checks';
 export * from './core.module';
 export * from './mail/smtp-sink';
+export * from './events/domain-events';
