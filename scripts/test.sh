@@ -12,8 +12,8 @@ bash scripts/ensure-test-tools.sh
 echo "Type check and lint…"
 npm run --silent typecheck
 npm run --silent lint
-echo "Building the dashboard for the browser tests…"
-npm run --silent build:dashboard >/dev/null
+echo "Building (the browser tests use the dashboard build; process-level tests spawn the built API and worker)…"
+npm run --silent build >/dev/null
 mkdir -p tmp
 npx jest --config jest.config.ts --selectProjects unit integration e2e --maxWorkers=2 \
   --forceExit --json --outputFile=tmp/jest-results.json "$@"
