@@ -8,6 +8,9 @@ import { LoginPage } from './login/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { staffUsers } from './staff-users';
+import { constituencies } from './constituencies';
+import { mps } from './mps';
+import { supporters, supportersReadOnly } from './supporters';
 
 export const App = () => (
   <Admin
@@ -25,6 +28,10 @@ export const App = () => (
       <>
         {/* Registered for admins only: for anyone else /staff-users is react-admin's "not found". */}
         {permissions === 'admin' && <Resource {...staffUsers} />}
+        {/* Viewers read supporter summaries only: no create or edit routes (the API refuses them too). */}
+        <Resource {...(permissions === 'viewer' ? supportersReadOnly : supporters)} />
+        <Resource {...constituencies} />
+        <Resource {...mps} />
         <CustomRoutes>
           <Route path="/about" element={<AboutPage />} />
         </CustomRoutes>

@@ -1,6 +1,9 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { constituenciesMessages } from './constituencies/messages';
+import { mpsMessages } from './mps/messages';
+import { supportersMessages } from './supporters/messages';
 
 /** Campaign Desk labels on top of react-admin's English messages (British spelling where we choose). */
 const campaignDeskMessages = {
@@ -9,6 +12,9 @@ const campaignDeskMessages = {
     auth: { ...englishMessages.ra.auth, logout: 'Sign out', email: 'Email' },
   },
   resources: {
+    ...supportersMessages,
+    ...constituenciesMessages,
+    ...mpsMessages,
     'staff-users': {
       name: 'Staff user |||| Staff users',
       fields: {

@@ -7,6 +7,9 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="cd.menu.home" />
+      <RaMenu.ResourceItem name="supporters" />
+      <RaMenu.ResourceItem name="constituencies" />
+      <RaMenu.ResourceItem name="mps" />
       {permissions === 'admin' && <RaMenu.ResourceItem name="staff-users" />}
       <RaMenu.Item to="/about" primaryText="cd.menu.about" leftIcon={<InfoIcon />} />
     </RaMenu>

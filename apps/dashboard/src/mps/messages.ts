@@ -1,0 +1,17 @@
+/** i18n labels for the MPs resource (merged into i18n.ts). */
+export const mpsMessages = {
+  mps: {
+    name: 'MP |||| MPs',
+    fields: {
+      name: 'Name',
+      fullTitle: 'Full title',
+      party: 'Party',
+      email: 'Email',
+      constituencyId: 'Constituency',
+      nation: 'Nation',
+      region: 'Region',
+      current: 'Sitting MP',
+      q: 'Search',
+    },
+  },
+};

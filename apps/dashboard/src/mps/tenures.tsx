@@ -1,0 +1,49 @@
+import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import type { MpTenureDto, TenureEndReason } from '@campaign-desk/contracts';
+
+const END_REASONS: Record<TenureEndReason, string> = {
+  replaced: 'Replaced (election or by-election)',
+  party_change: 'Changed party',
+  vacated: 'Seat vacated',
+};
+
+const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+
+/**
+ * Tenure history, newest first. `show` picks the linked column: an MP's page lists seats, a
+ * constituency's page lists MPs.
+ */
+export const TenureTable = ({ tenures, show }: { tenures: MpTenureDto[]; show: 'constituency' | 'mp' }) => {
+  if (!tenures.length) return <Typography variant="body2">No tenure recorded.</Typography>;
+  return (
+    <Table size="small" aria-label="Tenure history" sx={{ maxWidth: 900 }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>{show === 'constituency' ? 'Constituency' : 'MP'}</TableCell>
+          <TableCell>Party</TableCell>
+          <TableCell>From</TableCell>
+          <TableCell>To</TableCell>
+          <TableCell>Why it ended</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {tenures.map((t) => (
+          <TableRow key={t.id}>
+            <TableCell>
+              {show === 'constituency' ? (
+                <Link to={`/constituencies/${t.constituencyId}/show`}>{t.constituencyName}</Link>
+              ) : (
+                <Link to={`/mps/${t.mpId}/show`}>{t.mpName}</Link>
+              )}
+            </TableCell>
+            <TableCell>{t.party}</TableCell>
+            <TableCell>{t.startDate ? date(t.startDate) : 'Before records began'}</TableCell>
+            <TableCell>{t.endDate ? date(t.endDate) : 'Current'}</TableCell>
+            <TableCell>{t.endReason ? END_REASONS[t.endReason] ?? t.endReason : ''}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+};

@@ -1,0 +1,63 @@
+import {
+  AutocompleteInput,
+  BooleanField,
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  ReferenceInput,
+  SearchInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import type { SupporterDto } from '@campaign-desk/contracts';
+import { CONSENTS } from './consents';
+import { useCanEditSupporters } from './roles';
+
+const Column = DataTable.Col<SupporterDto>;
+
+// Viewers see summaries only: no consents to filter on, and their search matches names.
+function supporterFilters(canEdit: boolean) {
+  return [
+    <SearchInput key="q" source="q" alwaysOn placeholder={canEdit ? 'Search name, email, postcode' : 'Search names'} />,
+    <ReferenceInput key="constituencyId" source="constituencyId" reference="constituencies" label="Constituency">
+      <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} label="Constituency" />
+    </ReferenceInput>,
+    <NullableBooleanInput key="onHold" source="onHold" label="On hold" />,
+    ...(canEdit ? CONSENTS.map(({ filter, label }) => <NullableBooleanInput key={filter} source={filter} label={`Consent: ${label}`} />) : []),
+  ];
+}
+
+const ListActions = ({ canEdit }: { canEdit: boolean }) => (
+  <TopToolbar>
+    <FilterButton />
+    {canEdit && <CreateButton />}
+  </TopToolbar>
+);
+
+export const SupporterList = () => {
+  const canEdit = useCanEditSupporters();
+  return (
+    <List
+      filters={supporterFilters(canEdit)}
+      actions={<ListActions canEdit={canEdit} />}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+    >
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <Column source="name" />
+        {canEdit && <Column source="email" />}
+        {canEdit && <Column source="postcode" />}
+        <Column source="constituencyId" label="Constituency" disableSort>
+          <TextField source="constituency.name" emptyText="—" />
+        </Column>
+        <Column source="mp" label="MP" disableSort>
+          <TextField source="mp.name" emptyText="—" />
+        </Column>
+        <Column source="onHold" label="On hold" disableSort field={BooleanField} />
+      </DataTable>
+    </List>
+  );
+};

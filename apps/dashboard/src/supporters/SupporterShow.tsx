@@ -1,0 +1,147 @@
+import { Alert, Box, Divider, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { DateField, EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import type { SupporterDto } from '@campaign-desk/contracts';
+import { formatShare, lookupMethodLabel } from '../postcode';
+import { ConsentsField } from './ConsentsField';
+import { MergeSupporterButton } from './MergeSupporterButton';
+import { useCanEditSupporters } from './roles';
+
+const ShowActions = () => {
+  const canEdit = useCanEditSupporters();
+  const record = useRecordContext<SupporterDto>();
+  if (!canEdit || !record || record.mergedIntoId || record.deletedAt) return <TopToolbar />;
+  return (
+    <TopToolbar>
+      <MergeSupporterButton />
+      <EditButton />
+    </TopToolbar>
+  );
+};
+
+/** A plain value under a <Labeled> label (Labeled hides its label for bare HTML children). */
+const Value = ({ children }: { children: ReactNode }) => (
+  <Typography component="span" variant="body2">
+    {children}
+  </Typography>
+);
+
+const Section = ({ title, children }: { title: string; children: ReactNode }) => (
+  <Box sx={{ mb: 3 }}>
+    <Typography variant="h6" component="h2" gutterBottom>
+      {title}
+    </Typography>
+    {children}
+  </Box>
+);
+
+const Notices = () => {
+  const record = useRecordContext<SupporterDto>();
+  if (!record) return null;
+  return (
+    <>
+      {record.mergedIntoId && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          This record was merged into <Link to={`/supporters/${record.mergedIntoId}/show`}>another supporter</Link>, which now holds its
+          linked records.
+        </Alert>
+      )}
+      {record.onHold && (
+        <Alert severity="warning" sx={{ mb: 2 }}>
+          On hold{record.onHoldReason ? `: ${record.onHoldReason}` : ''}. Nothing automated is sent.
+        </Alert>
+      )}
+    </>
+  );
+};
+
+/** Constituency and MP as resolved from the postcode, how, and any staff choice among candidates. */
+const ConstituencySection = () => {
+  const record = useRecordContext<SupporterDto>();
+  if (!record) return null;
+  const candidates = record.constituencyCandidates ?? [];
+  return (
+    <Section title="Constituency and MP">
+      <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+        <Labeled label="Constituency">
+          <Value>
+            {record.constituency ? (
+              <Link to={`/constituencies/${record.constituency.id}/show`}>{record.constituency.name}</Link>
+            ) : (
+              'Not known'
+            )}
+          </Value>
+        </Labeled>
+        <Labeled label="MP">
+          <Value>{record.mp ? <Link to={`/mps/${record.mp.id}/show`}>{`${record.mp.name} (${record.mp.party})`}</Link> : '—'}</Value>
+        </Labeled>
+        {'constituencyMethod' in record && (
+          <Labeled label="How it was found">
+            <Value>
+              {lookupMethodLabel(record.constituencyMethod)}
+              {record.constituencyOverride ? '; chosen by staff' : ''}
+            </Value>
+          </Labeled>
+        )}
+      </Box>
+      {candidates.length > 1 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          The postcode straddles seats:{' '}
+          {candidates.map((c) => `${c.name}${c.share === null ? '' : ` ${formatShare(c.share)}`}`).join(', ')}
+        </Typography>
+      )}
+    </Section>
+  );
+};
+
+/** Contact details and consents: only in what the API answers caseworkers and admins. */
+const PersonalDetails = () => {
+  const record = useRecordContext<SupporterDto>();
+  if (!record || !('email' in record)) return null;
+  return (
+    <>
+      <Section title="Contact details">
+        <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
+          <Labeled label="Email">
+            <TextField source="email" />
+          </Labeled>
+          <Labeled label="Phone">
+            <TextField source="phone" emptyText="—" />
+          </Labeled>
+          <Labeled label="Postcode">
+            <TextField source="postcode" emptyText="—" />
+          </Labeled>
+          <Labeled label="Address">
+            <TextField source="address" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+          </Labeled>
+        </Box>
+      </Section>
+      <Section title="Consents">
+        <ConsentsField />
+      </Section>
+    </>
+  );
+};
+
+export const SupporterShow = () => (
+  <Show actions={<ShowActions />}>
+    <Box sx={{ p: 2 }}>
+      <Notices />
+      <Typography variant="h5" component="h1" gutterBottom>
+        <TextField source="name" variant="inherit" />
+      </Typography>
+      <PersonalDetails />
+      <ConstituencySection />
+      <Divider sx={{ mb: 2 }} />
+      <Box sx={{ display: 'flex', gap: 4 }}>
+        <Labeled label="Created">
+          <DateField source="createdAt" showTime locales="en-GB" />
+        </Labeled>
+        <Labeled label="Updated">
+          <DateField source="updatedAt" showTime locales="en-GB" />
+        </Labeled>
+      </Box>
+    </Box>
+  </Show>
+);
