@@ -3,10 +3,12 @@ import { APP_FILTER } from '@nestjs/core';
 import { ApiExceptionFilter, CoreModule, HealthModule } from '@campaign-desk/server-core';
 import { AuditModule } from '@campaign-desk/server-audit';
 import { AuthModule } from '@campaign-desk/server-auth';
+import { DirectoryModule } from '@campaign-desk/server-directory';
+import { SupportersModule } from '@campaign-desk/server-supporters';
 
 /** The HTTP process: wires the domain libs; no logic of its own. */
 @Module({
-  imports: [CoreModule, HealthModule, AuditModule, AuthModule],
+  imports: [CoreModule, HealthModule, AuditModule, AuthModule, DirectoryModule, SupportersModule],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -6,10 +6,13 @@ import { PASSWORD_MIN_LENGTH, StaffUsersService } from '@campaign-desk/server-au
 import { parseArgs, promptHidden } from './cli/args';
 import { CliModule } from './cli/cli.module';
 import { DEMO_USERS } from './cli/demo-users';
+import { seedDemoDirectoryAndSupporters } from './cli/demo-supporters';
+import { DIRECTORY_IMPORT_USAGE, directoryImportCommand } from './cli/directory-import';
 
 const USAGE = `Usage:
   npm run migrate
   npm run user:create -- --email E --role admin|caseworker|viewer [--name N] [--password P]
+  ${DIRECTORY_IMPORT_USAGE}
   npm run seed:demo
   node dist/server/apps/api/src/cli.js smtp-sink [--port 1025] [--dir tmp/mail-sink]`;
 
@@ -40,6 +43,7 @@ async function seedDemo(): Promise<void> {
   });
   process.stdout.write('Demo sign-ins:\n');
   for (const demo of DEMO_USERS) process.stdout.write(`  ${demo.role.padEnd(10)} ${demo.email}  /  ${demo.password}\n`);
+  await seedDemoDirectoryAndSupporters((text) => process.stdout.write(text));
 }
 
 async function smtpSink(args: Record<string, string | true>): Promise<void> {
@@ -65,6 +69,9 @@ async function main(): Promise<void> {
     case 'user:create':
       await migrateDatabase(config.DATABASE_URL);
       return userCreate(args);
+    case 'directory:import':
+      await migrateDatabase(config.DATABASE_URL);
+      return directoryImportCommand(args);
     case 'seed-demo':
       await migrateDatabase(config.DATABASE_URL);
       return seedDemo();

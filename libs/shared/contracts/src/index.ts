@@ -1,4 +1,6 @@
 export * from './enums';
 export * from './jobs';
 export * from './auth';
+export * from './directory';
+export * from './supporters';
 export * from './events';

@@ -37,6 +37,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DASHBOARD_DIR: z.string().default('dist/dashboard'),
   SHARED_DATA_DIR: z.string().default('../shared/data'),
+  /** Optional postcodes.io base URL for Northern Ireland postcodes, which have no offline lookup. */
+  POSTCODES_IO_URL: url(['http:', 'https:']).optional(),
 });
 
 export type ConfigValues = z.infer<typeof configSchema>;

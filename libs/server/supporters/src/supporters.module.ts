@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@campaign-desk/server-audit';
+import { DirectoryCoreModule } from '@campaign-desk/server-directory';
+import { SupporterMergeService } from './supporter-merge.service';
+import { SupporterEntity } from './supporter.entity';
+import { SupportersController } from './supporters.controller';
+import { SupportersRepository } from './supporters.repository';
+import { SupportersService } from './supporters.service';
+
+/**
+ * Services only (worker, CLI, other domains). Domains whose rows point at supporters subscribe to
+ * the `supporter.merged` domain event (@OnDomainEvent) to move them when two supporters merge.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([SupporterEntity]), AuditModule, DirectoryCoreModule],
+  providers: [SupportersRepository, SupportersService, SupporterMergeService],
+  exports: [SupportersService, SupporterMergeService],
+})
+export class SupportersCoreModule {}
+
+/** HTTP side: the `supporters` resource and merge. */
+@Module({
+  imports: [SupportersCoreModule],
+  controllers: [SupportersController],
+  exports: [SupportersCoreModule],
+})
+export class SupportersModule {}
