@@ -171,8 +171,8 @@ describe('supporter duplicates and merge', () => {
     await caseworker.put(`/api/supporters/${s.id}`).send({ onHold: true, onHoldReason: 'Bereavement' }).expect(200);
     await caseworker.put(`/api/supporters/${s.id}`).send({ consents: { contactByEmail: false } }).expect(200);
     expect(LinkedRecords.paused).toEqual([
-      { supporterId: s.id, reason: 'on_hold', actorId: expect.any(String) },
-      { supporterId: s.id, reason: 'consent_withdrawn', actorId: expect.any(String) },
+      expect.objectContaining({ supporterId: s.id, reason: 'on_hold', actorId: expect.any(String) }),
+      expect.objectContaining({ supporterId: s.id, reason: 'consent_withdrawn', actorId: expect.any(String) }),
     ]);
   });
 
@@ -181,6 +181,6 @@ describe('supporter duplicates and merge', () => {
     const source = await create({ onHold: true, onHoldReason: 'Bereavement' });
     const res = await merge(source.id, target.id).expect(200);
     expect(res.body.target).toMatchObject({ onHold: true, onHoldReason: 'Bereavement' });
-    expect(LinkedRecords.paused).toEqual([{ supporterId: target.id, reason: 'on_hold', actorId: expect.any(String) }]);
+    expect(LinkedRecords.paused).toEqual([expect.objectContaining({ supporterId: target.id, reason: 'on_hold', actorId: expect.any(String) })]);
   });
 });
