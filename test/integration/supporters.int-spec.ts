@@ -175,6 +175,9 @@ describe('supporters', () => {
     for (const hidden of ['email', 'phone', 'address', 'postcode', 'consents', 'onHoldReason']) expect(one.body).not.toHaveProperty(hidden);
     expect((await viewer.get('/api/supporters').query({ filter: JSON.stringify({ q: `vera.${tag}@` }) }).expect(200)).body).toEqual([]);
     await viewer.get('/api/supporters').query({ sort: '["postcode","ASC"]' }).expect(400);
+    // Filtering by consent or on-hold would reveal what the summary hides.
+    await viewer.get('/api/supporters').query({ filter: '{"consentMedia":true}' }).expect(400);
+    await viewer.get('/api/supporters').query({ filter: '{"onHold":true}' }).expect(400);
     await viewer.post('/api/supporters').send(supporterInput()).expect(403);
     await viewer.put(`/api/supporters/${s.id}`).send({ name: 'X' }).expect(403);
     await viewer.delete(`/api/supporters/${s.id}`).expect(403);

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import {
   SUPPORTER_FILTER_FIELDS,
   SUPPORTER_SORT_FIELDS,
+  SUPPORTER_VIEWER_FILTER_FIELDS,
   SUPPORTER_VIEWER_SORT_FIELDS,
   type SessionUser,
   type SupporterDto,
@@ -18,7 +19,7 @@ import { SupportersService } from './supporters.service';
 
 const defaultSort = { field: 'name' as const, order: 'ASC' as const };
 const STAFF_SPEC = { sortable: SUPPORTER_SORT_FIELDS, filterable: SUPPORTER_FILTER_FIELDS, defaultSort };
-const VIEWER_SPEC = { sortable: SUPPORTER_VIEWER_SORT_FIELDS, filterable: SUPPORTER_FILTER_FIELDS, defaultSort };
+const VIEWER_SPEC = { sortable: SUPPORTER_VIEWER_SORT_FIELDS, filterable: SUPPORTER_VIEWER_FILTER_FIELDS, defaultSort };
 
 /**
  * Viewers (reports and read-only lists) see a supporter's name, constituency, MP and on-hold flag:

@@ -97,3 +97,5 @@ export const SUPPORTER_FILTER_FIELDS = [
 export type SupporterFilterField = (typeof SUPPORTER_FILTER_FIELDS)[number];
 /** Viewers may not sort by postcode, and their `q` matches names only. */
 export const SUPPORTER_VIEWER_SORT_FIELDS = ['name', 'createdAt'] as const;
+/** Viewers cannot filter by consent or on-hold: a filter would reveal what their summary hides. */
+export const SUPPORTER_VIEWER_FILTER_FIELDS = ['q', 'constituencyId'] as const;
