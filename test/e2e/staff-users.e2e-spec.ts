@@ -1,26 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { StaffRole } from '@campaign-desk/contracts';
-import { StaffUsersService } from '@campaign-desk/server-auth';
 import { cspOrScriptErrors, launchBrowser, type TestBrowser } from '../support/browser';
+import { seedStaff, signOut as signOutOf, startDashboardApp, submitSignIn, type Staff } from '../support/dashboard-app';
 import { withDb } from '../support/test-database';
-import { prepareTestEnv, startApi } from '../support/test-app';
 
 // Project-level testTimeout in jest.config.ts is not applied by jest 30 (it is a global option): set it here.
 jest.setTimeout(60_000);
 
-const DASHBOARD_DIR = resolve(__dirname, '../../dist/dashboard');
-
-interface Staff {
-  id: string;
-  email: string;
-  name: string;
-  password: string;
-}
 
 describe('dashboard: staff users (browser)', () => {
   let app: NestExpressApplication;
@@ -32,17 +20,11 @@ describe('dashboard: staff users (browser)', () => {
   let viewer: Staff;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(DASHBOARD_DIR, 'index.html'))) {
-      throw new Error(`${DASHBOARD_DIR}/index.html is missing: run \`npm run build:dashboard\` before the e2e tests`);
-    }
     // A low sign-in limit so the last test reaches the 429 quickly (the limiter's keys are per test file).
-    ({ databaseUrl } = await prepareTestEnv({ DASHBOARD_DIR, LOGIN_RATE_LIMIT_PER_MINUTE: '8' }));
-    app = await startApi();
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    ({ app, baseUrl, databaseUrl } = await startDashboardApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '8' }));
     // Demo-like people rather than createStaff's random ones: the list doubles as the README screenshot.
-    admin = await seedStaff('admin', 'Alex Admin', 'alex.admin@campaign-desk.local');
-    viewer = await seedStaff('viewer', 'Val Viewer', 'val.viewer@campaign-desk.local');
+    admin = await seedStaff(app, 'admin', 'Alex Admin', 'alex.admin@campaign-desk.local');
+    viewer = await seedStaff(app, 'viewer', 'Val Viewer', 'val.viewer@campaign-desk.local');
     browser = await launchBrowser();
     page = browser.page;
     page.setDefaultTimeout(15_000);
@@ -58,24 +40,8 @@ describe('dashboard: staff users (browser)', () => {
     expect(cspOrScriptErrors(browser?.errors ?? [])).toEqual([]);
   });
 
-  async function seedStaff(role: StaffRole, name: string, email: string): Promise<Staff> {
-    const password = `${role}-demo-password`;
-    const { user } = await app.get(StaffUsersService).createOrReset({ email, role, password, name });
-    return { ...user, password };
-  }
-
-  async function signIn(user: { email: string; password: string }) {
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel(/^Email/).fill(user.email);
-    await page.getByLabel(/^Password/).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
-  async function signOut() {
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
-  }
+  const signIn = (user: { email: string; password: string }) => submitSignIn(page, baseUrl, user);
+  const signOut = () => signOutOf(page);
 
   it('sends an unauthenticated visitor to the sign-in page and rejects a wrong password', async () => {
     const response = await page.goto(`${baseUrl}/`);

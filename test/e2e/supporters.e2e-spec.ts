@@ -1,27 +1,14 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { StaffRole } from '@campaign-desk/contracts';
-import { StaffUsersService } from '@campaign-desk/server-auth';
 import { cspOrScriptErrors, launchBrowser, type TestBrowser } from '../support/browser';
+import { seedStaff, signOut as signOutOf, startDashboardApp, submitSignIn, type Staff } from '../support/dashboard-app';
 import { importDirectory } from '../support/directory';
 import { withDb } from '../support/test-database';
-import { prepareTestEnv, startApi } from '../support/test-app';
 
 // Project-level testTimeout in jest.config.ts is not applied by jest 30 (it is a global option): set it here.
 jest.setTimeout(90_000);
 
-const DASHBOARD_DIR = resolve(__dirname, '../../dist/dashboard');
 const UUID = '[0-9a-f-]{36}';
-
-interface Staff {
-  id: string;
-  email: string;
-  name: string;
-  password: string;
-}
 
 interface StoredSupporter {
   id: string;
@@ -42,16 +29,9 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
   let viewer: Staff;
 
   beforeAll(async () => {
-    if (!existsSync(resolve(DASHBOARD_DIR, 'index.html'))) {
-      throw new Error(`${DASHBOARD_DIR}/index.html is missing: run \`npm run build:dashboard\` before the e2e tests`);
-    }
-    ({ databaseUrl } = await prepareTestEnv({ DASHBOARD_DIR }));
-    app = await startApi();
-    await importDirectory(app);
-    await app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    caseworker = await seedStaff('caseworker', 'Casey Worker', 'casey.worker@campaign-desk.local');
-    viewer = await seedStaff('viewer', 'Val Viewer', 'val.viewer@campaign-desk.local');
+    ({ app, baseUrl, databaseUrl } = await startDashboardApp({}, importDirectory));
+    caseworker = await seedStaff(app, 'caseworker', 'Casey Worker', 'casey.worker@campaign-desk.local');
+    viewer = await seedStaff(app, 'viewer', 'Val Viewer', 'val.viewer@campaign-desk.local');
     browser = await launchBrowser();
     page = browser.page;
     page.setDefaultTimeout(15_000);
@@ -67,28 +47,15 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     expect(cspOrScriptErrors(browser?.errors ?? [])).toEqual([]);
   });
 
-  async function seedStaff(role: StaffRole, name: string, email: string): Promise<Staff> {
-    const password = `${role}-demo-password`;
-    const { user } = await app.get(StaffUsersService).createOrReset({ email, role, password, name });
-    return { ...user, password };
-  }
-
   async function signIn(user: Staff) {
     // A fresh session per test, even when the one before failed half way.
     await browser.context.clearCookies();
     await page.goto('about:blank'); // a full reload, so no user is cached in the app either
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel(/^Email/).fill(user.email);
-    await page.getByLabel(/^Password/).fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, baseUrl, user);
     await page.getByText(`Welcome, ${user.name}`).waitFor();
   }
 
-  async function signOut() {
-    await page.getByRole('button', { name: 'Profile' }).click();
-    await page.getByRole('menuitem', { name: 'Sign out' }).click();
-    await page.getByRole('button', { name: 'Sign in' }).waitFor();
-  }
+  const signOut = () => signOutOf(page);
 
   const supportersByEmail = (email: string) =>
     withDb(databaseUrl, (db) =>
