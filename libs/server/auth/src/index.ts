@@ -4,3 +4,4 @@ export * from './staff-users/staff-users.service';
 export * from './current-user.decorator';
 export * from './access.guard';
 export { PASSWORD_MIN_LENGTH } from './staff-users/password';
+export { SESSION_COOKIE } from './sessions/session-token';

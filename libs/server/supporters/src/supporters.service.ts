@@ -205,7 +205,10 @@ export async function publishContactPaused(events: DomainEvents, before: Support
   const base = { supporterId: before.id, actorId: actor.id };
   if (changes.onHold === true && !before.onHold) await events.publish('supporter.contact_paused', { ...base, reason: 'on_hold' }, tx);
   if (changes.consentContactByEmail === false && before.consentContactByEmail) {
-    await events.publish('supporter.contact_paused', { ...base, reason: 'consent_withdrawn' }, tx);
+    await events.publish('supporter.contact_paused', { ...base, reason: 'consent_withdrawn', consent: 'contactByEmail' }, tx);
+  }
+  if (changes.consentShareWithMp === false && before.consentShareWithMp) {
+    await events.publish('supporter.contact_paused', { ...base, reason: 'consent_withdrawn', consent: 'shareWithMp' }, tx);
   }
 }
 

@@ -62,6 +62,8 @@ export const SCHEDULED_EMAIL_KINDS = [
   'mp_chase',
   'meeting_thank_you',
   'action_chase',
+  // An email staff compose to the MP's office from the case (issue 6).
+  'mp_email',
 ] as const;
 export type ScheduledEmailKind = (typeof SCHEDULED_EMAIL_KINDS)[number];
 

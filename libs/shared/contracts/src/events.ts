@@ -1,3 +1,6 @@
+import type { CheckinAnswer } from './correspondence';
+import type { MessageClassification } from './enums';
+
 /**
  * In-process domain events: how one domain reacts to another's change without importing it
  * (for example, correspondence cancels pending chases when a case closes or a supporter goes on hold).
@@ -6,10 +9,24 @@
 export interface DomainEventPayloads {
   /** A case moved from one status to another (including to and from on_hold, and closing). */
   'case.status_changed': { caseId: string; from: string; to: string; actorId: string | null };
-  /** A supporter was put on hold, or withdrew consent to be contacted by email. */
-  'supporter.contact_paused': { supporterId: string; reason: 'on_hold' | 'consent_withdrawn'; actorId: string | null };
+  /**
+   * A supporter was put on hold, or withdrew a consent that automated email depends on
+   * (`consent`: contact by email, or sharing their case with their MP).
+   */
+  'supporter.contact_paused': {
+    supporterId: string;
+    reason: 'on_hold' | 'consent_withdrawn';
+    consent?: 'contactByEmail' | 'shareWithMp';
+    actorId: string | null;
+  };
   /** Two supporters were merged: references to `sourceId` must move to `targetId`. */
   'supporter.merged': { sourceId: string; targetId: string; actorId: string | null };
+  /** Intake stored a parsed inbound message; `relatedMessageId` is the stored message it answers or returns. */
+  'message.received': { messageId: string; caseId: string | null; classification: MessageClassification; relatedMessageId: string | null };
+  /** A delivery failure came back for one of our outbound messages. */
+  'message.bounced': { messageId: string; caseId: string | null };
+  /** The supporter answered "Has your MP replied?" (correspondence publishes; engagement records the response). */
+  'checkin.answered': { caseId: string; mpContactId: string | null; scheduledEmailId: string; answer: CheckinAnswer; answeredAt: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;

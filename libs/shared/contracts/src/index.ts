@@ -3,4 +3,8 @@ export * from './jobs';
 export * from './auth';
 export * from './directory';
 export * from './supporters';
+export * from './intake';
 export * from './events';
+export * from './cases';
+export * from './correspondence';
+export * from './engagement';

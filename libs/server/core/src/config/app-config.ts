@@ -39,6 +39,43 @@ export const configSchema = z.object({
   SHARED_DATA_DIR: z.string().default('../shared/data'),
   /** Optional postcodes.io base URL for Northern Ireland postcodes, which have no offline lookup. */
   POSTCODES_IO_URL: url(['http:', 'https:']).optional(),
+  /** Email intake (issue 4). The inbound webhook is refused (401) while INBOUND_TOKEN is unset. */
+  INBOUND_TOKEN: z.string().min(24, 'at least 24 characters').optional(),
+  IMAP_URL: url(['imap:', 'imaps:']).optional(),
+  IMAP_FOLDER: z.string().min(1).default('INBOX'),
+  IMAP_POLL_SECONDS: int(5, 24 * 3600).default(60),
+  INTAKE_MAX_MESSAGE_BYTES: int(1024, 200 * 1024 * 1024).default(25 * 1024 * 1024),
+  INTAKE_MAX_HEADER_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
+  INTAKE_MAX_PARTS: int(1, 10_000).default(250),
+  INTAKE_PARSE_TIMEOUT_MS: int(100, 300_000).default(15_000),
+  INTAKE_PARSE_MEMORY_MB: int(32, 4096).default(256),
+  INTAKE_PARSE_THREADS: int(1, 32).default(2),
+  /** Cases (issue 5): SLA working days (Europe/London, the supporter's nation's bank holidays) and auto-assignment. */
+  SLA_FIRST_RESPONSE_WORKING_DAYS: int(0, 60).default(2),
+  SLA_NEXT_UPDATE_WORKING_DAYS: int(1, 120).default(10),
+  AUTO_ASSIGN: bool.default(false),
+  AUTO_ASSIGN_MAX_OPEN: int(1, 10_000).default(25),
+  /** Outbound email (issue 6). Message-IDs are `<se-<id>@MAIL_DOMAIN>`; replies come back to TEAM_MAILBOX. */
+  MAIL_DOMAIN: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'a domain name like example.org').default('campaign-desk.local'),
+  TEAM_MAILBOX: z.string().email('an email address').default('campaigns@campaign-desk.local'),
+  SEND_RATE_PER_MINUTE: int(1, 1_000_000).default(600),
+  SEND_CONCURRENCY: int(1, 100).default(4),
+  SMTP_POOL_CONNECTIONS: int(1, 100).default(5),
+  SMTP_TIMEOUT_MS: int(1_000, 120_000).default(20_000),
+  SEND_MAX_ATTEMPTS: int(1, 50).default(8),
+  SEND_RETRY_BASE_SECONDS: int(1, 24 * 3600).default(60),
+  OFFICE_HOURS_START: int(0, 23).default(9),
+  OFFICE_HOURS_END: int(1, 24).default(17),
+  CHECKIN_LINK_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  CHECKIN_LINK_DAYS: int(1, 365).default(28),
+  CHASE_CHECKIN_DAYS: int(1, 365).default(14),
+  CHASE_REMINDER_DAYS: int(1, 365).default(7),
+  CHASE_MP_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, 'days as a comma-separated list, like 21,35')
+    .default('21,35')
+    .transform((v) => v.split(',').map(Number)),
+  CHASE_PHONE_TASK_DAYS: int(1, 365).default(42),
 });
 
 export type ConfigValues = z.infer<typeof configSchema>;

@@ -1,6 +1,13 @@
 import { JOB_NAMES, type JobName } from '@campaign-desk/contracts';
 
-export type JobHandlerFn = (payload: unknown, context: { jobId?: string; attemptsMade: number }) => Promise<unknown>;
+export interface JobContext {
+  jobId?: string;
+  attemptsMade: number;
+  /** Puts the job back to sleep until `at` without counting an attempt (it runs again then). Never returns. */
+  delayUntil(at: Date): Promise<never>;
+}
+
+export type JobHandlerFn = (payload: unknown, context: JobContext) => Promise<unknown>;
 
 export interface DiscoveredHandler {
   name: string;

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { JOB_QUEUE, QUEUES, type JobName } from '@campaign-desk/contracts';
+import { DelayedError, UnrecoverableError, Worker, type Job, type WorkerOptions } from 'bullmq';
+import { JOB_QUEUE, QUEUES, type JobName, type QueueName } from '@campaign-desk/contracts';
 import { AppConfig } from '../config/app-config';
 import { JOB_HANDLER } from './job-handler.decorator';
 import { buildHandlerMap, type DiscoveredHandler, type JobHandlerFn } from './job-handler-registry';
@@ -30,11 +30,11 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   onApplicationBootstrap(): void {
     this.handlers = buildHandlerMap(this.discover());
     for (const queueName of QUEUES) {
-      const worker = new Worker(queueName, (job) => this.run(job), {
+      const worker = new Worker(queueName, (job, token) => this.run(job, token), {
         connection: workerConnection(this.config.REDIS_URL),
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: this.config.WORKER_CONCURRENCY,
         autorun: true,
+        ...this.queueOptions(queueName),
       });
       worker.on('failed', (job, error) =>
         this.logger.warn({ jobId: job?.id, job: job?.name, err: error.message }, 'job failed'),
@@ -50,12 +50,38 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     await Promise.all(this.workers.map((w) => w.close()));
   }
 
-  private async run(job: Job): Promise<unknown> {
+  /**
+   * The email queue sends at most SEND_RATE_PER_MINUTE across every worker (BullMQ's limiter is
+   * per queue, kept in Redis), in windows as short as keep the rate exact, so it does not burst,
+   * with SEND_CONCURRENCY sends at once (each holds a Postgres connection while it runs).
+   */
+  private queueOptions(queueName: QueueName): Partial<WorkerOptions> {
+    if (queueName !== 'email') return { concurrency: this.config.WORKER_CONCURRENCY };
+    const rate = this.config.SEND_RATE_PER_MINUTE;
+    const windows = gcd(rate, 60);
+    return {
+      // Each send holds one pooled Postgres connection and needs another now and then: keep two spare.
+      concurrency: Math.max(1, Math.min(this.config.SEND_CONCURRENCY, this.config.DATABASE_POOL_SIZE - 2)),
+      limiter: { max: rate / windows, duration: 60_000 / windows },
+      // A dead worker's send is picked up again within about 20 s (the outbox row says whether it may be resent).
+      lockDuration: 15_000,
+      stalledInterval: 5_000,
+    };
+  }
+
+  private async run(job: Job, token?: string): Promise<unknown> {
     const handler = this.handlers.get(job.name as JobName);
     if (!handler || JOB_QUEUE[job.name as JobName] !== job.queueName) {
       throw new PermanentJobError(`no handler for job "${job.name}" on queue "${job.queueName}"`);
     }
-    return handler(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+    return handler(job.data, {
+      jobId: job.id,
+      attemptsMade: job.attemptsMade,
+      delayUntil: async (at: Date) => {
+        await job.moveToDelayed(at.getTime(), token);
+        throw new DelayedError();
+      },
+    });
   }
 
   private discover(): DiscoveredHandler[] {
@@ -72,4 +98,8 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
     }
     return found;
   }
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
 }

@@ -25,15 +25,13 @@ export class QueueService implements OnModuleDestroy {
   }
 
   async add<K extends JobName>(name: K, payload: JobPayloads[K], options: EnqueueOptions = {}): Promise<void> {
-    const jobOptions: JobsOptions = {
-      jobId: options.jobId,
-      delay: options.delayMs && options.delayMs > 0 ? options.delayMs : undefined,
-      attempts: options.attempts ?? 3,
-      backoff: { type: 'exponential', delay: 5_000 },
-      removeOnComplete: { age: 24 * 3600, count: 1000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
-    };
-    await this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions);
+    await this.queue(JOB_QUEUE[name]).add(name, payload, jobOptions(options));
+  }
+
+  /** Many jobs of one name in one round trip (the outbox schedules thousands at once). */
+  async addBulk<K extends JobName>(name: K, jobs: { payload: JobPayloads[K]; options?: EnqueueOptions }[]): Promise<void> {
+    if (!jobs.length) return;
+    await this.queue(JOB_QUEUE[name]).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: jobOptions(j.options ?? {}) })));
   }
 
   /** Creates or updates a repeatable job; safe to call from every worker at start. */
@@ -59,4 +57,15 @@ export class QueueService implements OnModuleDestroy {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.connection.disconnect();
   }
+}
+
+function jobOptions(options: EnqueueOptions): JobsOptions {
+  return {
+    jobId: options.jobId,
+    delay: options.delayMs && options.delayMs > 0 ? options.delayMs : undefined,
+    attempts: options.attempts ?? 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
 }
