@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { IntakeSource, QuarantineReason } from '@campaign-desk/contracts';
+import type { ListQuery } from '@campaign-desk/server-core';
+
+export type QuarantineFilterField = 'reason';
+export type QuarantineSortField = 'quarantinedAt';
+
+export interface QuarantineRow {
+  id: string;
+  messageId: string;
+  reason: QuarantineReason;
+  detail: string;
+  source: IntakeSource;
+  sizeBytes: number;
+  rfcMessageId: string | null;
+  receivedAt: Date;
+  quarantinedAt: Date;
+}
+
+const SELECT = `
+  SELECT q.id, q.raw_message_id AS "messageId", q.reason, q.detail, r.source, r.size_bytes AS "sizeBytes",
+         r.rfc_message_id AS "rfcMessageId", r.received_at AS "receivedAt", q.created_at AS "quarantinedAt"
+  FROM message_quarantine q JOIN raw_messages r ON r.id = q.raw_message_id`;
+
+@Injectable()
+export class QuarantineRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async list(query: ListQuery<QuarantineFilterField, QuarantineSortField>): Promise<[QuarantineRow[], number]> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (query.filter.reason !== undefined) {
+      params.push(Array.isArray(query.filter.reason) ? query.filter.reason : [query.filter.reason]);
+      where.push(`q.reason = ANY($${params.length})`);
+    }
+    if (query.filter.id !== undefined) {
+      params.push(Array.isArray(query.filter.id) ? query.filter.id : [query.filter.id]);
+      where.push(`q.id = ANY($${params.length}::uuid[])`);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = query.sort.order === 'ASC' ? 'ASC' : 'DESC';
+    const rows: QuarantineRow[] = await this.dataSource.query(
+      `${SELECT} ${clause} ORDER BY q.created_at ${order}, q.id ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, query.offset, query.limit],
+    );
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM message_quarantine q ${clause}`, params);
+    return [rows, total as number];
+  }
+
+  async findById(id: string): Promise<QuarantineRow | null> {
+    const rows: QuarantineRow[] = await this.dataSource.query(`${SELECT} WHERE q.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+}
