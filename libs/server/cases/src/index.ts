@@ -1,0 +1,8 @@
+export * from './cases.module';
+export { CasesService } from './cases.service';
+export { CaseWorkflowService } from './workflow/case-workflow.service';
+export { CaseAssignmentService } from './assignment/case-assignment.service';
+export { CaseSlaPolicy } from './sla/case-sla';
+export { CaseTimelineSources, type CaseTimelineSource, type TimelineReader } from './timeline/case-timeline-source';
+export { CaseNumberReferenceResolver } from './case-number-reference.resolver';
+export type { CaseActor, CaseReader } from './cases.types';

@@ -1,0 +1,119 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import type { CaseDetail, SupporterDto, TimelineEntry } from '@campaign-desk/contracts';
+import { CoreModule } from '@campaign-desk/server-core';
+import { CaseNumberReferenceResolver, CasesIntakeModule } from '@campaign-desk/server-cases';
+import { IntakeWorkerModule, MessageParserService, MessagesService } from '@campaign-desk/server-intake';
+import { createSupporter, postCase, startCasesApi } from '../support/cases';
+import { importDirectory } from '../support/directory';
+import { email, INBOUND_TOKEN, messageRow, postEmail, uniqueId } from '../support/intake';
+import { prepareTestEnv, signedInAgent, type TestEnv } from '../support/test-app';
+import { withDb } from '../support/test-database';
+
+/** Intake's worker side wired as the worker wires it (cases resolves `[CD-n]`), without the job runner: tests parse by hand. */
+async function startParser(): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [CoreModule, IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver)],
+  }).compile();
+  await moduleRef.init();
+  return moduleRef;
+}
+
+describe('cases and intake: a triage message becomes a case; replies thread into it', () => {
+  let env: TestEnv;
+  let app: NestExpressApplication;
+  let parser: INestApplicationContext;
+  let caseworker: Awaited<ReturnType<typeof signedInAgent>>;
+  let supporter: SupporterDto;
+
+  beforeAll(async () => {
+    env = await prepareTestEnv({ INBOUND_TOKEN });
+    app = await startCasesApi();
+    parser = await startParser();
+    await importDirectory(app);
+    caseworker = await signedInAgent(app, 'caseworker');
+    supporter = await createSupporter(app, { email: `sam-${Date.now()}@example.org` });
+  }, 90_000);
+  afterAll(async () => {
+    await parser?.close();
+    await app?.close();
+  });
+
+  /** Delivers a message through the webhook and parses it. */
+  const deliver = async (raw: Buffer) => {
+    const res = await postEmail(app, raw).expect(202);
+    await parser.get(MessageParserService).parse(res.body.messageId);
+    const row = await messageRow(env.databaseUrl, res.body.messageId);
+    if (!row) throw new Error('the message was not stored');
+    return row;
+  };
+  const caseCount = () => withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n as number);
+
+  it('creates a case from a triage message, moving the message and its thread into it', async () => {
+    const firstId = uniqueId('first');
+    const first = await deliver(email({ messageId: firstId, subject: 'Waiting for my scan', body: 'My oncologist Dr Vellacott has not replied in six weeks.' }));
+    const followUp = await deliver(email({ subject: 'Re: Waiting for my scan', body: 'Forgot to say: the hospital is St Elsewhere.', headers: { 'In-Reply-To': `<${firstId}>` } }));
+    expect([first.case_id, followUp.case_id]).toEqual([null, null]);
+    expect(first).toMatchObject({ classification: 'request', status: 'new' });
+
+    const created = (await postCase(caseworker.agent, supporter.id, { messageId: followUp.id }).expect(201)).body as CaseDetail;
+    const [a, b] = [await messageRow(env.databaseUrl, first.id), await messageRow(env.databaseUrl, followUp.id)];
+    expect([a?.case_id, b?.case_id]).toEqual([created.id, created.id]);
+    expect([a?.status, b?.status]).toEqual(['linked', 'linked']);
+    const audit = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'case.created'`, [created.id])).rows[0]);
+    expect(audit.details.messagesMoved.sort()).toEqual([first.id, followUp.id].sort());
+
+    const timeline = (await caseworker.agent.get(`/api/cases/${created.id}/timeline`).query({ filter: '{"kind":"message"}' }).expect(200)).body as TimelineEntry[];
+    expect(timeline.map((e) => e.id).sort()).toEqual([`message:${first.id}`, `message:${followUp.id}`].sort());
+    const search = await caseworker.agent.get('/api/cases').query({ filter: JSON.stringify({ q: 'vellacott' }) }).expect(200);
+    expect(search.body.map((c: CaseDetail) => c.id)).toEqual([created.id]);
+  });
+
+  it('answers 409 for a message already in a case, and creates no case', async () => {
+    const message = await deliver(email({ subject: 'Please help' }));
+    await postCase(caseworker.agent, supporter.id, { messageId: message.id }).expect(201);
+    const before = await caseCount();
+    const res = await postCase(caseworker.agent, supporter.id, { messageId: message.id }).expect(409);
+    expect(res.body.fields).toEqual({ messageId: 'is already in a case' });
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('answers 400 for an outbound message', async () => {
+    const id = await app.get(MessagesService).recordOutbound({
+      rfcMessageId: uniqueId('out'),
+      caseId: null,
+      fromAddress: 'campaigns@campaign-desk.local',
+      to: [{ name: 'Sam', address: 'sam@example.org' }],
+      subject: 'Hello',
+      text: 'Hello',
+      sentAt: new Date(),
+    });
+    expect((await postCase(caseworker.agent, supporter.id, { messageId: id }).expect(400)).body.fields).toEqual({ messageId: 'is an outbound message' });
+  });
+
+  it('threads a reply carrying [CD-n] in its subject into that case, and its text into the case search', async () => {
+    const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+    const reply = await deliver(email({ subject: `Re: Your case [${created.reference}]`, body: 'The appointment with Mr Okonkwo-Bright was moved again.' }));
+    expect(reply).toMatchObject({ case_id: created.id, classification: 'reply', status: 'linked', thread_match: 'subject_reference' });
+    const stale = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT search_stale_at FROM cases WHERE id = $1`, [created.id])).rows[0].search_stale_at);
+    expect(stale).not.toBeNull();
+    const search = await caseworker.agent.get('/api/cases').query({ filter: JSON.stringify({ q: 'okonkwo' }) }).expect(200);
+    expect(search.body.map((c: CaseDetail) => c.id)).toEqual([created.id]);
+    const after = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT search_stale_at FROM cases WHERE id = $1`, [created.id])).rows[0].search_stale_at);
+    expect(after).toBeNull();
+  });
+
+  it('threads a reply to a case closed as a duplicate into the case it duplicates', async () => {
+    const original = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+    const duplicate = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+    await caseworker.agent.post(`/api/cases/${duplicate.id}/transition`).send({ to: 'closed', outcome: 'duplicate', duplicateOfId: original.id }).expect(200);
+    const reply = await deliver(email({ subject: `Re: [${duplicate.reference}] update` }));
+    expect(reply.case_id).toBe(original.id);
+  });
+
+  it('leaves an unknown reference unthreaded', async () => {
+    const reply = await deliver(email({ subject: 'Re: [CD-987654321] hello' }));
+    expect(reply.case_id).toBeNull();
+  });
+});
