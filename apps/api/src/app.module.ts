@@ -5,10 +5,14 @@ import { AuditModule } from '@campaign-desk/server-audit';
 import { AuthModule } from '@campaign-desk/server-auth';
 import { DirectoryModule } from '@campaign-desk/server-directory';
 import { SupportersModule } from '@campaign-desk/server-supporters';
+import { IntakeModule } from '@campaign-desk/server-intake';
+import { CasesModule } from '@campaign-desk/server-cases';
+import { CorrespondenceModule } from '@campaign-desk/server-correspondence';
+import { EngagementModule } from '@campaign-desk/server-engagement';
 
 /** The HTTP process: wires the domain libs; no logic of its own. */
 @Module({
-  imports: [CoreModule, HealthModule, AuditModule, AuthModule, DirectoryModule, SupportersModule],
+  imports: [CoreModule, HealthModule, AuditModule, AuthModule, DirectoryModule, SupportersModule, IntakeModule, CasesModule, CorrespondenceModule, EngagementModule],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

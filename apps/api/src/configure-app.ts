@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe } from '@campaign-desk/server-core';
+import { mountQueueBoard } from './queue-board';
 
 /** Everything main.ts and the integration tests share: security headers, parsers, prefix, docs, dashboard. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
@@ -40,6 +41,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
     }),
   );
   app.use(cookieParser());
+  mountQueueBoard(app);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT, extended: false });
   app.setGlobalPrefix('api');

@@ -1,5 +1,8 @@
 import { Foundation1700000000000 } from './1700000000000-foundation';
 import { DirectorySupporters1700000001000 } from './1700000001000-directory-supporters';
+import { Intake1700000002000 } from './1700000002000-intake';
+import { Cases1700000003000 } from './1700000003000-cases';
+import { Correspondence1700000004000 } from './1700000004000-correspondence';
 
 /** Every migration, in order. Listed explicitly so the build, the CLI and the tests run the same set. */
-export const MIGRATIONS = [Foundation1700000000000, DirectorySupporters1700000001000];
+export const MIGRATIONS = [Foundation1700000000000, DirectorySupporters1700000001000, Intake1700000002000, Cases1700000003000, Correspondence1700000004000];

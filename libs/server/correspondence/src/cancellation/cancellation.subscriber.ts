@@ -1,0 +1,68 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { RECIPIENT_OF_KIND, SCHEDULED_EMAIL_KINDS, type DomainEventPayloads, type ScheduledEmailKind } from '@campaign-desk/contracts';
+import { Clock, OnDomainEvent } from '@campaign-desk/server-core';
+import type { EntityManager } from 'typeorm';
+import { ChasePlanService } from '../chase-plan/chase-plan.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
+
+const TO_SUPPORTER = SCHEDULED_EMAIL_KINDS.filter((k) => RECIPIENT_OF_KIND[k] === 'supporter');
+const TO_MP = SCHEDULED_EMAIL_KINDS.filter((k): k is ScheduledEmailKind => RECIPIENT_OF_KIND[k] === 'mp');
+
+/**
+ * Stops what is pending when another domain's change says it must not go, inside that change's
+ * transaction (so the cancellation commits with it), visibly: each row keeps its reason.
+ */
+@Injectable()
+export class CancellationSubscriber {
+  private readonly logger = new Logger(CancellationSubscriber.name);
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly outbox: OutboxService,
+    private readonly plans: ChasePlanService,
+    private readonly rows: ScheduledEmailsRepository,
+  ) {}
+
+  @OnDomainEvent('case.status_changed')
+  async onCaseStatus(event: DomainEventPayloads['case.status_changed'], tx: EntityManager): Promise<void> {
+    if (event.to === 'closed' || event.to === 'on_hold') {
+      const reason = event.to === 'closed' ? 'case_closed' : 'case_on_hold';
+      await this.plans.stop(tx, event.caseId, reason, { actorId: event.actorId });
+      await this.outbox.cancelForCase(tx, event.caseId, reason, { actorId: event.actorId });
+    } else if (event.from === 'awaiting_mp') {
+      // The chase plan only runs while the case awaits the MP.
+      await this.plans.stop(tx, event.caseId, event.to === 'mp_responded' ? 'mp_responded' : 'case_moved_on', { actorId: event.actorId });
+    }
+  }
+
+  @OnDomainEvent('supporter.contact_paused')
+  async onSupporterPaused(event: DomainEventPayloads['supporter.contact_paused'], tx: EntityManager): Promise<void> {
+    if (event.reason === 'on_hold') {
+      await this.outbox.cancelForSupporter(tx, event.supporterId, 'supporter_on_hold', { actorId: event.actorId });
+      return;
+    }
+    const kinds = event.consent === 'shareWithMp' ? TO_MP : TO_SUPPORTER;
+    await this.outbox.cancelForSupporter(tx, event.supporterId, 'consent_withdrawn', { kinds, actorId: event.actorId });
+  }
+
+  @OnDomainEvent('supporter.merged')
+  async onSupporterMerged(event: DomainEventPayloads['supporter.merged'], tx: EntityManager): Promise<void> {
+    await this.rows.moveSupporter(event.sourceId, event.targetId, tx);
+  }
+
+  /** A reply to one of our emails to the MP's office (threaded by its headers) means the office has answered. */
+  @OnDomainEvent('message.received')
+  async onMessage(event: DomainEventPayloads['message.received'], tx: EntityManager): Promise<void> {
+    if (!event.caseId || event.classification !== 'reply' || !event.relatedMessageId) return;
+    const answered = await this.rows.findByMessageId(event.relatedMessageId, tx);
+    if (!answered || answered.recipientKind !== 'mp' || answered.caseId !== event.caseId) return;
+    const stopped = await this.plans.stop(tx, event.caseId, 'mp_emailed');
+    this.logger.log({ caseId: event.caseId, messageId: event.messageId, cancelled: stopped.emails.length }, 'MP office replied; chases stopped');
+  }
+
+  @OnDomainEvent('message.bounced')
+  async onBounce(event: DomainEventPayloads['message.bounced'], tx: EntityManager): Promise<void> {
+    await this.rows.markBounced(tx, event.messageId, this.clock.now());
+  }
+}

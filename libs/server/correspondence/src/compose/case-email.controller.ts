@@ -1,0 +1,20 @@
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ScheduledEmailDto, SessionUser } from '@campaign-desk/contracts';
+import { Roles } from '@campaign-desk/server-core';
+import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
+import { ComposeReplyDto } from './dto/compose-email.dto';
+import { RepliesService } from './replies.service';
+
+@ApiTags('cases')
+@Controller('cases')
+export class CaseEmailController {
+  constructor(private readonly replies: RepliesService) {}
+
+  /** Queues a reply to the supporter; it threads to the message answered and carries [CD-n]. */
+  @Post(':id/reply')
+  @Roles('admin', 'caseworker')
+  reply(@Param('id') id: string, @Body() body: ComposeReplyDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<ScheduledEmailDto> {
+    return this.replies.reply(id, body, { user, ip });
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { ComposeEmailInput, ScheduledEmailDto } from '@campaign-desk/contracts';
+import { AuditService } from '@campaign-desk/server-audit';
+import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
+import { toScheduledEmailDto } from '../outbox/scheduled-email.mapper';
+import type { StaffActor } from '../outbox/scheduled-emails.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { ComposeService } from './compose.service';
+
+/** `POST /api/cases/:id/reply`: a reply to the supporter, queued to send now and shown on the case. */
+@Injectable()
+export class RepliesService {
+  constructor(
+    private readonly compose: ComposeService,
+    private readonly outbox: OutboxService,
+    private readonly rows: ScheduledEmailsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async reply(caseId: string, input: ComposeEmailInput, actor: StaffActor): Promise<ScheduledEmailDto> {
+    const email = await this.compose.compose(caseId, 'reply', input, actor.user.id);
+    const [row] = await this.rows.transaction(async (tx) => {
+      const scheduled = await this.compose.schedule(tx, email, actor.user.id);
+      await this.audit.record(
+        {
+          actorId: actor.user.id,
+          ip: actor.ip,
+          action: 'case.reply_queued',
+          entityType: 'case',
+          entityId: email.caseId,
+          details: { scheduledEmailId: scheduled[0].id, templateKey: email.templateKey, threaded: email.inReplyTo !== null },
+        },
+        tx,
+      );
+      return scheduled;
+    });
+    await this.outbox.enqueue([row]);
+    return toScheduledEmailDto((await this.rows.findById(row.id))!, true);
+  }
+}

@@ -1,0 +1,12 @@
+export * from './correspondence.module';
+export { OutboxService, type ScheduleRequest } from './outbox/outbox.service';
+export { ChasePlanService, type PlanStart } from './chase-plan/chase-plan.service';
+export { ComposeService, type ComposedEmail } from './compose/compose.service';
+export { RenderContextProviders, type RenderContextProvider, type EmailToRender } from './compose/render-context-providers';
+export { OutboxReconciler, type ReconcileReport } from './outbox/outbox-reconciler.service';
+export { ScheduledEmailsService, type StaffActor } from './outbox/scheduled-emails.service';
+export { toScheduledEmailDto } from './outbox/scheduled-email.mapper';
+export { createPooledTransport } from './mail/mail-transport';
+export { buildRawMessage } from './mail/outgoing-message';
+export type { TemplateScope } from './templates/template-renderer';
+export { ComposeEmailDto } from './compose/dto/compose-email.dto';

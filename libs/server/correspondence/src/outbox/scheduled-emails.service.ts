@@ -1,0 +1,143 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  SCHEDULED_EMAIL_KINDS,
+  SCHEDULED_EMAIL_STATUSES,
+  type ScheduledEmailDto,
+  type ScheduledEmailStatus,
+  type SessionUser,
+} from '@campaign-desk/contracts';
+import { Clock, type ListQuery } from '@campaign-desk/server-core';
+import { AuditService } from '@campaign-desk/server-audit';
+import type { ScheduledEmailEntity } from './scheduled-email.entity';
+import { toScheduledEmailDto } from './scheduled-email.mapper';
+import { ScheduledEmailsRepository, type ScheduledEmailListFilter } from './scheduled-emails.repository';
+import { EmailJobs } from './email-jobs';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface StaffActor {
+  user: SessionUser;
+  ip?: string | null;
+}
+
+const canReadContent = (user: SessionUser) => user.role !== 'viewer';
+const filterError = (key: string, detail: string) => new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
+
+/** The `scheduled-emails` resource and the actions staff take on one: cancel, send now, reschedule. */
+@Injectable()
+export class ScheduledEmailsService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly rows: ScheduledEmailsRepository,
+    private readonly jobs: EmailJobs,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: ListQuery<string, 'dueAt' | 'createdAt' | 'updatedAt'>, user: SessionUser): Promise<[ScheduledEmailDto[], number]> {
+    const [rows, total] = await this.rows.list(query, listFilter(query.filter));
+    return [rows.map((r) => toScheduledEmailDto(r, canReadContent(user))), total];
+  }
+
+  async get(id: string, user: SessionUser): Promise<ScheduledEmailDto> {
+    return toScheduledEmailDto(await this.load(id), canReadContent(user));
+  }
+
+  /** Stops a pending email (or closes an `unknown` or `failed` one): never sent after this returns. */
+  async cancel(id: string, actor: StaffActor): Promise<ScheduledEmailDto> {
+    return this.change(id, actor, ['scheduled', 'unknown', 'failed'], 'scheduled_email.cancelled', (row, now) => ({
+      status: 'cancelled',
+      cancelledAt: now,
+      cancelReason: 'staff',
+      cancelledBy: actor.user.id,
+    }));
+  }
+
+  /**
+   * Due now. For an `unknown` email this is a person deciding to send it again: it goes with the
+   * same Message-ID, so a mail client that already has it can recognise the repeat.
+   */
+  async sendNow(id: string, actor: StaffActor): Promise<ScheduledEmailDto> {
+    return this.change(id, actor, ['scheduled', 'unknown', 'failed'], 'scheduled_email.send_now', (row, now) => ({
+      status: 'scheduled',
+      dueAt: now,
+      deliveryStartedAt: null,
+    }));
+  }
+
+  async reschedule(id: string, dueAtRaw: string, actor: StaffActor): Promise<ScheduledEmailDto> {
+    const dueAt = new Date(dueAtRaw);
+    const now = this.clock.now();
+    if (Number.isNaN(dueAt.getTime())) throw new BadRequestException({ message: 'dueAt is not a date-time', fields: { dueAt: 'must be an ISO 8601 date-time' } });
+    if (dueAt.getTime() < now.getTime() - 60_000) throw new BadRequestException({ message: 'dueAt is in the past', fields: { dueAt: 'must not be in the past' } });
+    return this.change(id, actor, ['scheduled', 'unknown'], 'scheduled_email.rescheduled', () => ({
+      status: 'scheduled',
+      dueAt: dueAt.getTime() < now.getTime() ? now : dueAt,
+      deliveryStartedAt: null,
+    }));
+  }
+
+  private async change(
+    id: string,
+    actor: StaffActor,
+    allowed: ScheduledEmailStatus[],
+    action: string,
+    changes: (row: ScheduledEmailEntity, now: Date) => Partial<ScheduledEmailEntity>,
+  ): Promise<ScheduledEmailDto> {
+    if (!UUID.test(id)) throw new NotFoundException('Scheduled email not found');
+    const now = this.clock.now();
+    const updated = await this.rows.transaction(async (tx) => {
+      // The row lock orders this against a sender's claim: whichever commits first, the other sees it.
+      const row = await this.rows.findByIdForUpdate(tx, id);
+      if (!row) throw new NotFoundException('Scheduled email not found');
+      if (!allowed.includes(row.status)) {
+        throw new ConflictException({
+          message: row.status === 'sending' ? 'This email is being sent right now' : `A ${row.status} email cannot be changed this way (allowed: ${allowed.join(', ')})`,
+          status: row.status,
+        });
+      }
+      const next = changes(row, now);
+      await this.rows.update(tx, id, next);
+      await this.audit.record(
+        { actorId: actor.user.id, ip: actor.ip, action, entityType: 'scheduled_email', entityId: id, details: { caseId: row.caseId, from: row.status, to: next.status, dueAt: next.dueAt?.toISOString() } },
+        tx,
+      );
+      return (await this.rows.findById(id, tx))!;
+    });
+    if (updated.status === 'scheduled') await this.jobs.ensure(updated.id, updated.dueAt).catch(() => undefined);
+    return toScheduledEmailDto(updated, true);
+  }
+
+  private async load(id: string): Promise<ScheduledEmailEntity> {
+    const row = UUID.test(id) ? await this.rows.findById(id) : null;
+    if (!row) throw new NotFoundException('Scheduled email not found');
+    return row;
+  }
+}
+
+function listFilter(filter: Record<string, unknown>): ScheduledEmailListFilter {
+  const out: ScheduledEmailListFilter = {};
+  const list = (value: unknown) => (Array.isArray(value) ? value : [value]);
+  const uuids = (key: string, value: unknown) => {
+    const values = list(value);
+    if (!values.every((v) => typeof v === 'string' && UUID.test(v))) throw filterError(key, 'must be a uuid or a list of uuids');
+    return values as string[];
+  };
+  const oneOf = <T extends string>(key: string, value: unknown, allowed: readonly T[]) => {
+    const values = list(value);
+    if (!values.every((v) => allowed.includes(v as T))) throw filterError(key, `must be one of ${allowed.join(', ')}`);
+    return values as T[];
+  };
+  const date = (key: string, value: unknown) => {
+    const parsed = typeof value === 'string' ? new Date(value) : null;
+    if (!parsed || Number.isNaN(parsed.getTime())) throw filterError(key, 'must be an ISO 8601 date-time');
+    return parsed;
+  };
+  if (filter.id !== undefined) out.ids = uuids('id', filter.id);
+  if (filter.caseId !== undefined) out.caseIds = uuids('caseId', filter.caseId);
+  if (filter.supporterId !== undefined) out.supporterIds = uuids('supporterId', filter.supporterId);
+  if (filter.kind !== undefined) out.kinds = oneOf('kind', filter.kind, SCHEDULED_EMAIL_KINDS);
+  if (filter.status !== undefined) out.statuses = oneOf('status', filter.status, SCHEDULED_EMAIL_STATUSES);
+  if (filter.dueAt_gte !== undefined) out.dueFrom = date('dueAt_gte', filter.dueAt_gte);
+  if (filter.dueAt_lte !== undefined) out.dueTo = date('dueAt_lte', filter.dueAt_lte);
+  return out;
+}

@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** react-admin sends the whole record back on save: read-only fields are accepted and ignored. */
+export class UpdateTemplateDto {
+  @ApiProperty({ maxLength: 300 })
+  @IsString()
+  @MinLength(1, { message: 'subject is required' })
+  @MaxLength(300)
+  @Matches(/^[^\r\n]*$/, { message: 'subject must be one line' })
+  subject: string;
+
+  @ApiProperty({ maxLength: 20000 })
+  @IsString()
+  @MinLength(1, { message: 'body is required' })
+  @MaxLength(20000)
+  body: string;
+
+  @IsOptional() @IsString() id?: string;
+  @IsOptional() @IsString() key?: string;
+  @IsOptional() @IsString() name?: string;
+  @IsOptional() @IsString() description?: string;
+  @IsOptional() @IsIn(['supporter', 'mp']) recipientKind?: string;
+  @IsOptional() @IsInt() version?: number;
+  @IsOptional() placeholders?: unknown;
+  @IsOptional() @IsString() updatedAt?: string;
+  @IsOptional() updatedById?: string | null;
+}
+
+export class PreviewTemplateDto {
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Matches(/^[^\r\n]*$/, { message: 'subject must be one line' })
+  subject?: string;
+
+  @ApiPropertyOptional({ maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  body?: string;
+}

@@ -1,0 +1,161 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  MP_CONTACT_CHANNELS,
+  MP_CONTACT_DIRECTIONS,
+  type ComposeEmailInput,
+  type CreateMpContactInput,
+  type MpContactDto,
+  type ScheduledEmailDto,
+  type SessionUser,
+} from '@campaign-desk/contracts';
+import { Clock, type ListQuery } from '@campaign-desk/server-core';
+import { AuditService } from '@campaign-desk/server-audit';
+import { CasesService, CaseWorkflowService } from '@campaign-desk/server-cases';
+import { ChasePlanService, ComposeService, OutboxService, ScheduledEmailsService } from '@campaign-desk/server-correspondence';
+import type { EntityManager } from 'typeorm';
+import { pastInstant, UUID } from '../shared/dates';
+import type { MpContactEntity } from './mp-contact.entity';
+import { toMpContactDto } from './mp-contact.mapper';
+import { MpContactsRepository, type MpContactListFilter } from './mp-contacts.repository';
+
+export interface EngagementActor {
+  user: SessionUser;
+  ip?: string | null;
+}
+
+const filterError = (key: string, detail: string) => new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
+
+/**
+ * Contacts with the MP. An outbound one (a letter, an email, a call, a meeting) moves the case to
+ * `awaiting_mp` and starts the chase plan, all in one transaction: the contact, the status change
+ * and every chase email commit together, or none do.
+ */
+@Injectable()
+export class MpContactsService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly contacts: MpContactsRepository,
+    private readonly cases: CasesService,
+    private readonly workflow: CaseWorkflowService,
+    private readonly outbox: OutboxService,
+    private readonly plans: ChasePlanService,
+    private readonly compose: ComposeService,
+    private readonly scheduledEmails: ScheduledEmailsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async record(caseId: string, input: CreateMpContactInput, actor: EngagementActor): Promise<MpContactDto> {
+    const contactedAt = pastInstant(input.date, 'date', this.clock.now());
+    const detail = await this.loadCase(caseId);
+    const { contact, emails } = await this.contacts.transaction(async (tx) => {
+      await this.outbox.holdCase(tx, detail.id);
+      return this.recordIn(tx, detail, { ...input, contactedBy: input.contactedBy ?? 'charity' }, contactedAt, actor);
+    });
+    await this.outbox.enqueue(emails);
+    return toMpContactDto(contact, true);
+  }
+
+  /** `POST /api/cases/:id/mp-email`: an email to the MP's office, queued now, recorded as the contact that starts the plan. */
+  async emailMp(caseId: string, input: ComposeEmailInput, actor: EngagementActor): Promise<{ contact: MpContactDto; email: ScheduledEmailDto }> {
+    const composed = await this.compose.compose(caseId, 'mp_email', input, actor.user.id);
+    const detail = await this.loadCase(caseId);
+    const now = this.clock.now();
+    const { contact, emails, emailId } = await this.contacts.transaction(async (tx) => {
+      await this.outbox.holdCase(tx, detail.id);
+      const recorded = await this.recordIn(tx, detail, { channel: 'email', direction: 'outbound', date: now.toISOString(), contactedBy: 'charity', summary: composed.subject }, now, actor);
+      const [email] = await this.compose.schedule(tx, composed, actor.user.id, { mpContactId: recorded.contact.id });
+      return { ...recorded, emails: [email, ...recorded.emails], emailId: email.id };
+    });
+    await this.outbox.enqueue(emails);
+    return { contact: toMpContactDto(contact, true), email: await this.scheduledEmails.get(emailId, actor.user) };
+  }
+
+  async list(query: ListQuery<string, 'contactedAt' | 'createdAt'>, user: SessionUser): Promise<[MpContactDto[], number]> {
+    const [rows, total] = await this.contacts.list(query, listFilter(query.filter));
+    return [rows.map((c) => toMpContactDto(c, user.role !== 'viewer')), total];
+  }
+
+  async get(id: string, user: SessionUser): Promise<MpContactDto> {
+    const contact = UUID.test(id) ? await this.contacts.findById(id) : null;
+    if (!contact) throw new NotFoundException('MP contact not found');
+    return toMpContactDto(contact, user.role !== 'viewer');
+  }
+
+  private async recordIn(
+    tx: EntityManager,
+    detail: { id: string; status: string; mpId: number | null; supporterId: string; nation: string | null },
+    input: CreateMpContactInput & { contactedBy: 'supporter' | 'charity' },
+    contactedAt: Date,
+    actor: EngagementActor,
+  ): Promise<{ contact: MpContactEntity; emails: { id: string; dueAt: Date }[] }> {
+    const contact = await this.contacts.insert(tx, {
+      caseId: detail.id,
+      mpId: detail.mpId,
+      channel: input.channel,
+      direction: input.direction,
+      contactedBy: input.contactedBy,
+      contactedAt,
+      summary: input.summary?.trim() || null,
+      recordedBy: actor.user.id,
+    });
+    let emails: { id: string; dueAt: Date }[] = [];
+    if (input.direction === 'outbound') {
+      // Illegal from here (a new or closed case…)? The workflow answers 409 with what is allowed, and nothing is written.
+      if (detail.status !== 'awaiting_mp') await this.workflow.transition(detail.id, { to: 'awaiting_mp' }, { id: actor.user.id, ip: actor.ip }, tx);
+      const plan = await this.plans.start(tx, {
+        caseId: detail.id,
+        supporterId: detail.supporterId,
+        mpContactId: contact.id,
+        contactedAt,
+        nation: detail.nation,
+        createdBy: actor.user.id,
+      });
+      emails = plan.emails;
+    }
+    await this.audit.record(
+      {
+        actorId: actor.user.id,
+        ip: actor.ip,
+        action: 'mp_contact.recorded',
+        entityType: 'case',
+        entityId: detail.id,
+        details: { mpContactId: contact.id, channel: contact.channel, direction: contact.direction, chasesScheduled: emails.length },
+      },
+      tx,
+    );
+    return { contact, emails };
+  }
+
+  private async loadCase(caseId: string) {
+    if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
+    return this.cases.afterAction(caseId);
+  }
+}
+
+function listFilter(filter: Record<string, unknown>): MpContactListFilter {
+  const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
+  const out: MpContactListFilter = {};
+  for (const key of ['id', 'caseId'] as const) {
+    if (filter[key] === undefined) continue;
+    const values = list(filter[key]);
+    if (!values.every((v) => typeof v === 'string' && UUID.test(v))) throw filterError(key, 'must be uuids');
+    if (key === 'id') out.ids = values as string[];
+    else out.caseIds = values as string[];
+  }
+  if (filter.mpId !== undefined) {
+    const values = list(filter.mpId).map(Number);
+    if (!values.every((v) => Number.isInteger(v) && v > 0)) throw filterError('mpId', 'must be MP ids');
+    out.mpIds = values;
+  }
+  if (filter.channel !== undefined) {
+    const values = list(filter.channel);
+    if (!values.every((v) => MP_CONTACT_CHANNELS.includes(v as never))) throw filterError('channel', `must be one of ${MP_CONTACT_CHANNELS.join(', ')}`);
+    out.channels = values as string[];
+  }
+  if (filter.direction !== undefined) {
+    const values = list(filter.direction);
+    if (!values.every((v) => MP_CONTACT_DIRECTIONS.includes(v as never))) throw filterError('direction', `must be one of ${MP_CONTACT_DIRECTIONS.join(', ')}`);
+    out.directions = values as string[];
+  }
+  return out;
+}
