@@ -11,6 +11,11 @@ import { staffUsers } from './staff-users';
 import { constituencies } from './constituencies';
 import { mps } from './mps';
 import { supporters, supportersReadOnly } from './supporters';
+import { cases } from './cases';
+import { TriageInbox } from './triage';
+import { scheduledEmails } from './scheduled-emails';
+import { templates } from './templates';
+import { ReportsPage } from './reports';
 
 export const App = () => (
   <Admin
@@ -28,12 +33,17 @@ export const App = () => (
       <>
         {/* Registered for admins only: for anyone else /staff-users is react-admin's "not found". */}
         {permissions === 'admin' && <Resource {...staffUsers} />}
+        {permissions === 'admin' && <Resource {...templates} />}
+        <Resource {...cases} />
+        <Resource {...scheduledEmails} />
         {/* Viewers read supporter summaries only: no create or edit routes (the API refuses them too). */}
         <Resource {...(permissions === 'viewer' ? supportersReadOnly : supporters)} />
         <Resource {...constituencies} />
         <Resource {...mps} />
         <CustomRoutes>
           <Route path="/about" element={<AboutPage />} />
+          <Route path="/triage/*" element={<TriageInbox />} />
+          <Route path="/reports" element={<ReportsPage />} />
         </CustomRoutes>
       </>
     )}

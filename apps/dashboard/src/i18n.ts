@@ -37,7 +37,7 @@ const campaignDeskMessages = {
   cd: {
     title: 'Campaign Desk',
     roles: { admin: 'Admin', caseworker: 'Caseworker', viewer: 'Viewer' },
-    menu: { home: 'Home', about: 'About' },
+    menu: { home: 'Home', about: 'About', triage: 'Triage inbox', reports: 'Reports', queues: 'Queue board' },
     login: { subtitle: 'Staff sign-in' },
     staffUsers: {
       newPasswordHelp: 'At least %{min} characters; leave empty to keep the current password',

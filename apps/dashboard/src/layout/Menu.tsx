@@ -1,4 +1,7 @@
 import InfoIcon from '@mui/icons-material/Info';
+import InboxIcon from '@mui/icons-material/Inbox';
+import InsightsIcon from '@mui/icons-material/Insights';
+import ViewListIcon from '@mui/icons-material/ViewList';
 import { Menu as RaMenu, usePermissions } from 'react-admin';
 
 /** Home for everyone; admin-only entries only for admins (the API enforces the same rule). */
@@ -7,10 +10,17 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="cd.menu.home" />
+      {permissions !== 'viewer' && <RaMenu.Item to="/triage" primaryText="cd.menu.triage" leftIcon={<InboxIcon />} />}
+      <RaMenu.ResourceItem name="cases" />
+      <RaMenu.ResourceItem name="scheduled-emails" />
       <RaMenu.ResourceItem name="supporters" />
       <RaMenu.ResourceItem name="constituencies" />
       <RaMenu.ResourceItem name="mps" />
+      <RaMenu.Item to="/reports" primaryText="cd.menu.reports" leftIcon={<InsightsIcon />} />
       {permissions === 'admin' && <RaMenu.ResourceItem name="staff-users" />}
+      {permissions === 'admin' && <RaMenu.ResourceItem name="templates" />}
+      {/* The BullMQ board is served by the API outside the single-page app: a full page load. */}
+      {permissions === 'admin' && <RaMenu.Item to="/admin/queues" reloadDocument primaryText="cd.menu.queues" leftIcon={<ViewListIcon />} />}
       <RaMenu.Item to="/about" primaryText="cd.menu.about" leftIcon={<InfoIcon />} />
     </RaMenu>
   );

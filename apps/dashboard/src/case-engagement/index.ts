@@ -1,0 +1,5 @@
+/**
+ * What the case page shows of MP engagement (issue 7): letters, MP responses, meetings with agreed
+ * actions, and MP actions. The case page renders both; each receives the case record.
+ */
+export { CaseEngagementPanel, CaseEngagementActions } from './CaseEngagement';

@@ -1,0 +1,1 @@
+export { TriageInbox } from './TriageInbox';
