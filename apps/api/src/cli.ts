@@ -7,6 +7,7 @@ import { parseArgs, promptHidden } from './cli/args';
 import { CliModule } from './cli/cli.module';
 import { DEMO_USERS } from './cli/demo-users';
 import { seedDemoDirectoryAndSupporters } from './cli/demo-supporters';
+import { seedDemoCasework } from './cli/demo-casework';
 import { DIRECTORY_IMPORT_USAGE, directoryImportCommand } from './cli/directory-import';
 
 const USAGE = `Usage:
@@ -43,7 +44,14 @@ async function seedDemo(): Promise<void> {
   });
   process.stdout.write('Demo sign-ins:\n');
   for (const demo of DEMO_USERS) process.stdout.write(`  ${demo.role.padEnd(10)} ${demo.email}  /  ${demo.password}\n`);
-  await seedDemoDirectoryAndSupporters((text) => process.stdout.write(text));
+  const write = (text: string) => process.stdout.write(text);
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
+  try {
+    await seedDemoDirectoryAndSupporters(app, write);
+    await seedDemoCasework(app, write);
+  } finally {
+    await app.close();
+  }
 }
 
 async function smtpSink(args: Record<string, string | true>): Promise<void> {

@@ -1,8 +1,6 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { BadRequestException, ConflictException, type INestApplicationContext } from '@nestjs/common';
 import { DirectoryImportService, DirectoryService } from '@campaign-desk/server-directory';
 import { SupportersService } from '@campaign-desk/server-supporters';
-import { CliModule } from './cli.module';
 import { formatImportReport } from './directory-import';
 
 /**
@@ -82,14 +80,9 @@ export async function seedDemoSupporters(directory: DirectoryService, supporters
 }
 
 /** Part of `npm run seed:demo`: loads the directory when it is empty, then the demo supporters. */
-export async function seedDemoDirectoryAndSupporters(write: (text: string) => void): Promise<void> {
-  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
-  try {
-    const importer = app.get(DirectoryImportService);
-    if (await importer.isEmpty()) write(formatImportReport(await importer.run()));
-    const { created, existing } = await seedDemoSupporters(app.get(DirectoryService), app.get(SupportersService));
-    write(`Demo supporters: ${created} created, ${existing} already there\n`);
-  } finally {
-    await app.close();
-  }
+export async function seedDemoDirectoryAndSupporters(app: INestApplicationContext, write: (text: string) => void): Promise<void> {
+  const importer = app.get(DirectoryImportService);
+  if (await importer.isEmpty()) write(formatImportReport(await importer.run()));
+  const { created, existing } = await seedDemoSupporters(app.get(DirectoryService), app.get(SupportersService));
+  write(`Demo supporters: ${created} created, ${existing} already there\n`);
 }

@@ -1,5 +1,6 @@
 export * from './cases.module';
 export { CasesService } from './cases.service';
+export { CaseListService } from './list/case-list.service';
 export { CaseWorkflowService } from './workflow/case-workflow.service';
 export { CaseAssignmentService } from './assignment/case-assignment.service';
 export { CaseSlaPolicy } from './sla/case-sla';
