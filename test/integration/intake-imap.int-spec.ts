@@ -29,7 +29,7 @@ describe('IMAP intake against a real Dovecot', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    env = await prepareTestEnv({ IMAP_URL: dovecot.url, INTAKE_MAX_MESSAGE_BYTES: String(200 * 1024) });
+    env = await prepareTestEnv({ IMAP_URL: dovecot.url, IMAP_IDLE: 'false', INTAKE_MAX_MESSAGE_BYTES: String(200 * 1024) });
     worker = await startWorker();
     // The worker schedules a poll at start; the tests poll explicitly, so take the schedule away
     // and let any poll it already queued finish first.

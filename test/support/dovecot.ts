@@ -100,6 +100,8 @@ ssl = no
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 mail_location = maildir:${dir}/mail/%u
+# Announce new mail to IDLE sessions within a second (the default re-check is 30 s without inotify).
+mailbox_idle_check_interval = 1 secs
 first_valid_uid = ${mailOwner.uid}
 first_valid_gid = ${mailOwner.gid}
 default_login_user = ${asRoot ? 'dovenull' : me}

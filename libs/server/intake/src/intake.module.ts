@@ -10,6 +10,7 @@ import { MessageEntity } from './entities/message.entity';
 import { QuarantineEntity } from './entities/quarantine.entity';
 import { RawMessageEntity } from './entities/raw-message.entity';
 import { TriageRuleEntity } from './entities/triage-rule.entity';
+import { ImapIdleWatcher } from './imap/imap-idle-watcher.service';
 import { ImapPollerService } from './imap/imap-poller.service';
 import { InboundBodyMiddleware, UploadBodyMiddleware } from './intake/inbound-body.middleware';
 import { InboundController, InboundTokenGuard } from './intake/inbound.controller';
@@ -81,6 +82,7 @@ export class IntakeModule implements NestModule {
     MessageParserService,
     IntakeReconcilerService,
     ImapPollerService,
+    ImapIdleWatcher,
     IntakeProcessor,
   ],
   exports: [IntakeCoreModule],

@@ -44,6 +44,8 @@ export const configSchema = z.object({
   IMAP_URL: url(['imap:', 'imaps:']).optional(),
   IMAP_FOLDER: z.string().min(1).default('INBOX'),
   IMAP_POLL_SECONDS: int(5, 24 * 3600).default(60),
+  /** Also hold an IDLE connection and poll as soon as the server announces new mail. */
+  IMAP_IDLE: bool.default(true),
   INTAKE_MAX_MESSAGE_BYTES: int(1024, 200 * 1024 * 1024).default(25 * 1024 * 1024),
   INTAKE_MAX_HEADER_BYTES: int(1024, 10 * 1024 * 1024).default(100 * 1024),
   INTAKE_MAX_PARTS: int(1, 10_000).default(250),
