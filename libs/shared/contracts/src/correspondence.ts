@@ -100,6 +100,23 @@ export interface ComposeEmailInput {
   inReplyToMessageId?: string;
 }
 
+/** The emails staff compose from the case: a reply to the supporter, or an email to the MP's office. */
+export const COMPOSE_KINDS = ['reply', 'mp_email'] as const satisfies readonly ScheduledEmailKind[];
+export type ComposeKind = (typeof COMPOSE_KINDS)[number];
+
+/** `POST /api/cases/:id/email-preview`: renders what `/reply` or `/mp-email` would queue; writes nothing. */
+export interface ComposePreviewInput extends ComposeEmailInput {
+  kind: ComposeKind;
+}
+
+/** The subject (with `[CD-n]`) and plain-text body exactly as they would be queued. */
+export interface ComposedEmailPreview {
+  subject: string;
+  body: string;
+  templateKey: string | null;
+  templateVersion: number | null;
+}
+
 /** A placeholder a template may use, e.g. `supporter.firstName`. */
 export interface TemplatePlaceholder {
   name: string;

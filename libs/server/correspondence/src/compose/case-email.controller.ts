@@ -1,9 +1,9 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ScheduledEmailDto, SessionUser } from '@campaign-desk/contracts';
+import type { ComposedEmailPreview, ScheduledEmailDto, SessionUser } from '@campaign-desk/contracts';
 import { Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
-import { ComposeReplyDto } from './dto/compose-email.dto';
+import { ComposePreviewDto, ComposeReplyDto } from './dto/compose-email.dto';
 import { RepliesService } from './replies.service';
 
 @ApiTags('cases')
@@ -16,5 +16,13 @@ export class CaseEmailController {
   @Roles('admin', 'caseworker')
   reply(@Param('id') id: string, @Body() body: ComposeReplyDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<ScheduledEmailDto> {
     return this.replies.reply(id, body, { user, ip });
+  }
+
+  /** The email `/reply` or `/mp-email` would queue, rendered from the case, so staff see what goes before sending. */
+  @Post(':id/email-preview')
+  @HttpCode(200)
+  @Roles('admin', 'caseworker')
+  preview(@Param('id') id: string, @Body() body: ComposePreviewDto, @CurrentUser() user: SessionUser): Promise<ComposedEmailPreview> {
+    return this.replies.preview(id, body, user.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ComposeEmailInput, ScheduledEmailDto } from '@campaign-desk/contracts';
+import type { ComposedEmailPreview, ComposeEmailInput, ComposePreviewInput, ScheduledEmailDto } from '@campaign-desk/contracts';
 import { AuditService } from '@campaign-desk/server-audit';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
 import { toScheduledEmailDto } from '../outbox/scheduled-email.mapper';
@@ -36,5 +36,12 @@ export class RepliesService {
     });
     await this.outbox.enqueue([row]);
     return toScheduledEmailDto((await this.rows.findById(row.id))!, true);
+  }
+
+  /** What `/reply` or `/mp-email` would queue for this case (same checks, same rendering); writes nothing. */
+  async preview(caseId: string, input: ComposePreviewInput, staffId: string): Promise<ComposedEmailPreview> {
+    const { kind, ...compose } = input;
+    const email = await this.compose.compose(caseId, kind, compose, staffId);
+    return { subject: email.subject, body: email.body, templateKey: email.templateKey, templateVersion: email.templateVersion };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { COMPOSE_KINDS, type ComposeKind } from '@campaign-desk/contracts';
 
 /** An email from a template, free text, or both (`POST /api/cases/:id/mp-email` takes exactly this). */
 export class ComposeEmailDto {
@@ -31,4 +32,11 @@ export class ComposeReplyDto extends ComposeEmailDto {
   @IsOptional()
   @IsUUID('all', { message: 'inReplyToMessageId must be a message id' })
   inReplyToMessageId?: string;
+}
+
+/** `POST /api/cases/:id/email-preview`: what `/reply` or `/mp-email` would send, rendered from the case, nothing written. */
+export class ComposePreviewDto extends ComposeReplyDto {
+  @ApiProperty({ enum: COMPOSE_KINDS })
+  @IsIn(COMPOSE_KINDS, { message: `kind must be one of ${COMPOSE_KINDS.join(', ')}` })
+  kind: ComposeKind;
 }
