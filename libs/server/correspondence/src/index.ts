@@ -9,4 +9,5 @@ export { toScheduledEmailDto } from './outbox/scheduled-email.mapper';
 export { createPooledTransport } from './mail/mail-transport';
 export { buildRawMessage } from './mail/outgoing-message';
 export type { TemplateScope } from './templates/template-renderer';
+export { EmailTemplatesService, renderEmail } from './templates/email-templates.service';
 export { ComposeEmailDto } from './compose/dto/compose-email.dto';

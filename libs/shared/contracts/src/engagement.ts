@@ -1,4 +1,4 @@
-import type { MpContactChannel, MpResponseKind } from './enums';
+import type { ActionOwner, MeetingType, MpActionType, MpContactChannel, MpResponseKind } from './enums';
 
 /** MP engagement (issue 6: contacts and responses; issue 7 adds meetings, agreed actions and MP actions). */
 
@@ -64,3 +64,175 @@ export interface MpResponseDto {
   recordedById: string | null;
   createdAt: string;
 }
+
+/* ───────────── Issue 7: letters, meetings, agreed actions, MP actions ───────────── */
+
+/** What the supporter asks the MP to do (the guidance's list); chosen when the letter is drafted. */
+export const LETTER_ASKS = ['write_to_trust_ceo', 'raise_with_health_minister', 'ask_question_in_parliament', 'meet_supporter'] as const;
+export type LetterAsk = (typeof LETTER_ASKS)[number];
+
+export const LETTER_STATUSES = ['draft', 'sent'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+
+/** How a letter went to the MP: printed and signed by hand, or pasted into an email. */
+export const LETTER_SEND_CHANNELS = ['letter', 'email'] as const;
+export type LetterSendChannel = (typeof LETTER_SEND_CHANNELS)[number];
+
+/** `POST /api/cases/:id/letter`. Drafts (or re-drafts) the case's letter from the `mp_letter` template. */
+export interface CreateLetterDraftInput {
+  asks: LetterAsk[];
+  /** The supporter's story in their words; defaults to the case summary, else the first message's text. */
+  story?: string | null;
+}
+
+/** Shown with a draft when the story reads like the template's sample wording (personal letters get read). */
+export interface LetterWarning {
+  code: 'story_too_close_to_sample';
+  message: string;
+  /** Jaccard similarity of word 3-shingles, 0..1. */
+  similarity: number;
+}
+
+export interface LetterDraftDto {
+  id: string;
+  caseId: string;
+  mpId: number | null;
+  templateKey: string | null;
+  templateVersion: number | null;
+  asks: LetterAsk[];
+  /** The letter as plain text (also `GET /api/cases/:id/letter.txt`). Null for viewers. */
+  body: string | null;
+  status: LetterStatus;
+  sentChannel: LetterSendChannel | null;
+  sentAt: string | null;
+  mpContactId: string | null;
+  createdById: string | null;
+  createdAt: string;
+  warnings: LetterWarning[];
+}
+
+/** `POST /api/cases/:id/letter/sent`. Records an outbound MP contact (which starts the chase plan). */
+export interface MarkLetterSentInput {
+  channel: LetterSendChannel;
+  /** ISO date or date-time; not in the future. */
+  sentAt: string;
+}
+
+export const MEETING_STATUSES = ['upcoming', 'held', 'cancelled'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** The guidance's preparation checklist ("Preparing for a meeting with your MP"). */
+export const MEETING_CHECKLIST_KEYS = ['keyPointsWrittenDown', 'deviceChargedAndLinkTested', 'travelTimePlanned', 'notesReRead'] as const;
+export type MeetingChecklistKey = (typeof MEETING_CHECKLIST_KEYS)[number];
+export type MeetingChecklist = Partial<Record<MeetingChecklistKey, boolean>>;
+/** Which checklist items apply to which meeting type (device: virtual only; travel: in person or surgery). */
+export const MEETING_CHECKLIST_BY_TYPE: Record<MeetingType, readonly MeetingChecklistKey[]> = {
+  in_person: ['keyPointsWrittenDown', 'travelTimePlanned', 'notesReRead'],
+  surgery: ['keyPointsWrittenDown', 'travelTimePlanned', 'notesReRead'],
+  virtual: ['keyPointsWrittenDown', 'deviceChargedAndLinkTested', 'notesReRead'],
+};
+
+export interface AgreedActionInput {
+  description: string;
+  owner: ActionOwner;
+  /** ISO date (`2026-12-01`); required when `chase` is true. */
+  dueDate?: string | null;
+  /** Schedule an `action_chase` email to the MP on the due date. Defaults to true when there is a due date. */
+  chase?: boolean;
+}
+
+export interface AgreedActionDto {
+  id: string;
+  meetingId: string;
+  caseId: string;
+  description: string;
+  owner: ActionOwner;
+  dueDate: string | null;
+  chase: boolean;
+  doneAt: string | null;
+  createdAt: string;
+}
+
+/** `POST /api/meetings`. A meeting whose `startsAt` is in the past cannot be `upcoming`. */
+export interface CreateMeetingInput {
+  caseId: string;
+  type: MeetingType;
+  /** ISO date-time. */
+  startsAt: string;
+  /** Defaults to `upcoming` when `startsAt` is in the future, else `held`. */
+  status?: MeetingStatus;
+  /** Place, or the link for a virtual meeting. */
+  location?: string | null;
+  attendees?: string | null;
+  notes?: string | null;
+  checklist?: MeetingChecklist;
+  agreedActions?: AgreedActionInput[];
+}
+
+/**
+ * `PUT /api/meetings/:id`: details, and status between `upcoming` and `cancelled` (the outcome is
+ * recorded with `POST /api/meetings/:id/held`; a held meeting's status no longer changes).
+ */
+export type UpdateMeetingInput = Partial<Pick<CreateMeetingInput, 'type' | 'startsAt' | 'status' | 'location' | 'attendees' | 'notes' | 'checklist'>>;
+
+/**
+ * `POST /api/meetings/:id/held`. Drafts the thank-you (next working day) and schedules the action chases.
+ * `POST /api/meetings/:id/actions/:actionId/done` (no body) marks an agreed action done and cancels its pending chase.
+ */
+export interface RecordMeetingHeldInput {
+  notes?: string | null;
+  agreedActions: AgreedActionInput[];
+}
+
+export interface MeetingDto {
+  id: string;
+  caseId: string;
+  mpId: number | null;
+  type: MeetingType;
+  status: MeetingStatus;
+  startsAt: string;
+  location: string | null;
+  attendees: string | null;
+  checklist: MeetingChecklist;
+  /** Null for viewers. */
+  notes: string | null;
+  /** The `meeting_thank_you` scheduled email, once the meeting is held. */
+  thankYouEmailId: string | null;
+  recordedById: string | null;
+  agreedActions: AgreedActionDto[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const MEETING_SORT_FIELDS = ['startsAt', 'createdAt', 'updatedAt'] as const;
+export const MEETING_FILTER_FIELDS = ['caseId', 'mpId', 'status', 'type'] as const;
+
+/** `POST /api/mp-actions`. The MP defaults to the case's MP. */
+export interface CreateMpActionInput {
+  caseId: string;
+  /** Another MP than the case's (a minister the MP wrote to who acted, a previous MP). */
+  mpId?: number | null;
+  type: MpActionType;
+  /** ISO date, not in the future. */
+  date: string;
+  /** http(s) link to Hansard, a letter, … */
+  evidenceUrl?: string | null;
+  summary?: string | null;
+}
+
+export interface MpActionDto {
+  id: string;
+  caseId: string;
+  mpId: number | null;
+  type: MpActionType;
+  date: string;
+  evidenceUrl: string | null;
+  /** Null for viewers. */
+  summary: string | null;
+  recordedById: string | null;
+  createdAt: string;
+}
+
+export const MP_ACTION_SORT_FIELDS = ['date', 'createdAt'] as const;
+/** `dateFrom`/`dateTo` are inclusive ISO dates. */
+export const MP_ACTION_FILTER_FIELDS = ['caseId', 'mpId', 'type', 'dateFrom', 'dateTo'] as const;

@@ -34,8 +34,18 @@ const ACTION: TemplatePlaceholder[] = [
   { name: 'action.dueDate', description: 'When it was due' },
 ];
 
+const LETTER: TemplatePlaceholder[] = [
+  { name: 'supporter.address', description: "The supporter's postal address" },
+  { name: 'mp.fullTitle', description: "The MP's full title, e.g. Rt Hon Sam Member MP" },
+  { name: 'letter.date', description: 'The date the letter is drafted, e.g. 23 November 2026' },
+  { name: 'letter.story', description: "The supporter's story in their own words" },
+  { name: 'asks', description: 'What the supporter asks the MP to do: repeat with {{#asks}}…{{/asks}}' },
+  { name: 'asks.text', description: 'One request, as a sentence' },
+];
+
 export interface TemplateDefinition {
-  key: ScheduledEmailKind;
+  /** An email kind, or `mp_letter`: the supporter's letter to their MP (engagement drafts it, staff print or email it). */
+  key: ScheduledEmailKind | 'mp_letter';
   name: string;
   description: string;
   recipientKind: RecipientKind;
@@ -69,6 +79,7 @@ export const TEMPLATE_DEFINITIONS: readonly TemplateDefinition[] = [
   },
   { key: 'action_chase', name: 'Agreed action chase', description: 'Sent when an agreed action falls due', recipientKind: 'mp', placeholders: [...COMMON, ...ACTION] },
   { key: 'mp_email', name: "Email to the MP's office", description: 'Starting point for an email to the MP written from the case', recipientKind: 'mp', placeholders: [...COMMON, ...CONTACT] },
+  { key: 'mp_letter', name: "Supporter's letter to their MP", description: 'Drafted from the case to print and sign, or to email', recipientKind: 'mp', placeholders: [...COMMON, ...LETTER] },
 ];
 
 export function templateDefinition(key: string): TemplateDefinition | undefined {
@@ -79,9 +90,11 @@ export function templateDefinition(key: string): TemplateDefinition | undefined 
 export function sampleScope(baseUrl: string): TemplateScope {
   const link = (answer: string) => new TrustedLink(`${baseUrl}/api/public/checkin/SAMPLE-TOKEN?answer=${answer}`);
   return {
-    supporter: { name: 'Alex Sample', firstName: 'Alex', postcode: 'SW1A 1AA' },
+    supporter: { name: 'Alex Sample', firstName: 'Alex', postcode: 'SW1A 1AA', address: '1 Sample Street, Sampleton' },
     case: { reference: 'CD-1234' },
-    mp: { name: 'Sam Member MP', party: 'Independent', constituency: 'Sampleton' },
+    mp: { name: 'Sam Member MP', fullTitle: 'Rt Hon Sam Member MP', party: 'Independent', constituency: 'Sampleton' },
+    letter: { date: '23 November 2026', story: 'I was referred urgently in June and waited eleven weeks for my first appointment.' },
+    asks: [{ text: "Write to the hospital trust's chief executive about my care" }],
     staff: { name: 'Jo Caseworker' },
     contact: { date: '2 November 2026', channel: 'letter', daysAgo: 14 },
     checkin: { yesUrl: link('yes'), acknowledgementUrl: link('acknowledgement'), noUrl: link('no') },

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import {
   MP_CONTACT_CHANNELS,
   MP_CONTACT_DIRECTIONS,
@@ -14,6 +14,7 @@ import { CasesService, CaseWorkflowService } from '@campaign-desk/server-cases';
 import { ChasePlanService, ComposeService, OutboxService, ScheduledEmailsService } from '@campaign-desk/server-correspondence';
 import type { EntityManager } from 'typeorm';
 import { pastInstant, UUID } from '../shared/dates';
+import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import type { MpContactEntity } from './mp-contact.entity';
 import { toMpContactDto } from './mp-contact.mapper';
 import { MpContactsRepository, type MpContactListFilter } from './mp-contacts.repository';
@@ -22,8 +23,6 @@ export interface EngagementActor {
   user: SessionUser;
   ip?: string | null;
 }
-
-const filterError = (key: string, detail: string) => new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
 
 /**
  * Contacts with the MP. An outbound one (a letter, an email, a call, a meeting) moves the case to
@@ -81,7 +80,12 @@ export class MpContactsService {
     return toMpContactDto(contact, user.role !== 'viewer');
   }
 
-  private async recordIn(
+  /**
+   * Records a contact inside the caller's transaction, which must already hold the case
+   * (OutboxService.holdCase); an outbound one moves the case on and starts the chase plan.
+   * The caller enqueues the returned emails after the commit.
+   */
+  async recordIn(
     tx: EntityManager,
     detail: { id: string; status: string; mpId: number | null; supporterId: string; nation: string | null },
     input: CreateMpContactInput & { contactedBy: 'supporter' | 'charity' },
@@ -133,29 +137,11 @@ export class MpContactsService {
 }
 
 function listFilter(filter: Record<string, unknown>): MpContactListFilter {
-  const list = (v: unknown) => (Array.isArray(v) ? v : [v]);
-  const out: MpContactListFilter = {};
-  for (const key of ['id', 'caseId'] as const) {
-    if (filter[key] === undefined) continue;
-    const values = list(filter[key]);
-    if (!values.every((v) => typeof v === 'string' && UUID.test(v))) throw filterError(key, 'must be uuids');
-    if (key === 'id') out.ids = values as string[];
-    else out.caseIds = values as string[];
-  }
-  if (filter.mpId !== undefined) {
-    const values = list(filter.mpId).map(Number);
-    if (!values.every((v) => Number.isInteger(v) && v > 0)) throw filterError('mpId', 'must be MP ids');
-    out.mpIds = values;
-  }
-  if (filter.channel !== undefined) {
-    const values = list(filter.channel);
-    if (!values.every((v) => MP_CONTACT_CHANNELS.includes(v as never))) throw filterError('channel', `must be one of ${MP_CONTACT_CHANNELS.join(', ')}`);
-    out.channels = values as string[];
-  }
-  if (filter.direction !== undefined) {
-    const values = list(filter.direction);
-    if (!values.every((v) => MP_CONTACT_DIRECTIONS.includes(v as never))) throw filterError('direction', `must be one of ${MP_CONTACT_DIRECTIONS.join(', ')}`);
-    out.directions = values as string[];
-  }
-  return out;
+  return {
+    ids: uuidsFilter(filter, 'id'),
+    caseIds: uuidsFilter(filter, 'caseId'),
+    mpIds: mpIdsFilter(filter),
+    channels: enumFilter(filter, 'channel', MP_CONTACT_CHANNELS),
+    directions: enumFilter(filter, 'direction', MP_CONTACT_DIRECTIONS),
+  };
 }

@@ -1,0 +1,78 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { MP_ACTION_TYPES, type CreateMpActionInput, type MpActionDto, type SessionUser } from '@campaign-desk/contracts';
+import { Clock, londonDate, type ListQuery } from '@campaign-desk/server-core';
+import { AuditService } from '@campaign-desk/server-audit';
+import { CasesService } from '@campaign-desk/server-cases';
+import { DirectoryService } from '@campaign-desk/server-directory';
+import { isCalendarDate } from '../meetings/meeting-rules';
+import { isEvidenceUrl } from './evidence-url';
+import type { EngagementActor } from '../mp-contacts/mp-contacts.service';
+import { bad, UUID } from '../shared/dates';
+import { dateFilter, enumFilter, filterError, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
+import { toMpActionDto } from './mp-action.mapper';
+import { MpActionsRepository } from './mp-actions.repository';
+
+
+/** What the MP did on a case, with its date and evidence. The MP is the case's. */
+@Injectable()
+export class MpActionsService {
+  constructor(
+    private readonly clock: Clock,
+    private readonly actions: MpActionsRepository,
+    private readonly cases: CasesService,
+    private readonly directory: DirectoryService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(input: CreateMpActionInput, actor: EngagementActor): Promise<MpActionDto> {
+    if (!isCalendarDate(input.date)) throw bad('date', 'must be a date like 2026-11-23');
+    if (input.date > londonDate(this.clock.now())) throw bad('date', 'must not be in the future');
+    const evidenceUrl = input.evidenceUrl?.trim() || null;
+    if (evidenceUrl && !isEvidenceUrl(evidenceUrl)) throw bad('evidenceUrl', 'must be an http(s) link');
+    const detail = await this.cases.afterAction(input.caseId).catch((error: unknown) => {
+      if (error instanceof NotFoundException) throw bad('caseId', 'is not a case');
+      throw error;
+    });
+    const mpId = input.mpId ?? detail.mpId;
+    if (input.mpId) await this.directory.getMp(String(input.mpId)).catch(() => Promise.reject(bad('mpId', 'is not an MP')));
+    const action = await this.actions.transaction(async (tx) => {
+      const saved = await this.actions.insert(tx, {
+        caseId: detail.id,
+        mpId,
+        type: input.type,
+        actionDate: input.date,
+        evidenceUrl,
+        summary: input.summary?.trim() || null,
+        recordedBy: actor.user.id,
+      });
+      await this.audit.record(
+        { actorId: actor.user.id, ip: actor.ip, action: 'mp_action.recorded', entityType: 'case', entityId: detail.id, details: { mpActionId: saved.id, type: saved.type } },
+        tx,
+      );
+      return saved;
+    });
+    return toMpActionDto(action, true);
+  }
+
+  async get(id: string, user: SessionUser): Promise<MpActionDto> {
+    const action = UUID.test(id) ? await this.actions.findById(id) : null;
+    if (!action) throw new NotFoundException('MP action not found');
+    return toMpActionDto(action, user.role !== 'viewer');
+  }
+
+  async list(query: ListQuery<string, 'date' | 'createdAt'>, user: SessionUser): Promise<[MpActionDto[], number]> {
+    const filter = query.filter as Record<string, unknown>;
+    const dateFrom = dateFilter(filter, 'dateFrom');
+    const dateTo = dateFilter(filter, 'dateTo');
+    if (dateFrom && dateTo && dateFrom > dateTo) throw filterError('dateFrom', 'must not be after dateTo');
+    const [rows, total] = await this.actions.list(query, {
+      ids: uuidsFilter(filter, 'id'),
+      caseIds: uuidsFilter(filter, 'caseId'),
+      mpIds: mpIdsFilter(filter),
+      types: enumFilter(filter, 'type', MP_ACTION_TYPES),
+      dateFrom,
+      dateTo,
+    });
+    return [rows.map((a) => toMpActionDto(a, user.role !== 'viewer')), total];
+  }
+}
