@@ -4,6 +4,5 @@ export interface CaseSectionProps {
   caseRecord: CaseDetail;
 }
 
-/** Placeholder until the correspondence panels land. */
-export const CaseCorrespondencePanel = (_props: CaseSectionProps) => null;
-export const CaseCorrespondenceActions = (_props: CaseSectionProps) => null;
+export { CaseCorrespondencePanel } from './CaseCorrespondencePanel';
+export { CaseCorrespondenceActions } from './CaseCorrespondenceActions';

@@ -1,0 +1,32 @@
+import type {
+  ChaseTaskDto,
+  ComposedEmailPreview,
+  ComposeEmailInput,
+  ComposeKind,
+  CreateMpContactInput,
+  CreateMpResponseInput,
+  MpContactDto,
+  MpResponseDto,
+} from '@campaign-desk/contracts';
+import { apiFetch } from '../providers/http';
+
+const caseUrl = (caseId: string, action: string) => `/api/cases/${encodeURIComponent(caseId)}/${action}`;
+const post = async <T>(url: string, body?: unknown): Promise<T> =>
+  (await apiFetch(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json as T;
+
+/** `POST /api/cases/:id/email-preview`: the email as `/reply` or `/mp-email` would queue it; nothing is written. */
+export const previewCaseEmail = (caseId: string, kind: ComposeKind, input: ComposeEmailInput) =>
+  post<ComposedEmailPreview>(caseUrl(caseId, 'email-preview'), { kind, ...input });
+
+/** `POST /api/cases/:id/reply` (to the supporter) or `/mp-email` (to the MP's office, recorded as a contact). */
+export const sendCaseEmail = (caseId: string, kind: ComposeKind, input: ComposeEmailInput) =>
+  post<unknown>(caseUrl(caseId, kind === 'reply' ? 'reply' : 'mp-email'), input);
+
+/** `POST /api/cases/:id/mp-contacts`: an outbound contact starts the chase plan. */
+export const recordMpContact = (caseId: string, input: CreateMpContactInput) => post<MpContactDto>(caseUrl(caseId, 'mp-contacts'), input);
+
+/** `POST /api/cases/:id/mp-responses`: cancels what is pending. */
+export const recordMpResponse = (caseId: string, input: CreateMpResponseInput) => post<MpResponseDto>(caseUrl(caseId, 'mp-responses'), input);
+
+/** `POST /api/chase-tasks/:id/complete`. */
+export const completeChaseTask = (id: string) => post<ChaseTaskDto>(`/api/chase-tasks/${encodeURIComponent(id)}/complete`);
