@@ -37,6 +37,24 @@ const pick = (values: string[], expr: string) => `(${array(values)})[1 + ((${exp
 const text = (expr: string) =>
   Array.from({ length: 12 }, (_, k) => pick(WORDS, `(${expr}) * ${k * 7 + 3} + ${k * 11}`)).join(` || ' ' || `);
 
+/**
+ * Readies a session to bulk-load `tables`: triggers and foreign-key checks off (replica role), no commit
+ * wait, room to build indexes; drops the tables' secondary indexes and answers them, to rebuild after loading.
+ */
+export async function startBulkLoad(db: Client, tables: string[]): Promise<{ indexname: string; indexdef: string }[]> {
+  await db.query(`SET session_replication_role = replica`);
+  await db.query(`SET synchronous_commit = off`);
+  await db.query(`SET maintenance_work_mem = '1GB'`);
+  await db.query(`SET max_parallel_maintenance_workers = 2`);
+  const { rows: indexes } = await db.query<{ indexname: string; indexdef: string }>(
+    `SELECT indexname, indexdef FROM pg_indexes
+      WHERE schemaname = 'public' AND tablename = ANY($1) AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
+    [tables],
+  );
+  for (const { indexname } of indexes) await db.query(`DROP INDEX "${indexname}"`);
+  return indexes;
+}
+
 export async function generateCaseData(databaseUrl: string, options: GenerateOptions): Promise<GenerateReport> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -48,16 +66,7 @@ export async function generateCaseData(databaseUrl: string, options: GenerateOpt
     report.steps.push({ step: name, ms: performance.now() - t, rows: result.rowCount ?? undefined });
   };
   try {
-    await db.query(`SET session_replication_role = replica`);
-    await db.query(`SET synchronous_commit = off`);
-    await db.query(`SET maintenance_work_mem = '1GB'`);
-    await db.query(`SET max_parallel_maintenance_workers = 2`);
-    const { rows: indexes } = await db.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes
-        WHERE schemaname = 'public' AND tablename = ANY($1) AND indexname NOT IN (SELECT conname FROM pg_constraint)`,
-      [TABLES],
-    );
-    for (const { indexname } of indexes) await db.query(`DROP INDEX "${indexname}"`);
+    const indexes = await startBulkLoad(db, TABLES);
 
     await step(
       'staff users',

@@ -1,0 +1,18 @@
+import { BadRequestException } from '@nestjs/common';
+import { REPORT_CSV_MEDIA_TYPE } from '@campaign-desk/contracts';
+
+export type ReportFormat = 'json' | 'csv';
+
+/**
+ * CSV when asked for with `Accept: text/csv` and JSON is not accepted too (or `?format=csv`, for a plain download
+ * link), else JSON.
+ * A browser's default Accept (`text/html,...,*\/*`) gets JSON: CSV has to be asked for by name.
+ */
+export function reportFormat(accept: string | undefined, format: unknown): ReportFormat {
+  if (format !== undefined) {
+    if (format !== 'csv' && format !== 'json') throw new BadRequestException({ message: 'format must be csv or json', fields: { format: 'must be csv or json' } });
+    return format;
+  }
+  const types = (accept ?? '').split(',').map((part) => part.split(';')[0].trim().toLowerCase());
+  return types.includes(REPORT_CSV_MEDIA_TYPE) && !types.includes('application/json') ? 'csv' : 'json';
+}

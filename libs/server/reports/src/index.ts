@@ -1,0 +1,2 @@
+export * from './reports.module';
+export { ReportsService } from './reports.service';
