@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { Labeled, Show, TextField, useRecordContext } from 'react-admin';
 import type { MpDetailDto } from '@campaign-desk/contracts';
 import { TenureTable } from './tenures';
+import { MpRecord } from '../mp-record';
 
 /** A plain value under a <Labeled> label (Labeled hides its label for bare HTML children). */
 const Value = ({ children }: { children: ReactNode }) => (
@@ -90,11 +91,7 @@ export const MpShow = () => (
         testId="mp-cases"
         text="Cases raised with this MP will be listed here once casework is recorded in Campaign Desk."
       />
-      <LaterSection
-        title="Engagement"
-        testId="mp-engagement"
-        text="Contacts, response rate, time to first response, meetings and actions will be shown here once letters to MPs are recorded."
-      />
+      <MpRecord />
     </Box>
   </Show>
 );

@@ -1,0 +1,2 @@
+export { MpRecord } from './MpRecord';
+export { mpRecordMessages } from './messages';
