@@ -9,10 +9,11 @@ import { IntakeModule } from '@campaign-desk/server-intake';
 import { CasesModule } from '@campaign-desk/server-cases';
 import { CorrespondenceModule } from '@campaign-desk/server-correspondence';
 import { EngagementModule } from '@campaign-desk/server-engagement';
+import { ReportsModule } from '@campaign-desk/server-reports';
 
 /** The HTTP process: wires the domain libs; no logic of its own. */
 @Module({
-  imports: [CoreModule, HealthModule, AuditModule, AuthModule, DirectoryModule, SupportersModule, IntakeModule, CasesModule, CorrespondenceModule, EngagementModule],
+  imports: [CoreModule, HealthModule, AuditModule, AuthModule, DirectoryModule, SupportersModule, IntakeModule, CasesModule, CorrespondenceModule, EngagementModule, ReportsModule],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

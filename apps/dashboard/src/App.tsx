@@ -11,11 +11,15 @@ import { staffUsers } from './staff-users';
 import { constituencies } from './constituencies';
 import { mps } from './mps';
 import { supporters, supportersReadOnly } from './supporters';
-import { cases } from './cases';
+import { cases, casesReadOnly } from './cases';
 import { TriageInbox } from './triage';
+import { triageRules } from './triage-rules';
 import { scheduledEmails } from './scheduled-emails';
+import { meetings } from './meetings';
+import { mpActions } from './mp-actions';
 import { templates } from './templates';
 import { ReportsPage } from './reports';
+import { ChasePlanPage } from './chase-plan';
 
 export const App = () => (
   <Admin
@@ -34,8 +38,11 @@ export const App = () => (
         {/* Registered for admins only: for anyone else /staff-users is react-admin's "not found". */}
         {permissions === 'admin' && <Resource {...staffUsers} />}
         {permissions === 'admin' && <Resource {...templates} />}
-        <Resource {...cases} />
+        {permissions === 'admin' && <Resource {...triageRules} />}
+        <Resource {...(permissions === 'viewer' ? casesReadOnly : cases)} />
         <Resource {...scheduledEmails} />
+        <Resource {...meetings} />
+        <Resource {...mpActions} />
         {/* Viewers read supporter summaries only: no create or edit routes (the API refuses them too). */}
         <Resource {...(permissions === 'viewer' ? supportersReadOnly : supporters)} />
         <Resource {...constituencies} />
@@ -44,6 +51,7 @@ export const App = () => (
           <Route path="/about" element={<AboutPage />} />
           <Route path="/triage/*" element={<TriageInbox />} />
           <Route path="/reports" element={<ReportsPage />} />
+          {permissions === 'admin' && <Route path="/chase-plan" element={<ChasePlanPage />} />}
         </CustomRoutes>
       </>
     )}

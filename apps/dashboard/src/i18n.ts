@@ -4,6 +4,19 @@ import type { TranslationMessages } from 'react-admin';
 import { constituenciesMessages } from './constituencies/messages';
 import { mpsMessages } from './mps/messages';
 import { supportersMessages } from './supporters/messages';
+import { casesMessages } from './cases/messages';
+import { triageMessages } from './triage/messages';
+import { triageRulesMessages } from './triage-rules/messages';
+import { caseCorrespondenceMessages } from './case-correspondence/messages';
+import { scheduledEmailsMessages } from './scheduled-emails/messages';
+import { templatesMessages } from './templates/messages';
+import { chasePlanMessages } from './chase-plan/messages';
+import { homeMessages } from './home/messages';
+import { reportsMessages } from './reports/messages';
+import { mpRecordMessages } from './mp-record/messages';
+import { caseEngagementMessages } from './case-engagement/messages';
+import { meetingsMessages } from './meetings/messages';
+import { mpActionsMessages } from './mp-actions/messages';
 
 /** Campaign Desk labels on top of react-admin's English messages (British spelling where we choose). */
 const campaignDeskMessages = {
@@ -13,8 +26,14 @@ const campaignDeskMessages = {
   },
   resources: {
     ...supportersMessages,
+    ...casesMessages,
     ...constituenciesMessages,
     ...mpsMessages,
+    ...triageRulesMessages,
+    ...scheduledEmailsMessages,
+    ...templatesMessages,
+    ...meetingsMessages,
+    ...mpActionsMessages,
     'staff-users': {
       name: 'Staff user |||| Staff users',
       fields: {
@@ -34,6 +53,13 @@ const campaignDeskMessages = {
       },
     },
   },
+  ...triageMessages,
+  ...caseCorrespondenceMessages,
+  ...chasePlanMessages,
+  ...homeMessages,
+  ...reportsMessages,
+  ...mpRecordMessages,
+  ...caseEngagementMessages,
   cd: {
     title: 'Campaign Desk',
     roles: { admin: 'Admin', caseworker: 'Caseworker', viewer: 'Viewer' },

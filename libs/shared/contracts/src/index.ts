@@ -8,3 +8,4 @@ export * from './events';
 export * from './cases';
 export * from './correspondence';
 export * from './engagement';
+export * from './reports';
