@@ -52,7 +52,7 @@ describe('outbox faults: a burst of chases under the rate limit', () => {
     const rows = await eventually(async () => {
       const current = await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status <> 'sent'`, [ids]);
       return current.length === 0 ? outboxRows(env.databaseUrl, 'id = ANY($1::uuid[])', [ids]) : undefined;
-    }, 170_000, 1_000);
+    }, 470_000, 1_000);
 
     expect(rows).toHaveLength(CHASES);
     expect(copiesAtSink(sink, rows).every((n) => n === 1)).toBe(true);
@@ -70,5 +70,6 @@ describe('outbox faults: a burst of chases under the rate limit', () => {
     }
     expect(busiest).toBeLessThanOrEqual(2 * PER_SECOND);
     process.stdout.write(`rate test: ${CHASES} chases in ${elapsedSeconds.toFixed(1)} s (limit ${PER_SECOND}/s), busiest second ${busiest}\n`);
-  }, 200_000);
+    // Generous: the limit caps the rate from above; on a loaded CI machine sending is slower than it.
+  }, 500_000);
 });
