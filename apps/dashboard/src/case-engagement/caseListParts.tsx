@@ -2,10 +2,10 @@ import { AutocompleteInput, ReferenceField, ReferenceInput, TextField, type RowC
 
 /** Filters shared by the lists of engagement records across cases: the MP and the case (`labels` is the resource's i18n prefix). */
 export const mpAndCaseFilters = (labels: string) => [
-  <ReferenceInput key="mpId" source="mpId" reference="mps">
+  <ReferenceInput key="mpId" source="mpId" reference="mps" sort={{ field: 'name', order: 'ASC' }}>
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} label={`${labels}.fields.mpId`} />
   </ReferenceInput>,
-  <ReferenceInput key="caseId" source="caseId" reference="cases">
+  <ReferenceInput key="caseId" source="caseId" reference="cases" sort={{ field: 'createdAt', order: 'DESC' }}>
     <AutocompleteInput optionText="reference" filterToQuery={(q: string) => ({ q })} label={`${labels}.fields.caseId`} />
   </ReferenceInput>,
 ];

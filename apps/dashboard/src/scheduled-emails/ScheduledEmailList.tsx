@@ -32,7 +32,7 @@ function useFilters() {
     <SelectInput key="kind" source="kind" choices={kinds} alwaysOn />,
     <DateInput key="dueAt_gte" source="dueAt_gte" parse={startOfDay} alwaysOn />,
     <DateInput key="dueAt_lte" source="dueAt_lte" parse={endOfDay} alwaysOn />,
-    <ReferenceInput key="caseId" source="caseId" reference="cases">
+    <ReferenceInput key="caseId" source="caseId" reference="cases" sort={{ field: 'createdAt', order: 'DESC' }}>
       <AutocompleteInput optionText="reference" filterToQuery={(q: string) => ({ q })} label={`${T}.fields.caseId`} />
     </ReferenceInput>,
   ];
