@@ -1,39 +1,16 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { corpusFiles, corpusMessage } from '../support/email-corpus';
+import { CORPUS_MACHINE_CLASSIFICATIONS, CORPUS_QUARANTINED, corpusFiles, corpusMessage } from '../support/email-corpus';
 import { INBOUND_TOKEN, postEmail, waitForProcessed } from '../support/intake';
 import { prepareTestEnv, startApi, startWorker, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
 
-/** Machine-generated corpus files: none may become a request (a new case in triage). */
-const MACHINE: Record<string, string> = {
-  'chatwoot__bounced_with_no_from.eml': 'bounce',
-  'chatwoot__non_utf_encoded_mail.eml': 'auto_reply',
-  'flanker__disposition-notification.eml': 'read_receipt',
-  'flanker__gmail-invalid-address.eml': 'bounce',
-  'flanker__mailbox-full.eml': 'bounce',
-  'flanker__office365.eml': 'bounce',
-  'mailparser__delivery-status.eml': 'bounce',
-  'rubymail__bad_date_header.eml': 'auto_reply',
-  'rubymail__raw_email_bad_time.eml': 'spam',
-  'rubymail__report_422.eml': 'bounce',
-  'sisimai__bsd-lhost-gmail-01.eml': 'bounce',
-  'sisimai__bsd-lhost-office365-01.eml': 'bounce',
-  'sisimai__bsd-lhost-outlook-01.eml': 'bounce',
-  'sisimai__bsd-rfc3834-01.eml': 'auto_reply',
-  'sisimai__bsd-rfc3834-02.eml': 'auto_reply',
-  'sisimai__bsd-rfc3834-04.eml': 'auto_reply',
-  'sisimai__dos-lhost-postfix-01.eml': 'bounce',
-  'spamscope__mail_malformed_2': 'bounce',
-  'zammad__mail033-undelivered-mail-returned-to-sender-notification.box': 'bounce',
-};
 // Files that carry another file's Message-ID are, by RFC 5322 and invariant 4, the same message:
 // the bare-CR twin of a vacation reply, and two variants of one mikel/mail fixture.
 const SAME_AS: Record<string, string> = {
   'sisimai__mac-rfc3834-01.eml': 'sisimai__bsd-rfc3834-01.eml',
   'rubymail__attachment_nonascii_filename.eml': 'rubymail__attachment_message_rfc822.eml',
 };
-const QUARANTINED: Record<string, string> = { 'flanker__long-header.eml': 'header_too_large' };
 /** The DoS-shaped inputs (MANIFEST): each must finish well inside the parse-time cap. */
 const PATHOLOGICAL = ['mailparser__outofmemory.eml', 'mailparser__htmllargecallstack.eml', 'flanker__long-header.eml', 'postalmime__mimetorture.eml'];
 
@@ -85,16 +62,16 @@ describe('the real-world corpus through the webhook', () => {
     }
     expect(receipt.duplicate).toBe(false);
     const row = await outcome(receipt.messageId);
-    if (QUARANTINED[name]) {
-      expect(row).toMatchObject({ status: 'quarantined', reason: QUARANTINED[name], classification: null });
+    if (CORPUS_QUARANTINED[name]) {
+      expect(row).toMatchObject({ status: 'quarantined', reason: CORPUS_QUARANTINED[name], classification: null });
       expect(row.detail).not.toBe('');
       return;
     }
     expect(row.status).toBe('parsed');
-    expect(row.classification).toBe(MACHINE[name] ?? 'request');
+    expect(row.classification).toBe(CORPUS_MACHINE_CLASSIFICATIONS[name] ?? 'request');
     // Nothing opens a case: machine mail is ignored, genuine requests wait in triage.
     expect(row.case_id).toBeNull();
-    expect(row.message_status).toBe(MACHINE[name] ? 'ignored' : 'new');
+    expect(row.message_status).toBe(CORPUS_MACHINE_CLASSIFICATIONS[name] ? 'ignored' : 'new');
   });
 
   it('parses the DoS-shaped inputs within the caps', async () => {

@@ -217,6 +217,12 @@ describe('messages resource, triage inbox and suggestions', () => {
       const updated = await admin.put(`/api/triage-rules/${created.body.id}`).send({ ...created.body, active: false }).expect(200);
       expect(updated.body).toMatchObject({ keyword: 'chemo delayed', active: false });
       await admin.put(`/api/triage-rules/${created.body.id}`).send({ topic: null, priority: null }).expect(400);
+      // PUT validates each field as POST does, and refuses fields the resource does not have.
+      const badPriority = await admin.put(`/api/triage-rules/${created.body.id}`).send({ priority: 'whenever' }).expect(400);
+      expect(JSON.stringify(badPriority.body)).toMatch(/priority/);
+      const badKeyword = await admin.put(`/api/triage-rules/${created.body.id}`).send({ keyword: 'x' }).expect(400);
+      expect(JSON.stringify(badKeyword.body)).toMatch(/keyword/);
+      await admin.put(`/api/triage-rules/${created.body.id}`).send({ colour: 'red' }).expect(400);
       await caseworker.put(`/api/triage-rules/${created.body.id}`).send({ active: true }).expect(403);
       await admin.delete(`/api/triage-rules/${created.body.id}`).expect(200);
       await admin.get(`/api/triage-rules/${created.body.id}`).expect(404);

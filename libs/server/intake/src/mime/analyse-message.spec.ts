@@ -1,31 +1,12 @@
-import { corpusFiles, corpusMessage } from '../../../../../test/support/email-corpus';
+import { CORPUS_MACHINE_CLASSIFICATIONS, CORPUS_QUARANTINED, corpusFiles, corpusMessage } from '../../../../../test/support/email-corpus';
 import { analyseMessage, type AnalysedMessage } from './analyse-message';
 
 const LIMITS = { maxHeaderBytes: 100 * 1024, maxParts: 250 };
 
 /** What each corpus file must become: a machine classification, `person` (request or reply by threading) or a quarantine reason. */
 const EXPECTED: Record<string, string> = {
-  'chatwoot__bounced_with_no_from.eml': 'bounce',
-  'chatwoot__non_utf_encoded_mail.eml': 'auto_reply',
-  'flanker__disposition-notification.eml': 'read_receipt',
-  'flanker__gmail-invalid-address.eml': 'bounce',
-  'flanker__long-header.eml': 'quarantine:header_too_large',
-  'flanker__mailbox-full.eml': 'bounce',
-  'flanker__office365.eml': 'bounce',
-  'mailparser__delivery-status.eml': 'bounce',
-  'rubymail__bad_date_header.eml': 'auto_reply',
-  'rubymail__raw_email_bad_time.eml': 'spam',
-  'rubymail__report_422.eml': 'bounce',
-  'sisimai__bsd-lhost-gmail-01.eml': 'bounce',
-  'sisimai__bsd-lhost-office365-01.eml': 'bounce',
-  'sisimai__bsd-lhost-outlook-01.eml': 'bounce',
-  'sisimai__bsd-rfc3834-01.eml': 'auto_reply',
-  'sisimai__bsd-rfc3834-02.eml': 'auto_reply',
-  'sisimai__bsd-rfc3834-04.eml': 'auto_reply',
-  'sisimai__dos-lhost-postfix-01.eml': 'bounce',
-  'sisimai__mac-rfc3834-01.eml': 'auto_reply',
-  'spamscope__mail_malformed_2': 'bounce',
-  'zammad__mail033-undelivered-mail-returned-to-sender-notification.box': 'bounce',
+  ...CORPUS_MACHINE_CLASSIFICATIONS,
+  ...Object.fromEntries(Object.entries(CORPUS_QUARANTINED).map(([name, reason]) => [name, `quarantine:${reason}`])),
 };
 
 async function analyse(name: string): Promise<AnalysedMessage> {
