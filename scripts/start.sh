@@ -3,6 +3,7 @@
 # (plus a local SMTP sink when SMTP_URL is not set). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/ensure-node.sh
 export NX_DAEMON=false NX_NO_CLOUD=true
 
 bash scripts/install-deps.sh

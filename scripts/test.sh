@@ -4,6 +4,7 @@
 # Writes tmp/jest-results.json, which .ci/run summarises.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/ensure-node.sh
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
 bash scripts/install-deps.sh
