@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
 
 export default [
   ...nx.configs['flat/base'],
@@ -35,4 +36,6 @@ export default [
     files: ['test/**/*.ts', '**/*.spec.ts', 'jest.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
+  // Formatting is Prettier's (checked by `npm run lint`); ESLint keeps to correctness.
+  prettier,
 ];

@@ -14,9 +14,22 @@ const moduleNameMapper = Object.fromEntries(
 
 // NestJS 12, nodemailer 10 and friends ship as ES modules: let swc turn them into CommonJS too.
 const esmPackages = [
-  '@nestjs', 'nodemailer', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer',
-  'postal-mime', 'load-esm', '@borewit',
-  'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'entities', 'domelementtype',
+  '@nestjs',
+  'nodemailer',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'postal-mime',
+  'load-esm',
+  '@borewit',
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'dom-serializer',
+  'entities',
+  'domelementtype',
 ];
 
 const base: Config = {

@@ -86,7 +86,10 @@ export async function generateEngagementData(databaseUrl: string): Promise<Engag
     await db.query(`SET session_replication_role = origin`);
     await step('rebuild mp_engagement_facts', `SELECT reports_rebuild_engagement()`);
     await step('rebuild case_topic_days', `SELECT reports_rebuild_case_topics()`);
-    await step('vacuum analyze', `VACUUM (ANALYZE) mp_contacts, mp_responses, scheduled_emails, meetings, mp_actions, mp_engagement_facts, case_topic_days`);
+    await step(
+      'vacuum analyze',
+      `VACUUM (ANALYZE) mp_contacts, mp_responses, scheduled_emails, meetings, mp_actions, mp_engagement_facts, case_topic_days`,
+    );
   } finally {
     await db.end();
   }

@@ -21,7 +21,9 @@ const PACED_COUNT = Number(process.env.INTAKE_BENCH_PACED ?? 1000);
 
 function messages(count: number, label: string): Buffer[] {
   const files = corpusFiles();
-  return Array.from({ length: count }, (_, i) => withMessageId(corpusMessage(files[i % files.length]), `bench-${label}-${i}-${Date.now().toString(36)}@bench.local`));
+  return Array.from({ length: count }, (_, i) =>
+    withMessageId(corpusMessage(files[i % files.length]), `bench-${label}-${i}-${Date.now().toString(36)}@bench.local`),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -49,18 +51,33 @@ describe('intake benchmark', () => {
     agent.destroy();
     await worker?.close();
     await app?.close();
-    process.stdout.write(`\nIntake benchmark (Node ${process.version}, ${COUNT} messages from the ${corpusFiles().length}-file corpus)\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+    process.stdout.write(
+      `\nIntake benchmark (Node ${process.version}, ${COUNT} messages from the ${corpusFiles().length}-file corpus)\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`,
+    );
   });
 
   function post(raw: Buffer): Promise<{ status: number; id: string; at: number }> {
     const at = Date.now();
     return new Promise((resolve, reject) => {
       const req = httpRequest(
-        { host: '127.0.0.1', port, path: '/api/inbound/email', method: 'POST', agent, headers: { 'Content-Type': 'message/rfc822', 'Content-Length': raw.length, Authorization: `Bearer ${INBOUND_TOKEN}` } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/inbound/email',
+          method: 'POST',
+          agent,
+          headers: {
+            'Content-Type': 'message/rfc822',
+            'Content-Length': raw.length,
+            Authorization: `Bearer ${INBOUND_TOKEN}`,
+          },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, id: JSON.parse(Buffer.concat(chunks).toString()).messageId, at }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, id: JSON.parse(Buffer.concat(chunks).toString()).messageId, at }),
+          );
         },
       );
       req.on('error', reject);
@@ -71,10 +88,18 @@ describe('intake benchmark', () => {
   async function visibleAt(ids: string[]): Promise<Map<string, number>> {
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {
-      const rows = await withDb(env.databaseUrl, async (db) =>
-        (await db.query<{ id: string; status: string; at: number | null }>(`SELECT id, status, extract(epoch FROM parsed_at) * 1000 AS at FROM raw_messages WHERE id = ANY($1::uuid[])`, [ids])).rows,
+      const rows = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (
+            await db.query<{ id: string; status: string; at: number | null }>(
+              `SELECT id, status, extract(epoch FROM parsed_at) * 1000 AS at FROM raw_messages WHERE id = ANY($1::uuid[])`,
+              [ids],
+            )
+          ).rows,
       );
-      if (rows.length === ids.length && rows.every((r) => r.status !== 'pending')) return new Map(rows.map((r) => [r.id, Number(r.at)]));
+      if (rows.length === ids.length && rows.every((r) => r.status !== 'pending'))
+        return new Map(rows.map((r) => [r.id, Number(r.at)]));
       if (Date.now() > deadline) throw new Error('messages did not all become visible');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -105,14 +130,31 @@ describe('intake benchmark', () => {
 
     const bareRate = (COUNT / bareMs) * 1000;
     const e2eRate = (COUNT / endToEndMs) * 1000;
-    const outcomes = await withDb(env.databaseUrl, async (db) =>
-      (await db.query(`SELECT status, count(*)::int AS n FROM raw_messages WHERE id = ANY($1::uuid[]) GROUP BY status ORDER BY status`, [results.map((r) => r.id)])).rows,
+    const outcomes = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT status, count(*)::int AS n FROM raw_messages WHERE id = ANY($1::uuid[]) GROUP BY status ORDER BY status`,
+            [results.map((r) => r.id)],
+          )
+        ).rows,
     );
-    lines.push(`Corpus volume: ${(bytes / 1024 / 1024).toFixed(1)} MiB; outcome ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ')}`);
-    lines.push(`Bare postal-mime parse (same messages, one thread): ${bareRate.toFixed(0)} msgs/s (${(bareMs / 1000).toFixed(2)} s)`);
-    lines.push(`Webhook 202s (${CONCURRENCY} concurrent senders): ${((COUNT / ackMs) * 1000).toFixed(0)} msgs/s (${(ackMs / 1000).toFixed(2)} s)`);
-    lines.push(`End to end, webhook to parsed and visible: ${e2eRate.toFixed(0)} msgs/s (${(endToEndMs / 1000).toFixed(2)} s) = ${((e2eRate / bareRate) * 100).toFixed(0)}% of bare parsing`);
-    lines.push(`Latency under the flood (queueing included): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+    lines.push(
+      `Corpus volume: ${(bytes / 1024 / 1024).toFixed(1)} MiB; outcome ${outcomes.map((o) => `${o.status} ${o.n}`).join(', ')}`,
+    );
+    lines.push(
+      `Bare postal-mime parse (same messages, one thread): ${bareRate.toFixed(0)} msgs/s (${(bareMs / 1000).toFixed(2)} s)`,
+    );
+    lines.push(
+      `Webhook 202s (${CONCURRENCY} concurrent senders): ${((COUNT / ackMs) * 1000).toFixed(0)} msgs/s (${(ackMs / 1000).toFixed(2)} s)`,
+    );
+    lines.push(
+      `End to end, webhook to parsed and visible: ${e2eRate.toFixed(0)} msgs/s (${(endToEndMs / 1000).toFixed(2)} s) = ${((e2eRate / bareRate) * 100).toFixed(0)}% of bare parsing`,
+    );
+    lines.push(
+      `Latency under the flood (queueing included): p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+    );
 
     // Steady load at about half the measured capacity: the latency a sender actually sees.
     const paced = messages(PACED_COUNT, 'paced');

@@ -49,7 +49,8 @@ describe('outbox benchmark', () => {
     await importDirectory(api);
     const caseworker = await signedInAgent(api, 'caseworker');
     cases = [];
-    for (let i = 0; i < 50; i++) cases.push(await caseInProgress(caseworker.agent, (await consentingSupporter(api)).id));
+    for (let i = 0; i < 50; i++)
+      cases.push(await caseInProgress(caseworker.agent, (await consentingSupporter(api)).id));
   }, 300_000);
 
   afterAll(async () => {
@@ -92,14 +93,24 @@ describe('outbox benchmark', () => {
 
     lines.push(
       `Scheduling ${SCHEDULE.toLocaleString('en-GB')} chases:`,
-      `  outbox rows (one transaction)   ${(t1 - t0).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t1 - t0).toLocaleString('en-GB').padStart(9)} rows/s`,
-      `  their delayed jobs (addBulk)    ${(t2 - t1).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t2 - t1).toLocaleString('en-GB').padStart(9)} jobs/s`,
-      `  rows + jobs                     ${(t2 - t0).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t2 - t0).toLocaleString('en-GB').padStart(9)} chases/s`,
-      `  bare BullMQ addBulk, same jobs  ${(t4 - t3).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t4 - t3).toLocaleString('en-GB').padStart(9)} jobs/s`,
+      `  outbox rows (one transaction)   ${(t1 - t0).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t1 - t0)
+        .toLocaleString('en-GB')
+        .padStart(9)} rows/s`,
+      `  their delayed jobs (addBulk)    ${(t2 - t1).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t2 - t1)
+        .toLocaleString('en-GB')
+        .padStart(9)} jobs/s`,
+      `  rows + jobs                     ${(t2 - t0).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t2 - t0)
+        .toLocaleString('en-GB')
+        .padStart(9)} chases/s`,
+      `  bare BullMQ addBulk, same jobs  ${(t4 - t3).toFixed(0).padStart(7)} ms  ${perSecond(SCHEDULE, t4 - t3)
+        .toLocaleString('en-GB')
+        .padStart(9)} jobs/s`,
       `  outbox vs bare BullMQ: ${((t4 - t3) / (t2 - t0)).toFixed(2)}x`,
       '',
     );
-    await dataSource.query(`UPDATE scheduled_emails SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'staff' WHERE status = 'scheduled'`);
+    await dataSource.query(
+      `UPDATE scheduled_emails SET status = 'cancelled', cancelled_at = now(), cancel_reason = 'staff' WHERE status = 'scheduled'`,
+    );
     expect(rows).toHaveLength(SCHEDULE);
   });
 
@@ -119,20 +130,34 @@ describe('outbox benchmark', () => {
     });
     const before = sink.messages.length;
     const b0 = performance.now();
-    await Promise.all(Array.from({ length: SEND }, () => transport.sendMail({ envelope: { from: 'campaigns@campaign-desk.local', to: ['sam.member.mp@parliament.uk'] }, raw })));
+    await Promise.all(
+      Array.from({ length: SEND }, () =>
+        transport.sendMail({
+          envelope: { from: 'campaigns@campaign-desk.local', to: ['sam.member.mp@parliament.uk'] },
+          raw,
+        }),
+      ),
+    );
     const bareMs = performance.now() - b0;
     transport.close();
     expect(sink.messages.length - before).toBe(SEND);
 
     // The outbox: rows due now, one job each, the worker does the rest.
     for (const c of cases.slice(0, 10)) {
-      await api.get(DataSource).query(`UPDATE cases SET status = 'awaiting_mp', status_changed_at = now() WHERE id = $1`, [c.id]);
+      await api
+        .get(DataSource)
+        .query(`UPDATE cases SET status = 'awaiting_mp', status_changed_at = now() WHERE id = $1`, [c.id]);
     }
     const outbox = api.get(OutboxService);
     const rows = await api.get(DataSource).transaction((tx) =>
       outbox.schedule(
         tx,
-        Array.from({ length: SEND }, (_, i) => ({ caseId: cases[i % 10].id, supporterId: cases[i % 10].supporterId, kind: 'mp_chase' as const, dueAt: new Date() })),
+        Array.from({ length: SEND }, (_, i) => ({
+          caseId: cases[i % 10].id,
+          supporterId: cases[i % 10].supporterId,
+          kind: 'mp_chase' as const,
+          dueAt: new Date(),
+        })),
       ),
     );
     await outbox.enqueue(rows);
@@ -143,11 +168,21 @@ describe('outbox benchmark', () => {
     loop.enable();
     worker = await startWorker();
     const ids = rows.map((r) => r.id);
-    await eventually(async () => ((await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status IN ('scheduled', 'sending')`, [ids])).length === 0 ? true : undefined), 25 * 60_000, 200);
+    await eventually(
+      async () =>
+        (await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status IN ('scheduled', 'sending')`, [ids]))
+          .length === 0
+          ? true
+          : undefined,
+      25 * 60_000,
+      200,
+    );
     const outboxMs = performance.now() - o0;
     loop.disable();
     const cpu = process.cpuUsage(cpu0);
-    process.stderr.write(`CPU user ${(cpu.user / 1000).toFixed(0)} ms system ${(cpu.system / 1000).toFixed(0)} ms over ${outboxMs.toFixed(0)} ms; loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms\n`);
+    process.stderr.write(
+      `CPU user ${(cpu.user / 1000).toFixed(0)} ms system ${(cpu.system / 1000).toFixed(0)} ms over ${outboxMs.toFixed(0)} ms; loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms\n`,
+    );
     const sent = await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status = 'sent'`, [ids]);
     expect(sent).toHaveLength(SEND);
 

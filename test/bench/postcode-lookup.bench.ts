@@ -3,7 +3,14 @@ import { Test } from '@nestjs/testing';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CoreModule } from '@campaign-desk/server-core';
-import { DirectoryCoreModule, DirectoryImportService, DirectoryService, parsePostcode, PostcodeIndex, type ParsedPostcode } from '@campaign-desk/server-directory';
+import {
+  DirectoryCoreModule,
+  DirectoryImportService,
+  DirectoryService,
+  parsePostcode,
+  PostcodeIndex,
+  type ParsedPostcode,
+} from '@campaign-desk/server-directory';
 import { DirectoryRepository } from '../../libs/server/directory/src/directory.repository';
 import { prepareTestEnv } from '../support/test-app';
 
@@ -21,7 +28,9 @@ function heapAfterGc(): number {
 }
 
 function rate(label: string, count: number, ms: number): string {
-  return `${label.padEnd(44)} ${Math.round((count / ms) * 1000).toLocaleString('en-GB').padStart(12)} /s  (${((ms * 1000) / count).toFixed(2)} µs each)`;
+  return `${label.padEnd(44)} ${Math.round((count / ms) * 1000)
+    .toLocaleString('en-GB')
+    .padStart(12)} /s  (${((ms * 1000) / count).toFixed(2)} µs each)`;
 }
 
 describe('postcode lookup benchmark', () => {
@@ -35,14 +44,18 @@ describe('postcode lookup benchmark', () => {
   });
   afterAll(async () => {
     await app.close();
-    process.stdout.write(`\nPostcode lookup benchmark (Node ${process.version})\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`);
+    process.stdout.write(
+      `\nPostcode lookup benchmark (Node ${process.version})\n${lines.map((l) => `  ${l}`).join('\n')}\n\n`,
+    );
   });
 
   it('measures import, index build, memory and lookups per second', async () => {
     const importer = app.get(DirectoryImportService);
     let t = performance.now();
     const first = await importer.run();
-    lines.push(`Import, first load: ${((performance.now() - t) / 1000).toFixed(2)} s (${first.postcodes.ranges.rows.toLocaleString('en-GB')} ranges, ${first.postcodes.sectors.rows.toLocaleString('en-GB')} sector rows, ${first.postcodes.districts.rows.toLocaleString('en-GB')} district rows, 650 seats and MPs)`);
+    lines.push(
+      `Import, first load: ${((performance.now() - t) / 1000).toFixed(2)} s (${first.postcodes.ranges.rows.toLocaleString('en-GB')} ranges, ${first.postcodes.sectors.rows.toLocaleString('en-GB')} sector rows, ${first.postcodes.districts.rows.toLocaleString('en-GB')} district rows, 650 seats and MPs)`,
+    );
     t = performance.now();
     const second = await importer.run();
     expect(second.changed).toBe(false);
@@ -57,14 +70,18 @@ describe('postcode lookup benchmark', () => {
       builds.push(performance.now() - t);
     }
     builds.sort((a, b) => a - b);
-    lines.push(`Index build from Postgres (boot cost): median ${builds[2].toFixed(0)} ms, best ${builds[0].toFixed(0)} ms`);
+    lines.push(
+      `Index build from Postgres (boot cost): median ${builds[2].toFixed(0)} ms, best ${builds[0].toFixed(0)} ms`,
+    );
 
     index = PostcodeIndex.empty();
     const before = heapAfterGc();
     // The snapshot rows are garbage once built: only the index stays reachable.
     index = PostcodeIndex.build(await repo.indexSnapshot());
     const after = heapAfterGc();
-    lines.push(`Index memory (heap after GC): ${((after - before) / 1024 / 1024).toFixed(1)} MB for ${JSON.stringify(index.counts)}`);
+    lines.push(
+      `Index memory (heap after GC): ${((after - before) / 1024 / 1024).toFixed(1)} MB for ${JSON.stringify(index.counts)}`,
+    );
 
     const real = [...index.realPostcodes()];
     const step = Math.max(1, Math.floor(real.length / 20_000));
@@ -85,7 +102,13 @@ describe('postcode lookup benchmark', () => {
     const resolveMs = timeIt(20, () => {
       for (const p of parsed) if (index.resolve(p)) hits++;
     });
-    lines.push(rate(`index.resolve (parsed; ${parsed.length.toLocaleString('en-GB')} mixed inputs)`, parsed.length * 20, resolveMs));
+    lines.push(
+      rate(
+        `index.resolve (parsed; ${parsed.length.toLocaleString('en-GB')} mixed inputs)`,
+        parsed.length * 20,
+        resolveMs,
+      ),
+    );
     const parseMs = timeIt(20, () => {
       for (const p of inputs) {
         const r = parsePostcode(p);

@@ -13,7 +13,8 @@ const KEY: Record<ReportGroupBy, string> = {
   month: `to_char(x.at AT TIME ZONE 'Europe/London', 'YYYY-MM')`,
 };
 
-const LONDON_DAYS = (later: string, earlier: string) => `((${later}) AT TIME ZONE 'Europe/London')::date - ((${earlier}) AT TIME ZONE 'Europe/London')::date`;
+const LONDON_DAYS = (later: string, earlier: string) =>
+  `((${later}) AT TIME ZONE 'Europe/London')::date - ((${earlier}) AT TIME ZONE 'Europe/London')::date`;
 
 export function naiveEngagementSql(groupBy: ReportGroupBy): string {
   return `

@@ -31,8 +31,17 @@ describe('dashboard: case create, edit, timeline pages and estimated totals (bro
     await seedStaff(app, 'caseworker', 'Robin Second', 'robin.second@campaign-desk.local');
     supporter = await createSupporter(app, { name: 'Sam Patel', email: 'sam.patel@example.org' });
     const agent = request.agent(app.getHttpServer());
-    await agent.post('/api/auth/login').set('X-Forwarded-For', uniqueAddress()).send({ email: caseworker.email, password: caseworker.password }).expect(200);
-    const create = () => agent.post('/api/cases').send({ supporterId: supporter.id, topics: ['other'], priority: 'normal' }).expect(201).then((r) => r.body as CaseDetail);
+    await agent
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', uniqueAddress())
+      .send({ email: caseworker.email, password: caseworker.password })
+      .expect(200);
+    const create = () =>
+      agent
+        .post('/api/cases')
+        .send({ supporterId: supporter.id, topics: ['other'], priority: 'normal' })
+        .expect(201)
+        .then((r) => r.body as CaseDetail);
     original = await create();
     duplicate = await create();
     browser = await launchBrowser();
@@ -96,13 +105,22 @@ describe('dashboard: case create, edit, timeline pages and estimated totals (bro
     await page.waitForURL(new RegExp(`#/cases/${id}/show$`));
     await header.getByText('Access to medicines, Communication').waitFor();
     await header.getByRole('link', { name: 'Cities of London and Westminster' }).waitFor();
-    expect(await storedCase(databaseUrl, id)).toMatchObject({ priority: 'low', trust: 'Royal Free London', constituency_gss: 'E14001172' });
+    expect(await storedCase(databaseUrl, id)).toMatchObject({
+      priority: 'low',
+      trust: 'Royal Free London',
+      constituency_gss: 'E14001172',
+    });
     expect(await header.getByRole('link', { name: /Keir Starmer/ }).count()).toBe(0);
 
     // 22 notes, two assignments and the opening: the first page shows 20 entries, "Load more" the rest.
     await page.evaluate(async (caseId) => {
       for (let n = 1; n <= 22; n++) {
-        await fetch(`/api/cases/${caseId}/notes`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ body: `Call ${n}` }) });
+        await fetch(`/api/cases/${caseId}/notes`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ body: `Call ${n}` }),
+        });
       }
     }, id);
     await page.reload();
@@ -115,13 +133,22 @@ describe('dashboard: case create, edit, timeline pages and estimated totals (bro
     expect(await button('Load more').count()).toBe(0);
 
     // A stale "Edit note" past the 15 minutes: the server refuses (403) and the page says why.
-    await withDb(databaseUrl, (db) => db.query(`UPDATE case_notes SET created_at = now() - interval '16 minutes' WHERE case_id = $1 AND body = 'Call 22'`, [id]));
+    await withDb(databaseUrl, (db) =>
+      db.query(
+        `UPDATE case_notes SET created_at = now() - interval '16 minutes' WHERE case_id = $1 AND body = 'Call 22'`,
+        [id],
+      ),
+    );
     const late = page.getByTestId('case-timeline').locator('[data-kind="note"]').filter({ hasText: 'Call 22' });
     await late.getByRole('button', { name: 'Edit note' }).click();
     await late.getByLabel('Edit note').fill('Call 22, corrected');
     await late.getByRole('button', { name: 'Save note' }).click();
     await page.getByText('Notes can only be edited within 15 minutes of being written').waitFor();
-    expect(await withDb(databaseUrl, (db) => db.query(`SELECT count(*)::int AS n FROM case_notes WHERE body = 'Call 22'`)).then((r) => r.rows[0].n)).toBe(1);
+    expect(
+      await withDb(databaseUrl, (db) =>
+        db.query(`SELECT count(*)::int AS n FROM case_notes WHERE body = 'Call 22'`),
+      ).then((r) => r.rows[0].n),
+    ).toBe(1);
 
     // A duplicate of a duplicate is refused with the server's message; the original is accepted.
     const closed = await page.evaluate(
@@ -144,10 +171,15 @@ describe('dashboard: case create, edit, timeline pages and estimated totals (bro
     };
     await pickCase(duplicate.reference);
     await dialog.getByRole('button', { name: 'Close case' }).click();
-    await dialog.getByRole('alert').getByText(`duplicateOfId ${duplicate.reference} is itself a duplicate`, { exact: false }).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(`duplicateOfId ${duplicate.reference} is itself a duplicate`, { exact: false })
+      .waitFor();
     await pickCase(original.reference);
     await dialog.getByRole('button', { name: 'Close case' }).click();
-    await status().filter({ hasText: /^Closed$/ }).waitFor();
+    await status()
+      .filter({ hasText: /^Closed$/ })
+      .waitFor();
     await page.getByTestId('case-timeline').getByText('Status: New → Closed (Duplicate)').waitFor();
     expect(await storedCase(databaseUrl, id)).toMatchObject({ status: 'closed', outcome: 'duplicate' });
     await signOut();
@@ -164,7 +196,9 @@ describe('dashboard: case create, edit, timeline pages and estimated totals (bro
     await range.waitFor();
     expect(await range.innerText()).toMatch(/of about 1,5\d\d$/);
 
-    const cursorRequest = page.waitForRequest((r) => r.url().includes('/api/cases?') && decodeURIComponent(r.url()).includes('"after":'));
+    const cursorRequest = page.waitForRequest(
+      (r) => r.url().includes('/api/cases?') && decodeURIComponent(r.url()).includes('"after":'),
+    );
     await page.getByRole('button', { name: 'Go to next page' }).click();
     await cursorRequest;
     await page.getByText(/^26-50 of about [\d,]+$/).waitFor();

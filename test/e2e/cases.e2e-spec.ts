@@ -22,7 +22,13 @@ const NOTE = 'Rang Sam: the scan is now booked for Friday.';
 
 /** A request with a plain-text part (new text, then quoted history) and an HTML part that tries to run a script. */
 function requestEmail(): Buffer {
-  const text = [STORY, 'Could you help us write to our MP?', '', 'On Mon, 16 Nov 2026 at 10:00, Campaigns <campaigns@campaign-desk.local> wrote:', `> ${QUOTED}`];
+  const text = [
+    STORY,
+    'Could you help us write to our MP?',
+    '',
+    'On Mon, 16 Nov 2026 at 10:00, Campaigns <campaigns@campaign-desk.local> wrote:',
+    `> ${QUOTED}`,
+  ];
   const html = `<p>Dad has waited <b>nine weeks</b> for his scan.</p><script>top.document.title = 'script ran'</script><p onclick="top.document.title = 'clicked'">Please help</p>`;
   return Buffer.from(
     [
@@ -76,10 +82,21 @@ describe('dashboard: cases (browser)', () => {
 
     // Cases that are not the journey's are set up through the API.
     const agent = request.agent(app.getHttpServer());
-    await agent.post('/api/auth/login').set('X-Forwarded-For', uniqueAddress()).send({ email: caseworker.email, password: caseworker.password }).expect(200);
+    await agent
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', uniqueAddress())
+      .send({ email: caseworker.email, password: caseworker.password })
+      .expect(200);
     const create = (over: Record<string, unknown>) =>
-      agent.post('/api/cases').send({ supporterId: supporter.id, topics: ['diagnosis_delay'], priority: 'high', ...over }).expect(201).then((r) => r.body as CaseDetail);
-    bulkCases.push(await create({ topics: ['other'], priority: 'low' }), await create({ topics: ['communication'], priority: 'normal' }));
+      agent
+        .post('/api/cases')
+        .send({ supporterId: supporter.id, topics: ['diagnosis_delay'], priority: 'high', ...over })
+        .expect(201)
+        .then((r) => r.body as CaseDetail);
+    bulkCases.push(
+      await create({ topics: ['other'], priority: 'low' }),
+      await create({ topics: ['communication'], priority: 'normal' }),
+    );
 
     browser = await launchBrowser();
     page = browser.page;
@@ -114,7 +131,9 @@ describe('dashboard: cases (browser)', () => {
     await dialog.getByRole('button', { name: 'Create case' }).click();
     await page.waitForURL(/#\/cases\/[0-9a-f-]{36}\/show$/);
     const id = caseIdInUrl();
-    const { reference } = await withDb(databaseUrl, (db) => db.query('SELECT reference FROM cases WHERE id = $1', [id])).then((r) => r.rows[0]);
+    const { reference } = await withDb(databaseUrl, (db) =>
+      db.query('SELECT reference FROM cases WHERE id = $1', [id]),
+    ).then((r) => r.rows[0]);
     return { id, reference: reference as string };
   }
 
@@ -168,7 +187,8 @@ describe('dashboard: cases (browser)', () => {
 
     // Only legal moves are offered: a new case cannot jump to work or to the MP.
     await button('Mark triaged').waitFor();
-    for (const illegal of ['Start work', 'Awaiting MP', 'MP responded', 'Follow up', 'Reopen']) expect(await button(illegal).count()).toBe(0);
+    for (const illegal of ['Start work', 'Awaiting MP', 'MP responded', 'Follow up', 'Reopen'])
+      expect(await button(illegal).count()).toBe(0);
     await move('Mark triaged', 'Triaged');
     await move('Start work', 'In progress');
     await move('Awaiting MP', 'Awaiting MP');
@@ -180,13 +200,21 @@ describe('dashboard: cases (browser)', () => {
 
     // Someone else puts it on hold meanwhile: the stale button is refused with the server's 409 message.
     const hold = await page.evaluate(
-      (id) => fetch(`/api/cases/${id}/transition`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{"to":"on_hold"}' }).then((r) => r.status),
+      (id) =>
+        fetch(`/api/cases/${id}/transition`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{"to":"on_hold"}',
+        }).then((r) => r.status),
       requestCase.id,
     );
     expect(hold).toBe(200);
     await actions().getByRole('button', { name: 'Awaiting MP', exact: true }).click();
     await page.getByText('A on_hold case cannot move to awaiting_mp; allowed: follow_up, closed').waitFor();
-    await status().filter({ hasText: /^On hold$/ }).waitFor();
+    await status()
+      .filter({ hasText: /^On hold$/ })
+      .waitFor();
     await move('Take off hold', 'Follow-up');
 
     // A note, then a correction within the author's 15 minutes.
@@ -215,10 +243,16 @@ describe('dashboard: cases (browser)', () => {
     await dialog.getByRole('radio', { name: 'Resolved', exact: true }).check();
     expect(await dialog.getByLabel('Duplicate of case').count()).toBe(0);
     await confirm.click();
-    await status().filter({ hasText: /^Closed$/ }).waitFor();
+    await status()
+      .filter({ hasText: /^Closed$/ })
+      .waitFor();
     await header.getByText('Resolved').waitFor();
     await button('Reopen').waitFor();
-    expect(await storedCase(databaseUrl, requestCase.id)).toMatchObject({ status: 'closed', outcome: 'resolved', assignee_id: caseworker.id });
+    expect(await storedCase(databaseUrl, requestCase.id)).toMatchObject({
+      status: 'closed',
+      outcome: 'resolved',
+      assignee_id: caseworker.id,
+    });
 
     await page.getByRole('menuitem', { name: 'Cases' }).click();
     await openTab('Closed this month');
@@ -268,7 +302,9 @@ describe('dashboard: cases (browser)', () => {
     await page.waitForURL(new RegExp(`#/cases/${requestCase.id}/show$`));
     const header = page.getByTestId('case-header');
     await header.getByRole('heading', { name: requestCase.reference }).waitFor();
-    await status().filter({ hasText: /^Closed$/ }).waitFor();
+    await status()
+      .filter({ hasText: /^Closed$/ })
+      .waitFor();
     const timeline = page.getByTestId('case-timeline');
     await timeline.getByText('Note (not shown to your role)').waitFor();
     await timeline.locator('[data-kind="message"]').getByText('Email received').waitFor();
@@ -278,7 +314,8 @@ describe('dashboard: cases (browser)', () => {
     expect(await page.getByText(NOTE).count()).toBe(0);
     expect(await page.getByText('Waiting for a scan').count()).toBe(0);
     expect(await page.getByTestId('case-story').count()).toBe(0);
-    for (const name of ['Reopen', 'Assign to me', 'Reassign', 'Show message', 'Add note', 'Edit note']) expect(await button(name).count()).toBe(0);
+    for (const name of ['Reopen', 'Assign to me', 'Reassign', 'Show message', 'Add note', 'Edit note'])
+      expect(await button(name).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Edit' }).count()).toBe(0);
     await signOut();
   });

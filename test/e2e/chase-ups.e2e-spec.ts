@@ -41,7 +41,12 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     sink = await startTestSink();
     ({ app, baseUrl, databaseUrl } = await startDashboardApp(
       // Many sign-ins from one address in a minute: this file is not about the sign-in limit.
-      { SMTP_URL: sink.url, SEND_RETRY_BASE_SECONDS: '1', MAIL_DOMAIN: 'desk.example.org', LOGIN_RATE_LIMIT_PER_MINUTE: '200' },
+      {
+        SMTP_URL: sink.url,
+        SEND_RETRY_BASE_SECONDS: '1',
+        MAIL_DOMAIN: 'desk.example.org',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '200',
+      },
       importDirectory,
     ));
     // The worker reads the same environment (database, queue prefix, SMTP sink) that startDashboardApp set.
@@ -77,7 +82,11 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
   async function caseworkerAgent() {
     if (signedInAgent) return signedInAgent;
     const agent = request.agent(app.getHttpServer());
-    await agent.post('/api/auth/login').set('X-Forwarded-For', uniqueAddress()).send({ email: caseworker.email, password: caseworker.password }).expect(200);
+    await agent
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', uniqueAddress())
+      .send({ email: caseworker.email, password: caseworker.password })
+      .expect(200);
     return (signedInAgent = agent);
   }
 
@@ -87,7 +96,8 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
   }
 
   const emailRows = () => page.getByTestId('scheduled-email');
-  const rowOf = (kind: string, index = 0): Locator => page.locator(`[data-testid="scheduled-email"][data-kind="${kind}"]`).nth(index);
+  const rowOf = (kind: string, index = 0): Locator =>
+    page.locator(`[data-testid="scheduled-email"][data-kind="${kind}"]`).nth(index);
 
   it('records an MP contact, shows the plan, and the supporter answering "yes" cancels the chases with the reason', async () => {
     const found = await caseReadyForMp();
@@ -104,7 +114,11 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     // The plan: check-in at 14 days, its reminder, chases to the MP's office at 21 and 35 days, 09:00 London time.
     await rowOf('mp_chase', 1).waitFor();
     // (The reminder, 7 days after the check-in, can fall on the first chase's day and hour: compare without order.)
-    await expect(emailRows().evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-kind'), r.getAttribute('data-status')]).sort())).resolves.toEqual([
+    await expect(
+      emailRows().evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-kind'), r.getAttribute('data-status')]).sort(),
+      ),
+    ).resolves.toEqual([
       ['checkin_reminder', 'scheduled'],
       ['mp_chase', 'scheduled'],
       ['mp_chase', 'scheduled'],
@@ -112,19 +126,27 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     ]);
     await expect(rowOf('supporter_checkin').textContent()).resolves.toMatch(/Supporter check-in.*09:00.*Scheduled/);
     await expect(rowOf('mp_chase').textContent()).resolves.toMatch(/Chase to the MP's office.*09:00/);
-    await page.getByTestId('chase-task').getByText(/Telephone the MP's office/).waitFor();
+    await page
+      .getByTestId('chase-task')
+      .getByText(/Telephone the MP's office/)
+      .waitFor();
     const rows = await outboxRows(databaseUrl, 'case_id = $1', [found.id]);
-    const daysAhead = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => Math.floor((new Date(r.due_at).getTime() - Date.now()) / DAY));
+    const daysAhead = (kind: string) =>
+      rows.filter((r) => r.kind === kind).map((r) => Math.floor((new Date(r.due_at).getTime() - Date.now()) / DAY));
     expect(daysAhead('supporter_checkin')[0]).toBeGreaterThanOrEqual(13);
     expect(daysAhead('mp_chase')[0]).toBeGreaterThanOrEqual(20);
     expect(daysAhead('mp_chase')[1]).toBeGreaterThanOrEqual(34);
 
     // Make the check-in due from the case page; the worker sends it to the sink.
-    await rowOf('supporter_checkin').getByRole('button', { name: /^Send now/ }).click();
+    await rowOf('supporter_checkin')
+      .getByRole('button', { name: /^Send now/ })
+      .click();
     await page.getByText('Email queued to send now').waitFor();
     const checkin = rows.find((r) => r.kind === 'supporter_checkin');
     if (!checkin) throw new Error('no check-in was scheduled');
-    const [sent] = await eventually(async () => (sink.byMessageId(checkin.rfc_message_id).length ? sink.byMessageId(checkin.rfc_message_id) : undefined));
+    const [sent] = await eventually(async () =>
+      sink.byMessageId(checkin.rfc_message_id).length ? sink.byMessageId(checkin.rfc_message_id) : undefined,
+    );
     expect(sent.to).toEqual([(found.supporter as { email: string }).email]);
     // The panel follows an email that is going out until it is sent, without a reload.
     await rowOf('supporter_checkin', 0).and(page.locator('[data-status="sent"]')).waitFor();
@@ -146,7 +168,11 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await expect(rowOf('mp_chase', 0).textContent()).resolves.toContain('Cancelled');
     await expect(rowOf('mp_chase', 0).textContent()).resolves.toContain('The MP responded');
     await expect(rowOf('checkin_reminder').textContent()).resolves.toContain('The supporter answered the check-in');
-    await expect(rowOf('mp_chase', 0).getByRole('button', { name: /^Send now/ }).count()).resolves.toBe(0);
+    await expect(
+      rowOf('mp_chase', 0)
+        .getByRole('button', { name: /^Send now/ })
+        .count(),
+    ).resolves.toBe(0);
     const stored = await outboxRows(databaseUrl, 'case_id = $1', [found.id]);
     expect(stored.map((r) => [r.kind, r.status, r.cancel_reason]).sort()).toEqual([
       ['checkin_reminder', 'cancelled', 'checkin_answered'],
@@ -166,12 +192,16 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await dialog.getByTestId('preview-body').getByText(`Dear ${firstName},`).waitFor();
     await dialog.getByLabel('Message').fill(`Dear ${firstName},\n\nWe have written to your MP today.\n\nCasey`);
     await dialog.getByTestId('preview-body').getByText('We have written to your MP today.').waitFor();
-    await expect(dialog.getByTestId('preview-subject').textContent()).resolves.toBe(`Your case with the campaigns team [${found.reference}]`);
+    await expect(dialog.getByTestId('preview-subject').textContent()).resolves.toBe(
+      `Your case with the campaigns team [${found.reference}]`,
+    );
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.waitFor({ state: 'detached' });
     await rowOf('reply').waitFor();
     const [reply] = await outboxRows(databaseUrl, "case_id = $1 AND kind = 'reply'", [found.id]);
-    const [message] = await eventually(async () => (sink.byMessageId(reply.rfc_message_id).length ? sink.byMessageId(reply.rfc_message_id) : undefined));
+    const [message] = await eventually(async () =>
+      sink.byMessageId(reply.rfc_message_id).length ? sink.byMessageId(reply.rfc_message_id) : undefined,
+    );
     expect(message.raw).toContain('We have written to your MP today.');
     expect(message.headers.subject).toContain(`[${found.reference}]`);
   });
@@ -179,13 +209,22 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
   it('an admin edits a template with a live preview on sample data, and saving makes a new version', async () => {
     await signIn(admin);
     await page.getByRole('menuitem', { name: 'Email templates' }).click();
-    await page.getByRole('cell', { name: 'Chase to the MP\'s office' }).click();
-    await page.getByTestId('template-version').getByText(/^Version 1:/).waitFor();
+    await page.getByRole('cell', { name: "Chase to the MP's office" }).click();
+    await page
+      .getByTestId('template-version')
+      .getByText(/^Version 1:/)
+      .waitFor();
     await page.getByText('{{contact.daysAgo}}').waitFor();
-    await page.getByTestId('template-preview-body').getByText(/Dear Sam Member MP,/).waitFor();
+    await page
+      .getByTestId('template-preview-body')
+      .getByText(/Dear Sam Member MP,/)
+      .waitFor();
 
     await page.getByLabel('Subject').fill('Still waiting: {{supporter.name}} wrote {{contact.daysAgo}} days ago');
-    await page.getByTestId('template-preview-subject').getByText('Still waiting: Alex Sample wrote 14 days ago').waitFor();
+    await page
+      .getByTestId('template-preview-subject')
+      .getByText('Still waiting: Alex Sample wrote 14 days ago')
+      .waitFor();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Template saved as version 2').waitFor();
     await page.getByRole('row', { name: /Chase to the MP's office.*Still waiting.*2/ }).waitFor();
@@ -196,7 +235,10 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await page.getByRole('menuitem', { name: 'Scheduled emails' }).waitFor();
     await expect(page.getByRole('menuitem', { name: 'Email templates' }).count()).resolves.toBe(0);
     await page.goto(`${baseUrl}/#/templates`);
-    await page.getByText(/not found|doesn't exist/i).first().waitFor();
+    await page
+      .getByText(/not found|doesn't exist/i)
+      .first()
+      .waitFor();
     await expect(page.getByRole('cell', { name: "Chase to the MP's office" }).count()).resolves.toBe(0);
   });
 
@@ -216,26 +258,47 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
   it('reschedules and cancels a chase from the case, flags an unknown send, and a recorded MP response stops the rest', async () => {
     const found = await caseReadyForMp();
     const agent = await caseworkerAgent();
-    await agent.post(`/api/cases/${found.id}/mp-contacts`).send({ channel: 'email', direction: 'outbound', date: londonToday() }).expect(201);
+    await agent
+      .post(`/api/cases/${found.id}/mp-contacts`)
+      .send({ channel: 'email', direction: 'outbound', date: londonToday() })
+      .expect(201);
     const planned = await outboxRows(databaseUrl, 'case_id = $1', [found.id]);
-    const [checkin, firstChase] = ['supporter_checkin', 'mp_chase'].map((kind) => planned.find((r) => r.kind === kind)?.id);
+    const [checkin, firstChase] = ['supporter_checkin', 'mp_chase'].map(
+      (kind) => planned.find((r) => r.kind === kind)?.id,
+    );
     // As if the worker lost the connection after DATA: a person has to decide.
-    await withDb(databaseUrl, (db) => db.query(`UPDATE scheduled_emails SET status = 'unknown', last_error = 'Connection lost after DATA' WHERE id = $1`, [checkin]));
+    await withDb(databaseUrl, (db) =>
+      db.query(
+        `UPDATE scheduled_emails SET status = 'unknown', last_error = 'Connection lost after DATA' WHERE id = $1`,
+        [checkin],
+      ),
+    );
 
     await signIn(caseworker);
     await page.goto(`${baseUrl}/#/cases/${found.id}/show`);
     await page.getByText('One email needs a decision.').waitFor();
-    await expect(rowOf('supporter_checkin').textContent()).resolves.toMatch(/Unknown: needs a decision.*Connection lost after DATA/);
+    await expect(rowOf('supporter_checkin').textContent()).resolves.toMatch(
+      /Unknown: needs a decision.*Connection lost after DATA/,
+    );
 
-    await rowOf('mp_chase', 0).getByRole('button', { name: /^Reschedule/ }).click();
+    await rowOf('mp_chase', 0)
+      .getByRole('button', { name: /^Reschedule/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: /Reschedule/ });
     await dialog.getByLabel('New due time (London time)').fill('2030-01-08T10:30');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText(/Email rescheduled for Tue, 8 Jan 2030, 10:30/).waitFor();
-    await expect(outboxRows(databaseUrl, 'id = $1', [firstChase]).then(([r]) => new Date(r.due_at).toISOString())).resolves.toBe('2030-01-08T10:30:00.000Z');
+    await expect(
+      outboxRows(databaseUrl, 'id = $1', [firstChase]).then(([r]) => new Date(r.due_at).toISOString()),
+    ).resolves.toBe('2030-01-08T10:30:00.000Z');
 
-    await rowOf('checkin_reminder').getByRole('button', { name: /^Cancel/ }).click();
-    await page.getByRole('dialog', { name: /Cancel this email/ }).getByRole('button', { name: 'Cancel' }).click();
+    await rowOf('checkin_reminder')
+      .getByRole('button', { name: /^Cancel/ })
+      .click();
+    await page
+      .getByRole('dialog', { name: /Cancel this email/ })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
     await rowOf('checkin_reminder').and(page.locator('[data-status="cancelled"]')).waitFor();
     await expect(rowOf('checkin_reminder').textContent()).resolves.toContain('Cancelled by staff');
 
@@ -244,7 +307,10 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await response.getByLabel('Summary').fill('The MP wrote to the trust');
     await response.getByRole('button', { name: 'Record response' }).click();
     await response.waitFor({ state: 'detached' });
-    await page.locator('[data-testid="scheduled-email"][data-kind="mp_chase"][data-status="scheduled"]').first().waitFor({ state: 'detached' });
+    await page
+      .locator('[data-testid="scheduled-email"][data-kind="mp_chase"][data-status="scheduled"]')
+      .first()
+      .waitFor({ state: 'detached' });
     await expect(rowOf('mp_chase', 1).textContent()).resolves.toContain('The MP responded');
     await page.getByTestId('chase-task').first().waitFor({ state: 'detached' });
   });
@@ -256,12 +322,16 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await page.getByRole('button', { name: "Email the MP's office" }).click();
     const dialog = page.getByRole('dialog', { name: /Email the MP's office/ });
     await dialog.getByTestId('preview-body').getByText(`Dear ${found.mpName},`).waitFor();
-    await expect(dialog.getByTestId('preview-subject').textContent()).resolves.toBe(`Your constituent ${found.supporterName} [${found.reference}]`);
+    await expect(dialog.getByTestId('preview-subject').textContent()).resolves.toBe(
+      `Your constituent ${found.supporterName} [${found.reference}]`,
+    );
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.waitFor({ state: 'detached' });
     await rowOf('mp_email').waitFor();
     const [email] = await outboxRows(databaseUrl, "case_id = $1 AND kind = 'mp_email'", [found.id]);
-    const [message] = await eventually(async () => (sink.byMessageId(email.rfc_message_id).length ? sink.byMessageId(email.rfc_message_id) : undefined));
+    const [message] = await eventually(async () =>
+      sink.byMessageId(email.rfc_message_id).length ? sink.byMessageId(email.rfc_message_id) : undefined,
+    );
     expect(message.to).toHaveLength(1);
     expect(message.to[0]).not.toBe((found.supporter as { email: string }).email);
     expect(message.headers.subject).toContain(`[${found.reference}]`);
@@ -271,7 +341,9 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await signIn(admin);
     await page.getByRole('menuitem', { name: 'Chase plan' }).click();
     await expect(page.getByLabel('Supporter check-in after (days)').inputValue()).resolves.toBe('14');
-    await expect(page.getByLabel("Chases to the MP's office after (days, comma-separated)").inputValue()).resolves.toBe('21, 35');
+    await expect(page.getByLabel("Chases to the MP's office after (days, comma-separated)").inputValue()).resolves.toBe(
+      '21, 35',
+    );
     await page.getByLabel('Supporter check-in after (days)').fill('10');
     await page.getByLabel("Task to telephone the MP's office after (days)").fill('30');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -280,7 +352,12 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Chase plan saved').waitFor();
     const agent = await caseworkerAgent();
-    await expect(agent.get('/api/chase-plan').expect(200).then((r) => r.body)).resolves.toEqual({ checkinDays: 10, reminderDays: 7, mpChaseDays: [21, 35], phoneTaskDays: 42 });
+    await expect(
+      agent
+        .get('/api/chase-plan')
+        .expect(200)
+        .then((r) => r.body),
+    ).resolves.toEqual({ checkinDays: 10, reminderDays: 7, mpChaseDays: [21, 35], phoneTaskDays: 42 });
   });
 
   it('the chase plan page is not offered to caseworkers', async () => {
@@ -296,7 +373,10 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await page.goto(`${baseUrl}/#/cases/${found.id}/show`);
     await page.getByRole('button', { name: "Email the MP's office" }).click();
     const dialog = page.getByRole('dialog', { name: /Email the MP's office/ });
-    await dialog.getByRole('alert').getByText(/not consented to sharing their case with their MP/).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(/not consented to sharing their case with their MP/)
+      .waitFor();
     await expect(dialog.getByRole('button', { name: 'Send' }).isDisabled()).resolves.toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(outboxRows(databaseUrl, 'case_id = $1', [found.id])).resolves.toEqual([]);
@@ -305,7 +385,12 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
   it('a viewer sees the scheduled emails of a case but no sending actions', async () => {
     const viewer = await seedStaff(app, 'viewer', 'Val Viewer', 'val.viewer@campaign-desk.local');
     const found = await caseReadyForMp();
-    await (await caseworkerAgent()).post(`/api/cases/${found.id}/mp-contacts`).send({ channel: 'letter', direction: 'outbound', date: londonToday() }).expect(201);
+    await (
+      await caseworkerAgent()
+    )
+      .post(`/api/cases/${found.id}/mp-contacts`)
+      .send({ channel: 'letter', direction: 'outbound', date: londonToday() })
+      .expect(201);
     await signIn(viewer);
     await page.goto(`${baseUrl}/#/cases/${found.id}/show`);
     await rowOf('mp_chase', 1).waitFor();

@@ -15,15 +15,24 @@ import { withDb } from '../support/test-database';
 jest.setTimeout(120_000);
 
 const DAY = 86_400_000;
-const STORY = 'My GP referred me urgently in June after a lump was found. Nobody from the hospital called for eleven weeks, and my scan was cancelled twice.';
+const STORY =
+  'My GP referred me urgently in June after a lump was found. Nobody from the hospital called for eleven weeks, and my scan was cancelled twice.';
 const SAMPLE_LIKE =
   'I am writing to you as my MP because I am worried about the cancer care I have received. I was diagnosed with bowel cancer in March 2026 and I have been waiting twelve weeks for my treatment to start at St Elsewhere. ' +
   'The delay has had a serious effect on me and my family, and I do not feel that my concerns have been listened to.';
 /** London wall-clock `YYYY-MM-DDTHH:mm` (a datetime-local value) of an instant. */
-const londonInput = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' }).format(at).replace(' ', 'T');
+const londonInput = (at: Date) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'short' })
+    .format(at)
+    .replace(' ', 'T');
 /** How the dashboard writes a day and time ("Wed, 25 Nov 2026, 09:00"), commas optional across ICU versions. */
 const shownAt = (isoDate: string, time: string) => {
-  const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${isoDate}T00:00:00Z`));
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(`${isoDate}T00:00:00Z`));
   return new RegExp(`${day},? ${time}`);
 };
 
@@ -41,7 +50,11 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     ({ app, baseUrl, databaseUrl } = await startDashboardApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '200' }, importDirectory));
     caseworker = await seedStaff(app, 'caseworker', 'Casey Worker', 'casey.worker@campaign-desk.local');
     agent = request.agent(app.getHttpServer());
-    await agent.post('/api/auth/login').set('X-Forwarded-For', uniqueAddress()).send({ email: caseworker.email, password: caseworker.password }).expect(200);
+    await agent
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', uniqueAddress())
+      .send({ email: caseworker.email, password: caseworker.password })
+      .expect(200);
     browser = await launchBrowser();
     page = browser.page;
     // Generous: the machine is shared, and a loaded CPU slows the first paint of the dashboard.
@@ -68,7 +81,8 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await page.getByRole('region', { name: 'MP engagement' }).waitFor();
     return found;
   }
-  const helperOf = (field: Locator) => field.locator('xpath=ancestor::div[contains(@class,"MuiFormControl-root")][1]').locator('.MuiFormHelperText-root');
+  const helperOf = (field: Locator) =>
+    field.locator('xpath=ancestor::div[contains(@class,"MuiFormControl-root")][1]').locator('.MuiFormHelperText-root');
 
   it('drafts the letter, warns about sample wording, serves the PDF, and marking it sent moves the case to awaiting MP', async () => {
     const found = await openNewCase();
@@ -79,13 +93,21 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await dialog.getByLabel('Ask a question in Parliament').check();
     await dialog.getByLabel("The supporter's story").fill(SAMPLE_LIKE);
     await dialog.getByRole('button', { name: 'Generate letter' }).click();
-    await dialog.getByTestId('letter-warning').getByText(/very close to the template’s sample wording/).waitFor();
-    await expect(dialog.getByTestId('letter-text').textContent()).resolves.toContain('Ask a question in Parliament about what has happened to me');
+    await dialog
+      .getByTestId('letter-warning')
+      .getByText(/very close to the template’s sample wording/)
+      .waitFor();
+    await expect(dialog.getByTestId('letter-text').textContent()).resolves.toContain(
+      'Ask a question in Parliament about what has happened to me',
+    );
 
     // In the supporter's own words, the warning goes.
     await dialog.getByLabel("The supporter's story").fill(STORY);
     await dialog.getByRole('button', { name: 'Generate again' }).click();
-    await dialog.getByTestId('letter-text').getByText(/Nobody from the hospital called for eleven weeks/).waitFor();
+    await dialog
+      .getByTestId('letter-text')
+      .getByText(/Nobody from the hospital called for eleven weeks/)
+      .waitFor();
     await expect(dialog.getByTestId('letter-warning').count()).resolves.toBe(0);
     const text = (await dialog.getByTestId('letter-text').textContent()) ?? '';
     for (const part of [found.supporterName, 'House of Commons', 'SW1A 0AA', 'WC1E 6BT']) expect(text).toContain(part);
@@ -96,7 +118,9 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const txt = await page.request.get(new URL((await dialog.getByRole('link', { name: /Download text/ }).getAttribute('href')) ?? '', baseUrl).href);
+    const txt = await page.request.get(
+      new URL((await dialog.getByRole('link', { name: /Download text/ }).getAttribute('href')) ?? '', baseUrl).href,
+    );
     expect(await txt.text()).toContain('Nobody from the hospital called for eleven weeks');
 
     // A send date in the future is the API's to refuse: the message shows under the field.
@@ -108,8 +132,13 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await dialog.getByRole('button', { name: 'Mark as sent' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    await status().filter({ hasText: /^Awaiting MP$/ }).waitFor();
-    await page.locator('[data-testid="letter-status"][data-status="sent"]').getByText(/Posted \(signed by hand\)/).waitFor();
+    await status()
+      .filter({ hasText: /^Awaiting MP$/ })
+      .waitFor();
+    await page
+      .locator('[data-testid="letter-status"][data-status="sent"]')
+      .getByText(/Posted \(signed by hand\)/)
+      .waitFor();
     const plan = await outboxRows(databaseUrl, 'case_id = $1', [found.id]);
     expect(plan.map((r) => r.kind).sort()).toEqual(['checkin_reminder', 'mp_chase', 'mp_chase', 'supporter_checkin']);
   });
@@ -127,7 +156,9 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await dialog.getByLabel('Key points written down').check();
     await expect(dialog.getByLabel('Device charged and link tested').count()).resolves.toBe(0);
     await dialog.getByRole('button', { name: 'Record meeting' }).click();
-    await helperOf(startsAt).getByText(/is in the past/).waitFor();
+    await helperOf(startsAt)
+      .getByText(/is in the past/)
+      .waitFor();
 
     await startsAt.fill(londonInput(new Date(Date.now() + 2 * DAY)));
     await dialog.getByRole('button', { name: 'Record meeting' }).click();
@@ -137,7 +168,9 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await expect(meeting.getByRole('button', { name: 'Record outcome' }).isDisabled()).resolves.toBe(true);
 
     // As if the two days had passed: the meeting started two hours ago.
-    await withDb(databaseUrl, (db) => db.query(`UPDATE meetings SET starts_at = now() - interval '2 hours' WHERE case_id = $1`, [found.id]));
+    await withDb(databaseUrl, (db) =>
+      db.query(`UPDATE meetings SET starts_at = now() - interval '2 hours' WHERE case_id = $1`, [found.id]),
+    );
     await page.reload();
     await meeting.getByRole('button', { name: 'Record outcome' }).click();
     const outcome = page.getByRole('dialog', { name: /^Outcome of the meeting/ });
@@ -161,13 +194,19 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     const held = page.locator('[data-testid="meeting"][data-status="held"]');
     await held.getByTestId('agreed-action').nth(1).waitFor();
     await expect(held.getByTestId('agreed-action').count()).resolves.toBe(2);
-    await held.getByTestId('agreed-action').first().getByText(/MP · due .* · chase scheduled/).waitFor();
+    await held
+      .getByTestId('agreed-action')
+      .first()
+      .getByText(/MP · due .* · chase scheduled/)
+      .waitFor();
     const rows = await outboxRows(databaseUrl, 'case_id = $1', [found.id]);
     expect(rows.map((r) => [r.kind, r.status])).toEqual([
       ['meeting_thank_you', 'scheduled'],
       ['action_chase', 'scheduled'],
     ]);
-    const meetingDay = (await withDb(databaseUrl, (db) => db.query(`SELECT starts_at FROM meetings WHERE case_id = $1`, [found.id]))).rows[0].starts_at as Date;
+    const meetingDay = (
+      await withDb(databaseUrl, (db) => db.query(`SELECT starts_at FROM meetings WHERE case_id = $1`, [found.id]))
+    ).rows[0].starts_at as Date;
     const nextWorkingDay = addWorkingDays(londonDate(meetingDay), 1, 'england_wales');
     expect(londonDate(rows[0].due_at)).toBe(nextWorkingDay);
     const thankYou = held.getByTestId('thank-you-status');
@@ -179,23 +218,38 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     // The first action is done: its chase is cancelled.
     await held.getByTestId('agreed-action').first().getByRole('checkbox').click();
     await held.locator('[data-testid="agreed-action"][data-done="true"]').waitFor();
-    await expect(outboxRows(databaseUrl, "case_id = $1 AND kind = 'action_chase'", [found.id]).then((r) => r.map((x) => x.status))).resolves.toEqual(['cancelled']);
+    await expect(
+      outboxRows(databaseUrl, "case_id = $1 AND kind = 'action_chase'", [found.id]).then((r) => r.map((x) => x.status)),
+    ).resolves.toEqual(['cancelled']);
   });
 
   it('ticks off the preparation checklist of an upcoming meeting, and cancels it', async () => {
     const found = await openNewCase();
-    await agent.post('/api/meetings').send({ caseId: found.id, type: 'surgery', startsAt: new Date(Date.now() + 5 * DAY).toISOString(), checklist: { keyPointsWrittenDown: true } }).expect(201);
+    await agent
+      .post('/api/meetings')
+      .send({
+        caseId: found.id,
+        type: 'surgery',
+        startsAt: new Date(Date.now() + 5 * DAY).toISOString(),
+        checklist: { keyPointsWrittenDown: true },
+      })
+      .expect(201);
     await page.reload();
     const meeting = page.locator('[data-testid="meeting"][data-status="upcoming"]');
     await meeting.getByText('Preparation: 1 of 3 done').waitFor();
     await meeting.getByLabel('Travel time planned').click();
     await meeting.getByText('Preparation: 2 of 3 done').waitFor();
-    const [stored] = (await withDb(databaseUrl, (db) => db.query(`SELECT checklist FROM meetings WHERE case_id = $1`, [found.id]))).rows;
+    const [stored] = (
+      await withDb(databaseUrl, (db) => db.query(`SELECT checklist FROM meetings WHERE case_id = $1`, [found.id]))
+    ).rows;
     expect(stored.checklist).toEqual({ keyPointsWrittenDown: true, travelTimePlanned: true });
 
     await meeting.getByRole('button', { name: 'Cancel meeting' }).click();
     await page.getByRole('dialog', { name: 'Cancel this meeting?' }).getByRole('button', { name: 'Confirm' }).click();
-    await page.locator('[data-testid="meeting"][data-status="cancelled"]').getByText('Cancelled', { exact: true }).waitFor();
+    await page
+      .locator('[data-testid="meeting"][data-status="cancelled"]')
+      .getByText('Cancelled', { exact: true })
+      .waitFor();
     await expect(page.getByRole('button', { name: 'Record outcome' }).count()).resolves.toBe(0);
   });
 
@@ -209,7 +263,9 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await evidence.fill('javascript:alert(1)');
     await dialog.getByLabel('Summary').fill('Written question on cancer waiting times');
     await dialog.getByRole('button', { name: 'Record MP action' }).click();
-    await helperOf(evidence).getByText(/Must be an http\(s\) link/).waitFor();
+    await helperOf(evidence)
+      .getByText(/Must be an http\(s\) link/)
+      .waitFor();
 
     // A date in the future is the API's to refuse: its message shows under the date.
     const date = dialog.getByLabel('Date', { exact: true });
@@ -236,8 +292,19 @@ describe('dashboard: engagement records on the case page (browser)', () => {
 
   it('shows a viewer the engagement records without the actions, downloads or outcome button; the meetings list spans cases', async () => {
     const found = await caseInProgress(agent, (await consentingSupporter(app)).id);
-    await agent.post(`/api/cases/${found.id}/letter`).send({ asks: ['meet_supporter'], story: STORY }).expect(201);
-    await agent.post('/api/meetings').send({ caseId: found.id, type: 'virtual', startsAt: new Date(Date.now() + 3 * DAY).toISOString(), location: 'https://meet.example.org/abc' }).expect(201);
+    await agent
+      .post(`/api/cases/${found.id}/letter`)
+      .send({ asks: ['meet_supporter'], story: STORY })
+      .expect(201);
+    await agent
+      .post('/api/meetings')
+      .send({
+        caseId: found.id,
+        type: 'virtual',
+        startsAt: new Date(Date.now() + 3 * DAY).toISOString(),
+        location: 'https://meet.example.org/abc',
+      })
+      .expect(201);
     const viewer = await seedStaff(app, 'viewer', 'Vic Viewer', 'vic.viewer@campaign-desk.local');
     await browser.context.clearCookies();
     await submitSignIn(page, baseUrl, viewer);
@@ -245,10 +312,14 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await page.goto(`${baseUrl}/#/cases/${found.id}/show`);
     const panel = page.getByRole('region', { name: 'MP engagement' });
     await panel.locator('[data-testid="letter-status"][data-status="draft"]').waitFor();
-    await panel.locator('[data-testid="meeting"][data-status="upcoming"]').getByText('https://meet.example.org/abc').waitFor();
+    await panel
+      .locator('[data-testid="meeting"][data-status="upcoming"]')
+      .getByText('https://meet.example.org/abc')
+      .waitFor();
     await expect(panel.getByRole('link', { name: /Download/ }).count()).resolves.toBe(0);
     await expect(panel.getByRole('button', { name: 'Record outcome' }).count()).resolves.toBe(0);
-    for (const name of ['Draft letter', 'Record meeting', 'Record MP action']) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+    for (const name of ['Draft letter', 'Record meeting', 'Record MP action'])
+      await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
 
     await page.goto(`${baseUrl}/#/meetings`);
     await page.getByRole('row').filter({ hasText: found.reference }).filter({ hasText: 'Virtual' }).waitFor();

@@ -8,7 +8,15 @@ import { signInFresh } from '../support/case-pages';
 import { createSupporter, postCase } from '../support/cases';
 import { seedStaff, startDashboardApp, type Staff } from '../support/dashboard-app';
 import { importDirectory } from '../support/directory';
-import { insertAction, insertChase, insertContact, insertMeeting, insertResponse, parseCsv, plusDays } from '../support/reports';
+import {
+  insertAction,
+  insertChase,
+  insertContact,
+  insertMeeting,
+  insertResponse,
+  parseCsv,
+  plusDays,
+} from '../support/reports';
 import { signedInAgent } from '../support/test-app';
 import { withDb } from '../support/test-database';
 
@@ -49,7 +57,8 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
     const newCases = async (nation: 'England' | 'Scotland', n: number) => {
       const supporter = await createSupporter(app, { nation });
       const cases: CaseDetail[] = [];
-      for (let i = 0; i < n; i++) cases.push((await postCase(caseworkerAgent.agent, supporter.id).expect(201)).body as CaseDetail);
+      for (let i = 0; i < n; i++)
+        cases.push((await postCase(caseworkerAgent.agent, supporter.id).expect(201)).body as CaseDetail);
       return cases;
     };
     const england = await newCases('England', 12);
@@ -58,13 +67,22 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
     const contacted = plusDays(today, -60);
     await withDb(databaseUrl, async (db) => {
       const mpOf = async (caseId: string): Promise<SeededMp> =>
-        (await db.query(`SELECT m.id, m.name FROM cases c JOIN mps m ON m.id = c.mp_id WHERE c.id = $1`, [caseId])).rows[0];
+        (await db.query(`SELECT m.id, m.name FROM cases c JOIN mps m ON m.id = c.mp_id WHERE c.id = $1`, [caseId]))
+          .rows[0];
       mpA = await mpOf(england[0].id);
       mpB = await mpOf(scotland[0].id);
       for (const [i, c] of england.entries()) {
         const contactId = await insertContact(db, c.id, contacted);
-        if (i < 9) await insertResponse(db, c.id, contactId, plusDays(contacted, 4), i === 0 ? 'substantive' : 'acknowledgement');
-        if (i >= 10) await insertChase(db, c.id, contactId, 'scheduled', new Date(Date.now() - 3_600_000).toISOString());
+        if (i < 9)
+          await insertResponse(
+            db,
+            c.id,
+            contactId,
+            plusDays(contacted, 4),
+            i === 0 ? 'substantive' : 'acknowledgement',
+          );
+        if (i >= 10)
+          await insertChase(db, c.id, contactId, 'scheduled', new Date(Date.now() - 3_600_000).toISOString());
       }
       for (const [i, c] of scotland.entries()) {
         const contactId = await insertContact(db, c.id, contacted);
@@ -78,11 +96,18 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
         `UPDATE cases SET assignee_id = $1, created_at = now() - interval '70 days', sla_due_at = now() + interval '10 days' WHERE id = ANY($2::uuid[])`,
         [caseworkerAgent.user.id, ids],
       );
-      await db.query(`UPDATE cases SET sla_due_at = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [ids.slice(0, 3)]);
-      await db.query(`UPDATE cases SET status = 'awaiting_mp', status_changed_at = now() - interval '30 days' WHERE id = ANY($1::uuid[])`, [ids.slice(3, 7)]);
+      await db.query(`UPDATE cases SET sla_due_at = now() - interval '1 hour' WHERE id = ANY($1::uuid[])`, [
+        ids.slice(0, 3),
+      ]);
+      await db.query(
+        `UPDATE cases SET status = 'awaiting_mp', status_changed_at = now() - interval '30 days' WHERE id = ANY($1::uuid[])`,
+        [ids.slice(3, 7)],
+      );
     });
     await newCases('England', 2);
-    await sql(`UPDATE cases SET assignee_id = NULL, sla_due_at = now() + interval '10 days' WHERE created_at > now() - interval '1 hour'`);
+    await sql(
+      `UPDATE cases SET assignee_id = NULL, sla_due_at = now() + interval '10 days' WHERE created_at > now() - interval '1 hour'`,
+    );
     browser = await launchBrowser();
     page = browser.page;
     page.setDefaultTimeout(15_000);
@@ -116,7 +141,9 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
     expect(await widget('awaitingMpOver21Days')).toBe('4');
     expect(await widget('chasesDueThisWeek')).toBe('2');
     expect(await widget('responseRate')).toBe('73%');
-    expect(await text('widget-detail', page.getByTestId('widget-responseRate'))).toMatch(/^95% interval \d+–\d+%, from 15 contacts$/);
+    expect(await text('widget-detail', page.getByTestId('widget-responseRate'))).toMatch(
+      /^95% interval \d+–\d+%, from 15 contacts$/,
+    );
     // recharts is in a chunk of its own, loaded only by the reports page.
     expect(requested.filter((url) => url.includes('ReportCharts'))).toEqual([]);
 
@@ -127,7 +154,9 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
   });
 
   it('home: a widget whose figures fail to load says so', async () => {
-    await page.route('**/api/reports/summary', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"message":"down"}' }));
+    await page.route('**/api/reports/summary', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: '{"message":"down"}' }),
+    );
     try {
       await page.goto(`${baseUrl}/#/about`);
       await page.goto(`${baseUrl}/#/`);
@@ -150,7 +179,10 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
     await page.getByTestId('chart-rate-by-party').locator('svg.recharts-surface .recharts-errorBar').first().waitFor();
     await page.getByTestId('chart-actions-by-month').locator('svg.recharts-surface').first().waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('engagement-section').getByTestId('download-mp-engagement').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('engagement-section').getByTestId('download-mp-engagement').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^mp-engagement-by-mp-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
     const { header, rows } = parseCsv(await readFile((await download.path()) as string, 'utf8'));
     const csvA = rows.find((r) => r[0] === String(mpA.id)) as string[];
@@ -175,12 +207,18 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
     await page.locator('#report-from').fill('2099-12-01');
     await page.locator('#report-to').fill('2099-01-01');
     await page.getByText('Must not be before the start date').waitFor();
-    expect(requested.filter((url) => url.includes('/api/reports/mp-engagement') && url.includes('from=2099-12-01'))).toEqual([]);
+    expect(
+      requested.filter((url) => url.includes('/api/reports/mp-engagement') && url.includes('from=2099-12-01')),
+    ).toEqual([]);
   });
 
   it("reports: a report the server refuses shows the server's message", async () => {
     await page.route('**/api/reports/workload', (route) =>
-      route.fulfill({ status: 400, contentType: 'application/json', body: '{"statusCode":400,"message":"format must be csv or json"}' }),
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: '{"statusCode":400,"message":"format must be csv or json"}',
+      }),
     );
     try {
       // A fresh load: the workload already fetched is cached for a minute.
@@ -207,14 +245,22 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
     expect(await actions.getByRole('row').filter({ hasText: 'Asked at PMQs' }).textContent()).toBe('Asked at PMQs1');
 
     // The figures are the server's: the same as its JSON for this MP.
-    const report = (await caseworkerAgent.agent.get(`/api/reports/mp-engagement?from=${plusDays(londonDate(new Date()), -364)}&to=${londonDate(new Date())}`).expect(200))
-      .body as MpEngagementReport;
-    expect(report.rows.find((r) => r.key === String(mpA.id))).toMatchObject({ contacts: 12, responses: 9, responseRate: 0.75 });
+    const report = (
+      await caseworkerAgent.agent
+        .get(`/api/reports/mp-engagement?from=${plusDays(londonDate(new Date()), -364)}&to=${londonDate(new Date())}`)
+        .expect(200)
+    ).body as MpEngagementReport;
+    expect(report.rows.find((r) => r.key === String(mpA.id))).toMatchObject({
+      contacts: 12,
+      responses: 9,
+      responseRate: 0.75,
+    });
 
     await page.goto(`${baseUrl}/#/mps/${mpB.id}/show`);
     expect(await text('mp-record-rate', page.getByTestId('mp-engagement'))).toBe('too few to rank');
 
-    const [quiet] = (await sql(`SELECT id FROM mps WHERE id <> ALL($1::int[]) ORDER BY id LIMIT 1`, [[mpA.id, mpB.id]])).rows;
+    const [quiet] = (await sql(`SELECT id FROM mps WHERE id <> ALL($1::int[]) ORDER BY id LIMIT 1`, [[mpA.id, mpB.id]]))
+      .rows;
     await page.goto(`${baseUrl}/#/mps/${quiet.id}/show`);
     await page.getByTestId('mp-engagement').getByTestId('mp-record-none').waitFor();
   });

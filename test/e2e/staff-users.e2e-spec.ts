@@ -9,7 +9,6 @@ import { withDb } from '../support/test-database';
 // Project-level testTimeout in jest.config.ts is not applied by jest 30 (it is a global option): set it here.
 jest.setTimeout(60_000);
 
-
 describe('dashboard: staff users (browser)', () => {
   let app: NestExpressApplication;
   let browser: TestBrowser;
@@ -85,7 +84,10 @@ describe('dashboard: staff users (browser)', () => {
     await page.getByText('Staff user created').waitFor();
 
     const stored = await withDb(databaseUrl, (db) =>
-      db.query<{ name: string; role: string; active: boolean }>('SELECT name, role, active FROM staff_users WHERE email = $1', [email]),
+      db.query<{ name: string; role: string; active: boolean }>(
+        'SELECT name, role, active FROM staff_users WHERE email = $1',
+        [email],
+      ),
     );
     expect(stored.rows).toEqual([{ name: 'Casey Worker', role: 'caseworker', active: true }]);
 
@@ -112,8 +114,8 @@ describe('dashboard: staff users (browser)', () => {
 
   it('lets an admin edit a user (empty new password keeps the old one)', async () => {
     const hashOf = async () =>
-      (await withDb(databaseUrl, (db) => db.query('SELECT password_hash FROM staff_users WHERE id = $1', [viewer.id]))).rows[0]
-        .password_hash as string;
+      (await withDb(databaseUrl, (db) => db.query('SELECT password_hash FROM staff_users WHERE id = $1', [viewer.id])))
+        .rows[0].password_hash as string;
     const hashBefore = await hashOf();
     await signIn(admin);
     await page.getByRole('menuitem', { name: 'Staff users' }).click();
@@ -125,7 +127,9 @@ describe('dashboard: staff users (browser)', () => {
     await page.waitForURL(/#\/staff-users(\?.*)?$/);
     await page.getByRole('row').filter({ hasText: 'Vera Viewer' }).waitFor();
 
-    const stored = await withDb(databaseUrl, (db) => db.query('SELECT name FROM staff_users WHERE id = $1', [viewer.id]));
+    const stored = await withDb(databaseUrl, (db) =>
+      db.query('SELECT name FROM staff_users WHERE id = $1', [viewer.id]),
+    );
     expect(stored.rows[0].name).toBe('Vera Viewer');
     expect(await hashOf()).toBe(hashBefore);
     await signOut();
@@ -142,7 +146,9 @@ describe('dashboard: staff users (browser)', () => {
     expect(await page.getByText(admin.email).count()).toBe(0);
     expect(await page.getByRole('table').count()).toBe(0);
 
-    const status = await page.evaluate(() => fetch('/api/staff-users', { credentials: 'same-origin' }).then((r) => r.status));
+    const status = await page.evaluate(() =>
+      fetch('/api/staff-users', { credentials: 'same-origin' }).then((r) => r.status),
+    );
     expect(status).toBe(403);
 
     await page.getByRole('menuitem', { name: 'About' }).click();
@@ -150,7 +156,7 @@ describe('dashboard: staff users (browser)', () => {
     await signOut();
   });
 
-  it('shows the API\'s wait message once sign-in is rate limited', async () => {
+  it("shows the API's wait message once sign-in is rate limited", async () => {
     await page.goto(`${baseUrl}/#/login`);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 10 && !statuses.includes(429); attempt++) {

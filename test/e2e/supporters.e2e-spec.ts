@@ -88,7 +88,10 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
 
     // Typed without the space and in lower case: the lookup normalises it.
     await fillSupporter('Ada Lovelace', email, 'wc1e6bt');
-    await preview().getByTestId('postcode-preview-constituency').filter({ hasText: 'Holborn and St Pancras' }).waitFor();
+    await preview()
+      .getByTestId('postcode-preview-constituency')
+      .filter({ hasText: 'Holborn and St Pancras' })
+      .waitFor();
     await preview().getByText('How it was found: Exact postcode match for WC1E 6BT').waitFor();
     expect(await preview().innerText()).toMatch(/MP: .+\(.+\)/);
     expect(await supportersByEmail(email)).toEqual([]); // seen before anything was saved
@@ -102,7 +105,12 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     expect(await consentRow.innerText()).toMatch(/Yes\s+.*2026.* by you/);
 
     const [first] = await supportersByEmail(email);
-    expect(first).toMatchObject({ name: 'Ada Lovelace', postcode: 'WC1E 6BT', constituency_gss: 'E14001290', constituency_overridden: false });
+    expect(first).toMatchObject({
+      name: 'Ada Lovelace',
+      postcode: 'WC1E 6BT',
+      constituency_gss: 'E14001290',
+      constituency_overridden: false,
+    });
     expect(page.url()).toContain(`/supporters/${first.id}/show`);
 
     // Same email, different case: the API answers 409 and the form shows a warning linking the first record.
@@ -140,7 +148,9 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     await page.waitForURL(new RegExp(`#/supporters/${first.id}/show$`));
     await page.getByText('Ada King was merged into Ada Lovelace').waitFor();
     const [, merged] = await withDb(databaseUrl, (db) =>
-      db.query<StoredSupporter>(`SELECT id, merged_into_id FROM supporters WHERE id = ANY($1) ORDER BY created_at`, [[first.id, second.id]]),
+      db.query<StoredSupporter>(`SELECT id, merged_into_id FROM supporters WHERE id = ANY($1) ORDER BY created_at`, [
+        [first.id, second.id],
+      ]),
     ).then((r) => r.rows);
     expect(merged).toMatchObject({ id: second.id, merged_into_id: first.id });
     await signOut();
@@ -154,7 +164,9 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     await preview().getByRole('alert').filter({ hasText: 'not a valid UK postcode format' }).waitFor();
 
     await page.getByLabel(/^Postcode/).fill('BT1 1AA');
-    await preview().getByText(/not covered by the offline lookup/).waitFor();
+    await preview()
+      .getByText(/not covered by the offline lookup/)
+      .waitFor();
     await preview().getByRole('combobox', { name: 'Northern Ireland constituency' }).click();
     expect(await page.getByRole('option').count()).toBe(19); // 18 seats and "Not chosen"
     await page.getByRole('option', { name: /^Belfast East/ }).click();
@@ -163,7 +175,9 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     // EH1 1AA is not in the exact lookup: its sector straddles three Edinburgh seats.
     await page.getByLabel(/^Postcode/).fill('EH1 1AA');
     await preview().getByText('EH1 1AA straddles 3 seats', { exact: false }).waitFor();
-    expect(await preview().getByTestId('postcode-preview-constituency').innerText()).toBe('Edinburgh East and Musselburgh');
+    expect(await preview().getByTestId('postcode-preview-constituency').innerText()).toBe(
+      'Edinburgh East and Musselburgh',
+    );
     await preview().getByRole('button', { name: 'Use Edinburgh North and Leith' }).click();
     expect(await preview().getByTestId('postcode-preview-constituency').innerText()).toBe('Edinburgh North and Leith');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -193,7 +207,10 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     await page.goto(`${baseUrl}/#/supporters/${ada.id}/show`);
     await page.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(new RegExp(`#/supporters/${ada.id}$`));
-    await preview().getByTestId('postcode-preview-constituency').filter({ hasText: 'Holborn and St Pancras' }).waitFor();
+    await preview()
+      .getByTestId('postcode-preview-constituency')
+      .filter({ hasText: 'Holborn and St Pancras' })
+      .waitFor();
 
     await page.getByLabel('On hold').check();
     await page.getByRole('button', { name: 'Save' }).click();
@@ -208,7 +225,10 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     expect(await page.getByRole('row').filter({ hasText: 'Contact by email' }).innerText()).toMatch(/Yes\s+.*by you/);
 
     const stored = await withDb(databaseUrl, (db) =>
-      db.query('SELECT on_hold, on_hold_reason, consent_contact_by_email, consent_contact_by_email_by FROM supporters WHERE id = $1', [ada.id]),
+      db.query(
+        'SELECT on_hold, on_hold_reason, consent_contact_by_email, consent_contact_by_email_by FROM supporters WHERE id = $1',
+        [ada.id],
+      ),
     );
     expect(stored.rows[0]).toEqual({
       on_hold: true,
@@ -228,7 +248,9 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     await page.getByRole('row').filter({ hasText: 'Holborn and St Pancras' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
 
-    await page.goto(`${baseUrl}/#/constituencies?filter=${encodeURIComponent(JSON.stringify({ nation: 'Northern Ireland' }))}`);
+    await page.goto(
+      `${baseUrl}/#/constituencies?filter=${encodeURIComponent(JSON.stringify({ nation: 'Northern Ireland' }))}`,
+    );
     await page.getByRole('row').filter({ hasText: 'Belfast East' }).waitFor();
     await page.getByText('1-18 of 18').waitFor();
 

@@ -1,7 +1,13 @@
 import { uniqueId } from '../support/intake';
 
 /** A raw message with one body part of the given type (an HTML email unless told otherwise). */
-export function rawEmail(options: { from?: string; subject: string; contentType?: string; headers?: string[]; body: string }): Buffer {
+export function rawEmail(options: {
+  from?: string;
+  subject: string;
+  contentType?: string;
+  headers?: string[];
+  body: string;
+}): Buffer {
   return Buffer.from(
     [
       `From: ${options.from ?? 'Sam <sam@example.org>'}`,
@@ -42,7 +48,6 @@ const HOSTILE_HTML = `<!doctype html><html><head>
 export function hostileEmail(subject: string): Buffer {
   return rawEmail({ from: 'Mallory <mallory@example.net>', subject, body: HOSTILE_HTML });
 }
-
 
 /** Text with quoted history, and a PDF the sender marked inline (it must still only be a download). */
 export function emailWithAttachment(subject: string): Buffer {

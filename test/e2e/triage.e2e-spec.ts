@@ -31,7 +31,10 @@ describe('dashboard: triage inbox (browser)', () => {
 
   beforeAll(async () => {
     // Every test signs in afresh: more sign-ins a minute than the production limit allows.
-    ({ app, baseUrl, databaseUrl } = await startDashboardApp({ INBOUND_TOKEN, LOGIN_RATE_LIMIT_PER_MINUTE: '100' }, importDirectory));
+    ({ app, baseUrl, databaseUrl } = await startDashboardApp(
+      { INBOUND_TOKEN, LOGIN_RATE_LIMIT_PER_MINUTE: '100' },
+      importDirectory,
+    ));
     worker = await startWorker();
     caseworker = await seedStaff(app, 'caseworker', 'Casey Worker', 'casey.worker@campaign-desk.local');
     viewer = await seedStaff(app, 'viewer', 'Val Viewer', 'val.viewer@campaign-desk.local');
@@ -45,7 +48,8 @@ describe('dashboard: triage inbox (browser)', () => {
       void dialog.dismiss();
     });
     browser.context.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl) && !/^(data|about|blob):/.test(request.url())) offsiteRequests.push(request.url());
+      if (!request.url().startsWith(baseUrl) && !/^(data|about|blob):/.test(request.url()))
+        offsiteRequests.push(request.url());
     });
   });
 
@@ -101,7 +105,9 @@ describe('dashboard: triage inbox (browser)', () => {
     const iframe = page.getByTestId('message-frame');
     await iframe.waitFor();
     expect(await iframe.getAttribute('sandbox')).toBe('');
-    expect(await iframe.getAttribute('srcdoc')).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'`);
+    expect(await iframe.getAttribute('srcdoc')).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'`,
+    );
     await page.frameLocator('[data-testid="message-frame"]').getByText('Hostile payload marker').waitFor();
     const frame = messageFrame();
     // Whatever survived sanitising gets a chance to act: clicks, hover, time for timers and refreshes.
@@ -120,15 +126,16 @@ describe('dashboard: triage inbox (browser)', () => {
   });
 
   it('runs nothing even if a script got past the sanitiser: the message frame itself forbids it', async () => {
-    const id = await deliver(
-      rawEmail({ subject: 'Second line of defence', body: '<p>Plain HTML</p>' }),
-    );
+    const id = await deliver(rawEmail({ subject: 'Second line of defence', body: '<p>Plain HTML</p>' }));
     await signIn(caseworker);
     await page.goto(`${baseUrl}/#/triage/${id}`);
     await page.frameLocator('[data-testid="message-frame"]').getByText('Plain HTML').waitFor();
     // Simulate a sanitiser bypass: live script and handlers in the real message frame, as rendered.
     await page.getByTestId('message-frame').evaluate((frame) => {
-      frame.setAttribute('srcdoc', '<p>bypassed</p><script>parent.pwned = "bypass"; parent.document.title = "pwned"</script><img src=x onerror="parent.pwned=1">');
+      frame.setAttribute(
+        'srcdoc',
+        '<p>bypassed</p><script>parent.pwned = "bypass"; parent.document.title = "pwned"</script><img src=x onerror="parent.pwned=1">',
+      );
     });
     await page.frameLocator('[data-testid="message-frame"]').getByText('bypassed').waitFor();
     await page.waitForTimeout(1_000);
@@ -137,7 +144,12 @@ describe('dashboard: triage inbox (browser)', () => {
   });
 
   it('blocks remote images until "Load images", then loads them from the server document', async () => {
-    const id = await deliver(rawEmail({ subject: 'A photo of the letter', body: '<p>Here is the letter</p><img src="https://images.example/letter.png" alt="letter">' }));
+    const id = await deliver(
+      rawEmail({
+        subject: 'A photo of the letter',
+        body: '<p>Here is the letter</p><img src="https://images.example/letter.png" alt="letter">',
+      }),
+    );
     await signIn(caseworker);
     await page.goto(`${baseUrl}/#/triage/${id}`);
     const frame = page.frameLocator('[data-testid="message-frame"]');
@@ -146,11 +158,20 @@ describe('dashboard: triage inbox (browser)', () => {
     expect(offsiteRequests).toEqual([]);
 
     await page.getByRole('button', { name: 'Load images' }).click();
-    await waitFor(async () => (await frame.getByRole('img', { name: 'letter' }).getAttribute('src')) === 'https://images.example/letter.png', 10_000, 'the image src');
+    await waitFor(
+      async () =>
+        (await frame.getByRole('img', { name: 'letter' }).getAttribute('src')) === 'https://images.example/letter.png',
+      10_000,
+      'the image src',
+    );
     const iframe = page.getByTestId('message-frame');
     expect(await iframe.getAttribute('sandbox')).toBe('');
     expect(await iframe.getAttribute('src')).toBe(`/api/messages/${id}/html?images=1`);
-    await waitFor(async () => offsiteRequests.includes('https://images.example/letter.png'), 10_000, 'the image request');
+    await waitFor(
+      async () => offsiteRequests.includes('https://images.example/letter.png'),
+      10_000,
+      'the image request',
+    );
     offsiteRequests.length = 0;
   });
 
@@ -186,7 +207,9 @@ describe('dashboard: triage inbox (browser)', () => {
 
     const stored = await withDb(databaseUrl, async (db) => {
       const message = (await db.query(`SELECT case_id, supporter_id FROM messages WHERE id = $1`, [id])).rows[0];
-      const supporter = (await db.query(`SELECT name, email::text AS email, postcode FROM supporters WHERE id = $1`, [body.supporterId])).rows[0];
+      const supporter = (
+        await db.query(`SELECT name, email::text AS email, postcode FROM supporters WHERE id = $1`, [body.supporterId])
+      ).rows[0];
       return { message, supporter };
     });
     expect(stored.message).toEqual({ case_id: body.id, supporter_id: body.supporterId });
@@ -195,7 +218,13 @@ describe('dashboard: triage inbox (browser)', () => {
   });
 
   it('says what is missing when a case cannot be created yet, and creates it once corrected', async () => {
-    const id = await deliver(email({ from: 'Noel Postcode <noel.nopostcode@example.org>', subject: 'No details yet', body: 'Hello, I need help.' }));
+    const id = await deliver(
+      email({
+        from: 'Noel Postcode <noel.nopostcode@example.org>',
+        subject: 'No details yet',
+        body: 'Hello, I need help.',
+      }),
+    );
     await signIn(caseworker);
     await page.goto(`${baseUrl}/#/triage/${id}`);
     await page.getByTestId('suggestions').getByText('No postcode found in the message').waitFor();
@@ -209,12 +238,18 @@ describe('dashboard: triage inbox (browser)', () => {
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/supporters') && r.request().method() === 'POST');
     await dialog.getByRole('button', { name: 'Create case' }).click();
     expect((await refused).status()).toBe(400);
-    await dialog.getByRole('alert').getByText(/^postcode /).waitFor();
+    await dialog
+      .getByRole('alert')
+      .getByText(/^postcode /)
+      .waitFor();
 
     await dialog.getByLabel(/^Supporter postcode/).fill('WC1E 6BT');
     await dialog.getByRole('button', { name: 'Create case' }).click();
     await page.waitForURL(new RegExp(`#/cases/${UUID}/show$`));
-    const [message] = await withDb(databaseUrl, async (db) => (await db.query(`SELECT case_id FROM messages WHERE id = $1`, [id])).rows);
+    const [message] = await withDb(
+      databaseUrl,
+      async (db) => (await db.query(`SELECT case_id FROM messages WHERE id = $1`, [id])).rows,
+    );
     expect(message.case_id).toMatch(new RegExp(`^${UUID}$`));
   });
 
@@ -237,7 +272,13 @@ describe('dashboard: triage inbox (browser)', () => {
 
   it('offers the existing supporter when the new one would be a duplicate', async () => {
     const existing = await createSupporter(app, { name: 'Dana Duplicate', email: 'dana.duplicate@example.org' });
-    const id = await deliver(email({ from: 'Dana D <dana.other@example.org>', subject: 'Writing from my other address', body: 'I live at WC1E 6BT.' }));
+    const id = await deliver(
+      email({
+        from: 'Dana D <dana.other@example.org>',
+        subject: 'Writing from my other address',
+        body: 'I live at WC1E 6BT.',
+      }),
+    );
     await signIn(caseworker);
     await page.goto(`${baseUrl}/#/triage/${id}`);
     await page.getByRole('button', { name: 'Create case' }).click();
@@ -277,7 +318,15 @@ describe('dashboard: triage inbox (browser)', () => {
     await page.getByText('Marked not a request').waitFor();
     expect(await row('Please unsubscribe me').count()).toBe(0);
 
-    const statuses = await withDb(databaseUrl, async (db) => (await db.query(`SELECT id, status, case_id FROM messages WHERE id = ANY($1::uuid[]) ORDER BY subject`, [[linkId, otherId]])).rows);
+    const statuses = await withDb(
+      databaseUrl,
+      async (db) =>
+        (
+          await db.query(`SELECT id, status, case_id FROM messages WHERE id = ANY($1::uuid[]) ORDER BY subject`, [
+            [linkId, otherId],
+          ])
+        ).rows,
+    );
     expect(statuses).toEqual([
       { id: linkId, status: 'linked', case_id: existing.id },
       { id: otherId, status: 'not_a_request', case_id: null },
@@ -354,7 +403,9 @@ describe('dashboard: triage inbox (browser)', () => {
     await page.waitForURL(/#\/triage-rules(\?.*)?$/);
     await row('hospice referral').filter({ hasText: 'Quality of care' }).filter({ hasText: 'Urgent' }).waitFor();
 
-    await deliver(email({ subject: 'Waiting on a hospice referral', body: 'Mum is still waiting on her hospice referral.' }));
+    await deliver(
+      email({ subject: 'Waiting on a hospice referral', body: 'Mum is still waiting on her hospice referral.' }),
+    );
     await openInbox();
     await row('Waiting on a hospice referral').filter({ hasText: 'Urgent' }).waitFor();
   });
@@ -367,7 +418,10 @@ describe('dashboard: triage inbox (browser)', () => {
   });
 
   async function inboxCount(): Promise<number> {
-    const text = await page.getByTestId('triage-counts').getByText(/requests? waiting/).textContent();
+    const text = await page
+      .getByTestId('triage-counts')
+      .getByText(/requests? waiting/)
+      .textContent();
     return Number(/(\d+)/.exec(text ?? '')?.[1]);
   }
 });

@@ -25,15 +25,37 @@ describe('cases: assignment', () => {
   afterAll(() => app?.close());
 
   const newCase = async () => (await postCase(alice.agent, supporter.id).expect(201)).body as CaseDetail;
-  const assign = (id: string, assigneeId: unknown, agent = alice.agent) => agent.post(`/api/cases/${id}/assign`).send({ assigneeId });
+  const assign = (id: string, assigneeId: unknown, agent = alice.agent) =>
+    agent.post(`/api/cases/${id}/assign`).send({ assigneeId });
   const assignments = (id: string) =>
-    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT from_assignee_id, to_assignee_id, method, actor_id FROM case_assignments WHERE case_id = $1 ORDER BY id`, [id])).rows);
+    withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT from_assignee_id, to_assignee_id, method, actor_id FROM case_assignments WHERE case_id = $1 ORDER BY id`,
+            [id],
+          )
+        ).rows,
+    );
   const audits = (id: string) =>
-    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT actor_id, action, details FROM audit_events WHERE entity_id = $1 AND action LIKE 'case.%assigned' ORDER BY id`, [id])).rows);
+    withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT actor_id, action, details FROM audit_events WHERE entity_id = $1 AND action LIKE 'case.%assigned' ORDER BY id`,
+            [id],
+          )
+        ).rows,
+    );
 
   it('assigns to me, reassigns, and unassigns, each audited and on the timeline', async () => {
     const c = await newCase();
-    expect((await assign(c.id, alice.user.id).expect(200)).body).toMatchObject({ assigneeId: alice.user.id, assigneeName: alice.user.name });
+    expect((await assign(c.id, alice.user.id).expect(200)).body).toMatchObject({
+      assigneeId: alice.user.id,
+      assigneeName: alice.user.name,
+    });
     expect((await assign(c.id, bob.id).expect(200)).body.assigneeId).toBe(bob.id);
     expect((await assign(c.id, null).expect(200)).body.assigneeId).toBeNull();
     expect(await assignments(c.id)).toEqual([
@@ -42,12 +64,31 @@ describe('cases: assignment', () => {
       { from_assignee_id: bob.id, to_assignee_id: null, method: 'manual', actor_id: alice.user.id },
     ]);
     expect(await audits(c.id)).toEqual([
-      { actor_id: alice.user.id, action: 'case.assigned', details: { from: null, to: alice.user.id, method: 'manual', self: true } },
-      { actor_id: alice.user.id, action: 'case.assigned', details: { from: alice.user.id, to: bob.id, method: 'manual', self: false } },
-      { actor_id: alice.user.id, action: 'case.unassigned', details: { from: bob.id, to: null, method: 'manual', self: false } },
+      {
+        actor_id: alice.user.id,
+        action: 'case.assigned',
+        details: { from: null, to: alice.user.id, method: 'manual', self: true },
+      },
+      {
+        actor_id: alice.user.id,
+        action: 'case.assigned',
+        details: { from: alice.user.id, to: bob.id, method: 'manual', self: false },
+      },
+      {
+        actor_id: alice.user.id,
+        action: 'case.unassigned',
+        details: { from: bob.id, to: null, method: 'manual', self: false },
+      },
     ]);
-    const timeline = await alice.agent.get(`/api/cases/${c.id}/timeline`).query({ filter: JSON.stringify({ kind: 'assignment' }) }).expect(200);
-    expect(timeline.body.map((e: { data: { toAssigneeId: string | null } }) => e.data.toAssigneeId)).toEqual([null, bob.id, alice.user.id]);
+    const timeline = await alice.agent
+      .get(`/api/cases/${c.id}/timeline`)
+      .query({ filter: JSON.stringify({ kind: 'assignment' }) })
+      .expect(200);
+    expect(timeline.body.map((e: { data: { toAssigneeId: string | null } }) => e.data.toAssigneeId)).toEqual([
+      null,
+      bob.id,
+      alice.user.id,
+    ]);
   });
 
   it('does nothing (and records nothing) when the assignee is unchanged', async () => {
@@ -65,13 +106,19 @@ describe('cases: assignment', () => {
   it('refuses a deactivated account, a viewer, an unknown user and a malformed id with 400 naming assigneeId', async () => {
     const c = await newCase();
     const inactive = await createStaff(app, 'caseworker');
-    await withDb(env.databaseUrl, (db) => db.query(`UPDATE staff_users SET active = false WHERE id = $1`, [inactive.id]));
+    await withDb(env.databaseUrl, (db) =>
+      db.query(`UPDATE staff_users SET active = false WHERE id = $1`, [inactive.id]),
+    );
     const viewer = await createStaff(app, 'viewer');
     expect((await assign(c.id, inactive.id).expect(400)).body.fields.assigneeId).toContain('deactivated');
     expect((await assign(c.id, viewer.id).expect(400)).body.fields.assigneeId).toContain('viewer');
-    expect((await assign(c.id, '00000000-0000-4000-8000-000000000000').expect(400)).body.fields).toEqual({ assigneeId: 'is not a staff user' });
+    expect((await assign(c.id, '00000000-0000-4000-8000-000000000000').expect(400)).body.fields).toEqual({
+      assigneeId: 'is not a staff user',
+    });
     expect((await assign(c.id, 'alice').expect(400)).body.fields).toHaveProperty('assigneeId');
-    expect((await alice.agent.post(`/api/cases/${c.id}/assign`).send({}).expect(400)).body.fields).toHaveProperty('assigneeId');
+    expect((await alice.agent.post(`/api/cases/${c.id}/assign`).send({}).expect(400)).body.fields).toHaveProperty(
+      'assigneeId',
+    );
     expect(await assignments(c.id)).toEqual([]);
     await assign('00000000-0000-4000-8000-000000000000', bob.id).expect(404);
   });
@@ -86,8 +133,13 @@ describe('cases: assignment', () => {
       expect(res.body.updated.sort()).toEqual([a.id, b.id].sort());
       expect(res.body.unchanged).toEqual([c.id]);
       for (const id of [a.id, b.id]) {
-        expect(await assignments(id)).toEqual([{ from_assignee_id: null, to_assignee_id: bob.id, method: 'bulk', actor_id: alice.user.id }]);
-        expect((await audits(id))[0]).toMatchObject({ action: 'case.assigned', details: { method: 'bulk', to: bob.id } });
+        expect(await assignments(id)).toEqual([
+          { from_assignee_id: null, to_assignee_id: bob.id, method: 'bulk', actor_id: alice.user.id },
+        ]);
+        expect((await audits(id))[0]).toMatchObject({
+          action: 'case.assigned',
+          details: { method: 'bulk', to: bob.id },
+        });
       }
       const cleared = await bulk({ ids: [a.id, b.id], assigneeId: null }).expect(200);
       expect(cleared.body.updated.sort()).toEqual([a.id, b.id].sort());
@@ -100,20 +152,35 @@ describe('cases: assignment', () => {
       expect(await assignments(a.id)).toEqual([]);
       expect((await bulk({ ids: [], assigneeId: bob.id }).expect(400)).body.fields).toHaveProperty('ids');
       expect((await bulk({ ids: ['x'], assigneeId: bob.id }).expect(400)).body.fields).toHaveProperty('ids');
-      expect((await bulk({ ids: Array(501).fill(a.id), assigneeId: bob.id }).expect(400)).body.fields).toHaveProperty('ids');
+      expect((await bulk({ ids: Array(501).fill(a.id), assigneeId: bob.id }).expect(400)).body.fields).toHaveProperty(
+        'ids',
+      );
       expect((await bulk({ ids: [a.id] }).expect(400)).body.fields).toHaveProperty('assigneeId');
       const viewer = await createStaff(app, 'viewer');
-      expect((await bulk({ ids: [a.id], assigneeId: viewer.id }).expect(400)).body.fields.assigneeId).toContain('viewer');
+      expect((await bulk({ ids: [a.id], assigneeId: viewer.id }).expect(400)).body.fields.assigneeId).toContain(
+        'viewer',
+      );
     });
 
     it('survives two overlapping bulk assignments at once without deadlock, leaving one consistent owner', async () => {
       const cases = await Promise.all(Array.from({ length: 12 }, () => newCase()));
       const ids = cases.map((c) => c.id);
-      const [first, second] = await Promise.all([bulk({ ids, assigneeId: alice.user.id }), bulk({ ids: [...ids].reverse(), assigneeId: bob.id })]);
+      const [first, second] = await Promise.all([
+        bulk({ ids, assigneeId: alice.user.id }),
+        bulk({ ids: [...ids].reverse(), assigneeId: bob.id }),
+      ]);
       expect([first.status, second.status]).toEqual([200, 200]);
-      const owners = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT DISTINCT assignee_id FROM cases WHERE id = ANY($1::uuid[])`, [ids])).rows);
+      const owners = await withDb(
+        env.databaseUrl,
+        async (db) => (await db.query(`SELECT DISTINCT assignee_id FROM cases WHERE id = ANY($1::uuid[])`, [ids])).rows,
+      );
       expect(owners).toHaveLength(1);
-      const rows = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM case_assignments WHERE case_id = ANY($1::uuid[])`, [ids])).rows[0].n);
+      const rows = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (await db.query(`SELECT count(*)::int AS n FROM case_assignments WHERE case_id = ANY($1::uuid[])`, [ids]))
+            .rows[0].n,
+      );
       expect(rows).toBe(24);
     });
   });

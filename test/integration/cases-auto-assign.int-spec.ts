@@ -30,7 +30,9 @@ describe('cases: round-robin auto-assignment (AUTO_ASSIGN=true, AUTO_ASSIGN_MAX_
   const create = async () => (await postCase(admin.agent, supporter.id).expect(201)).body as CaseDetail;
   const openLoads = () =>
     withDb(env.databaseUrl, async (db) => {
-      const { rows } = await db.query(`SELECT assignee_id, count(*)::int AS n FROM cases WHERE status <> 'closed' GROUP BY assignee_id`);
+      const { rows } = await db.query(
+        `SELECT assignee_id, count(*)::int AS n FROM cases WHERE status <> 'closed' GROUP BY assignee_id`,
+      );
       return Object.fromEntries(rows.map((r) => [r.assignee_id ?? 'nobody', r.n]));
     });
 
@@ -39,9 +41,22 @@ describe('cases: round-robin auto-assignment (AUTO_ASSIGN=true, AUTO_ASSIGN_MAX_
     const second = await create();
     const third = await create();
     expect([first.assigneeId, second.assigneeId, third.assigneeId]).toEqual(team);
-    const history = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT method, actor_id, to_assignee_id FROM case_assignments WHERE case_id = $1`, [first.id])).rows);
+    const history = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT method, actor_id, to_assignee_id FROM case_assignments WHERE case_id = $1`, [first.id]))
+          .rows,
+    );
     expect(history).toEqual([{ method: 'auto', actor_id: null, to_assignee_id: team[0] }]);
-    const audit = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT action, details FROM audit_events WHERE entity_id = $1 AND action = 'case.assigned'`, [first.id])).rows);
+    const audit = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(`SELECT action, details FROM audit_events WHERE entity_id = $1 AND action = 'case.assigned'`, [
+            first.id,
+          ])
+        ).rows,
+    );
     expect(audit).toEqual([{ action: 'case.assigned', details: { from: null, to: team[0], method: 'auto' } }]);
   });
 
@@ -54,7 +69,10 @@ describe('cases: round-robin auto-assignment (AUTO_ASSIGN=true, AUTO_ASSIGN_MAX_
   });
 
   it('gives the next case to whoever falls back under the limit', async () => {
-    const mine = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT id FROM cases WHERE assignee_id = $1 LIMIT 1`, [team[1]])).rows[0].id);
+    const mine = await withDb(
+      env.databaseUrl,
+      async (db) => (await db.query(`SELECT id FROM cases WHERE assignee_id = $1 LIMIT 1`, [team[1]])).rows[0].id,
+    );
     await admin.agent.post(`/api/cases/${mine}/transition`).send({ to: 'closed', outcome: 'withdrawn' }).expect(200);
     expect((await create()).assigneeId).toBe(team[1]);
     expect((await create()).assigneeId).toBeNull();

@@ -48,25 +48,55 @@ describe('cases and intake: a triage message becomes a case; replies thread into
     if (!row) throw new Error('the message was not stored');
     return row;
   };
-  const caseCount = () => withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n as number);
+  const caseCount = () =>
+    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM cases`)).rows[0].n as number);
 
   it('creates a case from a triage message, moving the message and its thread into it', async () => {
     const firstId = uniqueId('first');
-    const first = await deliver(email({ messageId: firstId, subject: 'Waiting for my scan', body: 'My oncologist Dr Vellacott has not replied in six weeks.' }));
-    const followUp = await deliver(email({ subject: 'Re: Waiting for my scan', body: 'Forgot to say: the hospital is St Elsewhere.', headers: { 'In-Reply-To': `<${firstId}>` } }));
+    const first = await deliver(
+      email({
+        messageId: firstId,
+        subject: 'Waiting for my scan',
+        body: 'My oncologist Dr Vellacott has not replied in six weeks.',
+      }),
+    );
+    const followUp = await deliver(
+      email({
+        subject: 'Re: Waiting for my scan',
+        body: 'Forgot to say: the hospital is St Elsewhere.',
+        headers: { 'In-Reply-To': `<${firstId}>` },
+      }),
+    );
     expect([first.case_id, followUp.case_id]).toEqual([null, null]);
     expect(first).toMatchObject({ classification: 'request', status: 'new' });
 
-    const created = (await postCase(caseworker.agent, supporter.id, { messageId: followUp.id }).expect(201)).body as CaseDetail;
+    const created = (await postCase(caseworker.agent, supporter.id, { messageId: followUp.id }).expect(201))
+      .body as CaseDetail;
     const [a, b] = [await messageRow(env.databaseUrl, first.id), await messageRow(env.databaseUrl, followUp.id)];
     expect([a?.case_id, b?.case_id]).toEqual([created.id, created.id]);
     expect([a?.status, b?.status]).toEqual(['linked', 'linked']);
-    const audit = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'case.created'`, [created.id])).rows[0]);
+    const audit = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(`SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'case.created'`, [
+            created.id,
+          ])
+        ).rows[0],
+    );
     expect(audit.details.messagesMoved.sort()).toEqual([first.id, followUp.id].sort());
 
-    const timeline = (await caseworker.agent.get(`/api/cases/${created.id}/timeline`).query({ filter: '{"kind":"message"}' }).expect(200)).body as TimelineEntry[];
+    const timeline = (
+      await caseworker.agent
+        .get(`/api/cases/${created.id}/timeline`)
+        .query({ filter: '{"kind":"message"}' })
+        .expect(200)
+    ).body as TimelineEntry[];
     expect(timeline.map((e) => e.id).sort()).toEqual([`message:${first.id}`, `message:${followUp.id}`].sort());
-    const search = await caseworker.agent.get('/api/cases').query({ filter: JSON.stringify({ q: 'vellacott' }) }).expect(200);
+    const search = await caseworker.agent
+      .get('/api/cases')
+      .query({ filter: JSON.stringify({ q: 'vellacott' }) })
+      .expect(200);
     expect(search.body.map((c: CaseDetail) => c.id)).toEqual([created.id]);
   });
 
@@ -89,25 +119,51 @@ describe('cases and intake: a triage message becomes a case; replies thread into
       text: 'Hello',
       sentAt: new Date(),
     });
-    expect((await postCase(caseworker.agent, supporter.id, { messageId: id }).expect(400)).body.fields).toEqual({ messageId: 'is an outbound message' });
+    expect((await postCase(caseworker.agent, supporter.id, { messageId: id }).expect(400)).body.fields).toEqual({
+      messageId: 'is an outbound message',
+    });
   });
 
   it('threads a reply carrying [CD-n] in its subject into that case, and its text into the case search', async () => {
     const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
-    const reply = await deliver(email({ subject: `Re: Your case [${created.reference}]`, body: 'The appointment with Mr Okonkwo-Bright was moved again.' }));
-    expect(reply).toMatchObject({ case_id: created.id, classification: 'reply', status: 'linked', thread_match: 'subject_reference' });
-    const stale = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT search_stale_at FROM cases WHERE id = $1`, [created.id])).rows[0].search_stale_at);
+    const reply = await deliver(
+      email({
+        subject: `Re: Your case [${created.reference}]`,
+        body: 'The appointment with Mr Okonkwo-Bright was moved again.',
+      }),
+    );
+    expect(reply).toMatchObject({
+      case_id: created.id,
+      classification: 'reply',
+      status: 'linked',
+      thread_match: 'subject_reference',
+    });
+    const stale = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT search_stale_at FROM cases WHERE id = $1`, [created.id])).rows[0].search_stale_at,
+    );
     expect(stale).not.toBeNull();
-    const search = await caseworker.agent.get('/api/cases').query({ filter: JSON.stringify({ q: 'okonkwo' }) }).expect(200);
+    const search = await caseworker.agent
+      .get('/api/cases')
+      .query({ filter: JSON.stringify({ q: 'okonkwo' }) })
+      .expect(200);
     expect(search.body.map((c: CaseDetail) => c.id)).toEqual([created.id]);
-    const after = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT search_stale_at FROM cases WHERE id = $1`, [created.id])).rows[0].search_stale_at);
+    const after = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT search_stale_at FROM cases WHERE id = $1`, [created.id])).rows[0].search_stale_at,
+    );
     expect(after).toBeNull();
   });
 
   it('threads a reply to a case closed as a duplicate into the case it duplicates', async () => {
     const original = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
     const duplicate = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
-    await caseworker.agent.post(`/api/cases/${duplicate.id}/transition`).send({ to: 'closed', outcome: 'duplicate', duplicateOfId: original.id }).expect(200);
+    await caseworker.agent
+      .post(`/api/cases/${duplicate.id}/transition`)
+      .send({ to: 'closed', outcome: 'duplicate', duplicateOfId: original.id })
+      .expect(200);
     const reply = await deliver(email({ subject: `Re: [${duplicate.reference}] update` }));
     expect(reply.case_id).toBe(original.id);
   });

@@ -23,14 +23,23 @@ describe('cases: saved views, filters, search and paging', () => {
 
   /** Signs everyone in again at the current test time. */
   async function signIn() {
-    [alice, bob, viewer] = [await signedInAgent(app, 'caseworker'), await signedInAgent(app, 'caseworker'), await signedInAgent(app, 'viewer')];
+    [alice, bob, viewer] = [
+      await signedInAgent(app, 'caseworker'),
+      await signedInAgent(app, 'caseworker'),
+      await signedInAgent(app, 'viewer'),
+    ];
   }
 
   const list = (agent: Agent, filter: Record<string, unknown>, extra: Record<string, string> = {}) =>
     agent.get('/api/cases').query({ filter: JSON.stringify(filter), ...extra });
   const ids = (res: { body: CaseListItem[] }) => res.body.map((c) => c.id);
-  const open = async (agent: Agent, supporter: SupporterDto, over: Record<string, unknown> = {}) => (await postCase(agent, supporter.id, over).expect(201)).body as CaseDetail;
-  const move = (agent: Agent, id: string, to: string, extra: Record<string, unknown> = {}) => agent.post(`/api/cases/${id}/transition`).send({ to, ...extra }).expect(200);
+  const open = async (agent: Agent, supporter: SupporterDto, over: Record<string, unknown> = {}) =>
+    (await postCase(agent, supporter.id, over).expect(201)).body as CaseDetail;
+  const move = (agent: Agent, id: string, to: string, extra: Record<string, unknown> = {}) =>
+    agent
+      .post(`/api/cases/${id}/transition`)
+      .send({ to, ...extra })
+      .expect(200);
 
   describe('saved views', () => {
     let s: SupporterDto;
@@ -99,13 +108,23 @@ describe('cases: saved views, filters, search and paging', () => {
     });
 
     it('combines a view with filters, and contradictions leave nothing', async () => {
-      expect(ids(await list(alice.agent, { view: 'mine', supporterId: s.id, status: 'awaiting_mp' }).expect(200))).toEqual([cases.D.id]);
-      expect(ids(await list(alice.agent, { view: 'mine', supporterId: s.id, assigneeId: bob.user.id }).expect(200))).toEqual([]);
-      expect(ids(await list(alice.agent, { view: 'on_hold', supporterId: s.id, status: 'new' }).expect(200))).toEqual([]);
+      expect(
+        ids(await list(alice.agent, { view: 'mine', supporterId: s.id, status: 'awaiting_mp' }).expect(200)),
+      ).toEqual([cases.D.id]);
+      expect(
+        ids(await list(alice.agent, { view: 'mine', supporterId: s.id, assigneeId: bob.user.id }).expect(200)),
+      ).toEqual([]);
+      expect(ids(await list(alice.agent, { view: 'on_hold', supporterId: s.id, status: 'new' }).expect(200))).toEqual(
+        [],
+      );
     });
 
     it('sorts a view as asked when a sort is given', async () => {
-      const res = await list(alice.agent, { view: 'unassigned', supporterId: s.id }, { sort: JSON.stringify(['createdAt', 'ASC']) }).expect(200);
+      const res = await list(
+        alice.agent,
+        { view: 'unassigned', supporterId: s.id },
+        { sort: JSON.stringify(['createdAt', 'ASC']) },
+      ).expect(200);
       expect(ids(res)).toEqual([cases.H.id, cases.E.id, cases.C.id]);
     });
   });
@@ -130,7 +149,9 @@ describe('cases: saved views, filters, search and paging', () => {
 
     const both = () => ({ supporterId: [england.id, scotland.id] });
     const expectOnly = async (filter: Record<string, unknown>, expected: CaseDetail[]) =>
-      expect(ids(await list(alice.agent, { ...both(), ...filter }).expect(200)).sort()).toEqual(expected.map((c) => c.id).sort());
+      expect(ids(await list(alice.agent, { ...both(), ...filter }).expect(200)).sort()).toEqual(
+        expected.map((c) => c.id).sort(),
+      );
 
     it('filters by status, assignee (or none), priority and topic', async () => {
       await expectOnly({ status: 'new' }, [a, b]);
@@ -198,15 +219,17 @@ describe('cases: saved views, filters, search and paging', () => {
       byName = await open(alice.agent, named);
       byEmail = await open(alice.agent, emailed);
       // A triage message whose text mentions the word, filed into the case as it is created.
-      const messageId = await withDb(env.databaseUrl, async (db) =>
-        (
-          await db.query(
-            `INSERT INTO messages (direction, rfc_message_id, subject, text_body, classification, status, from_address)
+      const messageId = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (
+            await db.query(
+              `INSERT INTO messages (direction, rfc_message_id, subject, text_body, classification, status, from_address)
              VALUES ('in', $1, 'Help with my treatment', 'My consultant Dr Quillfeather cancelled my chemotherapy twice.', 'request', 'new', 'peter@example.org')
              RETURNING id`,
-            [`${Date.now()}@search.test`],
-          )
-        ).rows[0].id,
+              [`${Date.now()}@search.test`],
+            )
+          ).rows[0].id,
       );
       byMessage = await open(alice.agent, other, { messageId });
     });
@@ -217,7 +240,12 @@ describe('cases: saved views, filters, search and paging', () => {
     });
 
     it('puts an exact reference first, however it is typed', async () => {
-      for (const q of [byMessage.reference, byMessage.reference.toLowerCase(), byMessage.reference.replace('-', ' '), byMessage.reference.slice(3)]) {
+      for (const q of [
+        byMessage.reference,
+        byMessage.reference.toLowerCase(),
+        byMessage.reference.replace('-', ' '),
+        byMessage.reference.slice(3),
+      ]) {
         const res = await list(alice.agent, { q }).expect(200);
         expect(ids(res)[0]).toBe(byMessage.id);
       }
@@ -253,16 +281,25 @@ describe('cases: saved views, filters, search and paging', () => {
       for (const priority of priorities) await open(alice.agent, s, { priority });
     });
 
-    async function walk(sort: [string, string], pageSize: number): Promise<{ offset: string[]; keyset: string[]; ranges: string[] }> {
+    async function walk(
+      sort: [string, string],
+      pageSize: number,
+    ): Promise<{ offset: string[]; keyset: string[]; ranges: string[] }> {
       const offset: string[] = [];
       const keyset: string[] = [];
       const ranges: string[] = [];
       let cursor: string | undefined;
       for (let start = 0; start < 10; start += pageSize) {
         const range = JSON.stringify([start, start + pageSize - 1]);
-        const byOffset = await list(alice.agent, { supporterId: s.id }, { sort: JSON.stringify(sort), range }).expect(200);
+        const byOffset = await list(alice.agent, { supporterId: s.id }, { sort: JSON.stringify(sort), range }).expect(
+          200,
+        );
         offset.push(...ids(byOffset));
-        const byKeyset = await list(alice.agent, { supporterId: s.id, ...(cursor ? { after: cursor } : {}) }, { sort: JSON.stringify(sort), range }).expect(200);
+        const byKeyset = await list(
+          alice.agent,
+          { supporterId: s.id, ...(cursor ? { after: cursor } : {}) },
+          { sort: JSON.stringify(sort), range },
+        ).expect(200);
         keyset.push(...ids(byKeyset));
         ranges.push(byKeyset.headers['content-range']);
         cursor = byKeyset.headers['x-next-cursor'];
@@ -273,7 +310,15 @@ describe('cases: saved views, filters, search and paging', () => {
     }
 
     it('reads the same rows by keyset cursor as by offset, for every sort', async () => {
-      for (const sort of [['createdAt', 'DESC'], ['priority', 'DESC'], ['priority', 'ASC'], ['reference', 'ASC'], ['slaDueAt', 'ASC'], ['updatedAt', 'DESC'], ['statusChangedAt', 'ASC']] as [string, string][]) {
+      for (const sort of [
+        ['createdAt', 'DESC'],
+        ['priority', 'DESC'],
+        ['priority', 'ASC'],
+        ['reference', 'ASC'],
+        ['slaDueAt', 'ASC'],
+        ['updatedAt', 'DESC'],
+        ['statusChangedAt', 'ASC'],
+      ] as [string, string][]) {
         const { offset, keyset, ranges } = await walk(sort, 3);
         expect(keyset).toEqual(offset);
         expect(new Set(keyset).size).toBe(7);
@@ -285,7 +330,11 @@ describe('cases: saved views, filters, search and paging', () => {
       const first = await list(alice.agent, { supporterId: s.id }, { range: '[0,2]' }).expect(200);
       const cursor = first.headers['x-next-cursor'];
       expect(cursor).toBeTruthy();
-      const res = await list(alice.agent, { supporterId: s.id, after: cursor }, { sort: '["priority","DESC"]', range: '[3,5]' }).expect(400);
+      const res = await list(
+        alice.agent,
+        { supporterId: s.id, after: cursor },
+        { sort: '["priority","DESC"]', range: '[3,5]' },
+      ).expect(400);
       expect(res.body.fields.filter).toContain('after');
     });
 
@@ -334,11 +383,20 @@ describe('cases: saved views, filters, search and paging', () => {
       const sort = JSON.stringify(['createdAt', 'DESC']);
       const deep = await list(alice.agent, { supporterId }, { sort, range: '[1000,1009]' }).expect(200);
       const before = await list(alice.agent, { supporterId }, { sort, range: '[990,999]' }).expect(200);
-      const next = await list(alice.agent, { supporterId, after: before.headers['x-next-cursor'] }, { sort, range: '[1000,1009]' }).expect(200);
+      const next = await list(
+        alice.agent,
+        { supporterId, after: before.headers['x-next-cursor'] },
+        { sort, range: '[1000,1009]' },
+      ).expect(200);
       expect(ids(next)).toEqual(ids(deep));
       expect(deep.body).toHaveLength(10);
       const expected = await withDb(env.databaseUrl, async (db) =>
-        (await db.query(`SELECT id FROM cases WHERE supporter_id = $1 ORDER BY created_at DESC, id DESC OFFSET 1000 LIMIT 10`, [supporterId])).rows.map((r) => r.id),
+        (
+          await db.query(
+            `SELECT id FROM cases WHERE supporter_id = $1 ORDER BY created_at DESC, id DESC OFFSET 1000 LIMIT 10`,
+            [supporterId],
+          )
+        ).rows.map((r) => r.id),
       );
       expect(ids(deep)).toEqual(expected);
     });

@@ -35,21 +35,45 @@ describe('cases: the workflow', () => {
   afterAll(() => app?.close());
 
   const newCase = async () => (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
-  const move = (id: string, body: Record<string, unknown>) => caseworker.agent.post(`/api/cases/${id}/transition`).send(body);
+  const move = (id: string, body: Record<string, unknown>) =>
+    caseworker.agent.post(`/api/cases/${id}/transition`).send(body);
   const walk = async (id: string, path: CaseStatus[]) => {
     for (const to of path) await move(id, { to }).expect(200);
   };
   const history = (id: string) =>
-    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT from_status, to_status, outcome FROM case_status_changes WHERE case_id = $1 ORDER BY id`, [id])).rows);
+    withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT from_status, to_status, outcome FROM case_status_changes WHERE case_id = $1 ORDER BY id`,
+            [id],
+          )
+        ).rows,
+    );
   const audits = (id: string) =>
-    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT action, details FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 AND action <> 'case.created' ORDER BY id`, [id])).rows);
+    withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT action, details FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 AND action <> 'case.created' ORDER BY id`,
+            [id],
+          )
+        ).rows,
+    );
 
   it('walks the main line to closed, recording history, audit events, domain events and the timeline', async () => {
     const c = await newCase();
     statusEvents.length = 0;
     await walk(c.id, ['triaged', 'in_progress', 'awaiting_mp', 'mp_responded', 'follow_up']);
     const closed = (await move(c.id, { to: 'closed', outcome: 'resolved' }).expect(200)).body as CaseDetail;
-    expect(closed).toMatchObject({ status: 'closed', outcome: 'resolved', allowedTransitions: ['in_progress'], slaDueAt: null });
+    expect(closed).toMatchObject({
+      status: 'closed',
+      outcome: 'resolved',
+      allowedTransitions: ['in_progress'],
+      slaDueAt: null,
+    });
     expect(closed.closedAt).not.toBeNull();
     expect(await history(c.id)).toEqual([
       { from_status: null, to_status: 'new', outcome: null },
@@ -71,15 +95,27 @@ describe('cases: the workflow', () => {
       'follow_up>closed',
     ]);
     expect(statusEvents.every((e) => e.caseId === c.id && e.actorId === caseworker.user.id)).toBe(true);
-    const timeline = await caseworker.agent.get(`/api/cases/${c.id}/timeline`).query({ filter: JSON.stringify({ kind: 'status_change' }) }).expect(200);
-    expect(timeline.body[0]).toMatchObject({ kind: 'status_change', actorId: caseworker.user.id, data: { from: 'follow_up', to: 'closed', outcome: 'resolved' } });
+    const timeline = await caseworker.agent
+      .get(`/api/cases/${c.id}/timeline`)
+      .query({ filter: JSON.stringify({ kind: 'status_change' }) })
+      .expect(200);
+    expect(timeline.body[0]).toMatchObject({
+      kind: 'status_change',
+      actorId: caseworker.user.id,
+      data: { from: 'follow_up', to: 'closed', outcome: 'resolved' },
+    });
     expect(timeline.headers['content-range']).toBe('timeline 0-6/7');
   });
 
   it('answers 409 listing the allowed moves for an illegal one, and changes nothing', async () => {
     const c = await newCase();
     const res = await move(c.id, { to: 'awaiting_mp' }).expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, from: 'new', to: 'awaiting_mp', allowed: ['triaged', 'on_hold', 'closed'] });
+    expect(res.body).toMatchObject({
+      statusCode: 409,
+      from: 'new',
+      to: 'awaiting_mp',
+      allowed: ['triaged', 'on_hold', 'closed'],
+    });
     expect(res.body.message).toContain('triaged, on_hold, closed');
     await move(c.id, { to: 'new' }).expect(409);
     expect((await caseworker.agent.get(`/api/cases/${c.id}`).expect(200)).body.status).toBe('new');
@@ -108,7 +144,9 @@ describe('cases: the workflow', () => {
     const res = await move(c.id, { to: 'closed' }).expect(400);
     expect(res.body.fields).toEqual({ outcome: expect.stringContaining('required') });
     expect((await move(c.id, { to: 'closed', outcome: 'fixed' }).expect(400)).body.fields).toHaveProperty('outcome');
-    expect((await move(c.id, { to: 'triaged', outcome: 'resolved' }).expect(400)).body.fields).toHaveProperty('outcome');
+    expect((await move(c.id, { to: 'triaged', outcome: 'resolved' }).expect(400)).body.fields).toHaveProperty(
+      'outcome',
+    );
     await move(c.id, { to: 'closed', outcome: 'withdrawn' }).expect(200);
   });
 
@@ -116,7 +154,12 @@ describe('cases: the workflow', () => {
     const c = await newCase();
     await walk(c.id, ['triaged', 'in_progress', 'awaiting_mp']);
     const held = (await move(c.id, { to: 'on_hold' }).expect(200)).body as CaseDetail;
-    expect(held).toMatchObject({ status: 'on_hold', heldFromStatus: 'awaiting_mp', slaDueAt: null, allowedTransitions: ['awaiting_mp', 'closed'] });
+    expect(held).toMatchObject({
+      status: 'on_hold',
+      heldFromStatus: 'awaiting_mp',
+      slaDueAt: null,
+      allowedTransitions: ['awaiting_mp', 'closed'],
+    });
     const wrong = await move(c.id, { to: 'in_progress' }).expect(409);
     expect(wrong.body.allowed).toEqual(['awaiting_mp', 'closed']);
     const back = (await move(c.id, { to: 'awaiting_mp' }).expect(200)).body as CaseDetail;
@@ -150,19 +193,41 @@ describe('cases: the workflow', () => {
         text,
         sentAt: new Date(),
       });
-    const caseOf = (messageId: string) => withDb(env.databaseUrl, async (db) => (await db.query(`SELECT case_id FROM messages WHERE id = $1`, [messageId])).rows[0].case_id);
+    const caseOf = (messageId: string) =>
+      withDb(
+        env.databaseUrl,
+        async (db) => (await db.query(`SELECT case_id FROM messages WHERE id = $1`, [messageId])).rows[0].case_id,
+      );
 
     it('needs the case it duplicates (400), never itself, an unknown case or another duplicate', async () => {
       const c = await newCase();
-      expect((await move(c.id, { to: 'closed', outcome: 'duplicate' }).expect(400)).body.fields).toHaveProperty('duplicateOfId');
-      expect((await move(c.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: c.id }).expect(400)).body.fields).toEqual({ duplicateOfId: 'cannot be the case itself' });
-      expect((await move(c.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: '00000000-0000-4000-8000-000000000000' }).expect(400)).body.fields).toEqual({
+      expect((await move(c.id, { to: 'closed', outcome: 'duplicate' }).expect(400)).body.fields).toHaveProperty(
+        'duplicateOfId',
+      );
+      expect(
+        (await move(c.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: c.id }).expect(400)).body.fields,
+      ).toEqual({ duplicateOfId: 'cannot be the case itself' });
+      expect(
+        (
+          await move(c.id, {
+            to: 'closed',
+            outcome: 'duplicate',
+            duplicateOfId: '00000000-0000-4000-8000-000000000000',
+          }).expect(400)
+        ).body.fields,
+      ).toEqual({
         duplicateOfId: 'is not a case',
       });
-      expect((await move(c.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: 'nope' }).expect(400)).body.fields).toHaveProperty('duplicateOfId');
+      expect(
+        (await move(c.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: 'nope' }).expect(400)).body.fields,
+      ).toHaveProperty('duplicateOfId');
       const original = await newCase();
-      expect((await move(c.id, { to: 'closed', outcome: 'resolved', duplicateOfId: original.id }).expect(400)).body.fields).toHaveProperty('duplicateOfId');
-      expect((await move(c.id, { to: 'triaged', duplicateOfId: original.id }).expect(400)).body.fields).toHaveProperty('duplicateOfId');
+      expect(
+        (await move(c.id, { to: 'closed', outcome: 'resolved', duplicateOfId: original.id }).expect(400)).body.fields,
+      ).toHaveProperty('duplicateOfId');
+      expect((await move(c.id, { to: 'triaged', duplicateOfId: original.id }).expect(400)).body.fields).toHaveProperty(
+        'duplicateOfId',
+      );
       const dup = await newCase();
       await move(dup.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: original.id }).expect(200);
       const res = await move(c.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: dup.id }).expect(400);
@@ -176,12 +241,21 @@ describe('cases: the workflow', () => {
       const m1 = await sent(duplicate.id, 'The radiotherapy appointment was cancelled again');
       const m2 = await sent(duplicate.id, 'Second message');
       const stays = await sent(original.id, 'Already here');
-      const res = await move(duplicate.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: original.id }).expect(200);
+      const res = await move(duplicate.id, { to: 'closed', outcome: 'duplicate', duplicateOfId: original.id }).expect(
+        200,
+      );
       expect(res.body).toMatchObject({ status: 'closed', outcome: 'duplicate', duplicateOfId: original.id });
-      expect([await caseOf(m1), await caseOf(m2), await caseOf(stays)]).toEqual([original.id, original.id, original.id]);
+      expect([await caseOf(m1), await caseOf(m2), await caseOf(stays)]).toEqual([
+        original.id,
+        original.id,
+        original.id,
+      ]);
       const closedAudit = (await audits(duplicate.id)).find((a) => a.action === 'case.closed');
       expect(closedAudit?.details.messagesMoved.sort()).toEqual([m1, m2].sort());
-      const search = await caseworker.agent.get('/api/cases').query({ filter: JSON.stringify({ q: 'radiotherapy cancelled' }) }).expect(200);
+      const search = await caseworker.agent
+        .get('/api/cases')
+        .query({ filter: JSON.stringify({ q: 'radiotherapy cancelled' }) })
+        .expect(200);
       expect(search.body.map((r: { id: string }) => r.id)).toContain(original.id);
       const reopened = (await move(duplicate.id, { to: 'in_progress' }).expect(200)).body;
       expect(reopened).toMatchObject({ outcome: null, duplicateOfId: null });
@@ -198,7 +272,10 @@ describe('cases: the workflow', () => {
 
     it('serialises conflicting moves: close and hold at once leave one consistent result', async () => {
       const c = await newCase();
-      const [close, hold] = await Promise.all([move(c.id, { to: 'closed', outcome: 'withdrawn' }), move(c.id, { to: 'on_hold' })]);
+      const [close, hold] = await Promise.all([
+        move(c.id, { to: 'closed', outcome: 'withdrawn' }),
+        move(c.id, { to: 'on_hold' }),
+      ]);
       const statuses = [close.status, hold.status];
       const final = (await caseworker.agent.get(`/api/cases/${c.id}`).expect(200)).body as CaseDetail;
       const rows = await history(c.id);

@@ -25,11 +25,26 @@ describe('cases: create, read, edit, privacy and audit', () => {
   afterAll(() => app?.close());
 
   const auditRows = (entityId: string) =>
-    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT actor_id, action, details FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 ORDER BY id`, [entityId])).rows);
-  const newCase = async (over: Record<string, unknown> = {}) => (await postCase(caseworker.agent, supporter.id, over).expect(201)).body as CaseDetail;
+    withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT actor_id, action, details FROM audit_events WHERE entity_type = 'case' AND entity_id = $1 ORDER BY id`,
+            [entityId],
+          )
+        ).rows,
+    );
+  const newCase = async (over: Record<string, unknown> = {}) =>
+    (await postCase(caseworker.agent, supporter.id, over).expect(201)).body as CaseDetail;
 
-  it('creates a case with a CD reference, the supporter\'s constituency and MP, and an audit event', async () => {
-    const body = await newCase({ topics: ['diagnosis_delay', 'communication'], priority: 'high', summary: 'Scan delayed\nfor weeks', trust: 'Royal Free London NHS FT' });
+  it("creates a case with a CD reference, the supporter's constituency and MP, and an audit event", async () => {
+    const body = await newCase({
+      topics: ['diagnosis_delay', 'communication'],
+      priority: 'high',
+      summary: 'Scan delayed\nfor weeks',
+      trust: 'Royal Free London NHS FT',
+    });
     expect(body).toMatchObject({
       reference: expect.stringMatching(/^CD-\d+$/),
       supporterId: supporter.id,
@@ -54,7 +69,11 @@ describe('cases: create, read, edit, privacy and audit', () => {
     expect(body.firstResponseDueAt).not.toBeNull();
     expect(body.slaDueAt).toBe(body.firstResponseDueAt);
     expect(await auditRows(body.id)).toEqual([
-      { actor_id: caseworker.user.id, action: 'case.created', details: expect.objectContaining({ reference: body.reference, supporterId: supporter.id }) },
+      {
+        actor_id: caseworker.user.id,
+        action: 'case.created',
+        details: expect.objectContaining({ reference: body.reference, supporterId: supporter.id }),
+      },
     ]);
   });
 
@@ -81,12 +100,24 @@ describe('cases: create, read, edit, privacy and audit', () => {
   it('answers 400 naming supporterId for a supporter that does not exist, and messageId for a message that does not', async () => {
     const missing = await postCase(caseworker.agent, '00000000-0000-4000-8000-000000000000').expect(400);
     expect(missing.body.fields).toEqual({ supporterId: 'is not a supporter' });
-    const noMessage = await postCase(caseworker.agent, supporter.id, { messageId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    const noMessage = await postCase(caseworker.agent, supporter.id, {
+      messageId: '00000000-0000-4000-8000-000000000000',
+    }).expect(400);
     expect(noMessage.body.fields).toEqual({ messageId: 'is not a message' });
-    const count = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM cases WHERE supporter_id = $1`, [supporter.id])).rows[0].n);
+    const count = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT count(*)::int AS n FROM cases WHERE supporter_id = $1`, [supporter.id])).rows[0].n,
+    );
     const before = count;
     await postCase(caseworker.agent, supporter.id, { messageId: '00000000-0000-4000-8000-000000000000' }).expect(400);
-    expect(await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM cases WHERE supporter_id = $1`, [supporter.id])).rows[0].n)).toBe(before);
+    expect(
+      await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (await db.query(`SELECT count(*)::int AS n FROM cases WHERE supporter_id = $1`, [supporter.id])).rows[0].n,
+      ),
+    ).toBe(before);
   });
 
   it('refuses a case for a merged supporter', async () => {
@@ -108,7 +139,7 @@ describe('cases: create, read, edit, privacy and audit', () => {
     await request(app.getHttpServer()).get(`/api/cases/${created.id}`).expect(401);
   });
 
-  it('redacts the story and the supporter\'s contact details for viewers, on the server', async () => {
+  it("redacts the story and the supporter's contact details for viewers, on the server", async () => {
     const created = await newCase({ summary: 'Diagnosed with stage 3 cancer in March' });
     const res = await viewer.agent.get(`/api/cases/${created.id}`).expect(200);
     expect(res.body.summary).toBeNull();
@@ -116,14 +147,17 @@ describe('cases: create, read, edit, privacy and audit', () => {
     expect(res.body.supporter).toMatchObject({ id: supporter.id, name: supporter.name });
     expect(res.body.supporter).not.toHaveProperty('email');
     expect(JSON.stringify(res.body)).not.toContain(supporter.email);
-    const list = await viewer.agent.get('/api/cases').query({ filter: JSON.stringify({ id: [created.id] }) }).expect(200);
+    const list = await viewer.agent
+      .get('/api/cases')
+      .query({ filter: JSON.stringify({ id: [created.id] }) })
+      .expect(200);
     expect(list.body).toHaveLength(1);
     expect(list.body[0]).not.toHaveProperty('summary');
     const full = await caseworker.agent.get(`/api/cases/${created.id}`).expect(200);
     expect(full.body.summary).toBe('Diagnosed with stage 3 cancer in March');
   });
 
-  it('audits every read of a case\'s details, by anyone', async () => {
+  it("audits every read of a case's details, by anyone", async () => {
     const created = await newCase();
     await caseworker.agent.get(`/api/cases/${created.id}`).expect(200);
     await viewer.agent.get(`/api/cases/${created.reference}`).expect(200);
@@ -136,7 +170,9 @@ describe('cases: create, read, edit, privacy and audit', () => {
 
   it('finds a case by reference, and answers 404 for anything else', async () => {
     const created = await newCase();
-    expect((await caseworker.agent.get(`/api/cases/${created.reference.toLowerCase()}`).expect(200)).body.id).toBe(created.id);
+    expect((await caseworker.agent.get(`/api/cases/${created.reference.toLowerCase()}`).expect(200)).body.id).toBe(
+      created.id,
+    );
     await caseworker.agent.get('/api/cases/00000000-0000-4000-8000-000000000000').expect(404);
     await caseworker.agent.get('/api/cases/CD-999999999').expect(404);
     await caseworker.agent.get('/api/cases/not-a-case').expect(404);
@@ -146,9 +182,24 @@ describe('cases: create, read, edit, privacy and audit', () => {
     const created = await newCase();
     const res = await caseworker.agent
       .put(`/api/cases/${created.id}`)
-      .send({ ...created, topics: ['access_to_medicines'], priority: 'urgent', trust: 'Barts Health', summary: 'Updated story', status: 'closed', assigneeId: caseworker.user.id })
+      .send({
+        ...created,
+        topics: ['access_to_medicines'],
+        priority: 'urgent',
+        trust: 'Barts Health',
+        summary: 'Updated story',
+        status: 'closed',
+        assigneeId: caseworker.user.id,
+      })
       .expect(200);
-    expect(res.body).toMatchObject({ topics: ['access_to_medicines'], priority: 'urgent', trust: 'Barts Health', summary: 'Updated story', status: 'new', assigneeId: null });
+    expect(res.body).toMatchObject({
+      topics: ['access_to_medicines'],
+      priority: 'urgent',
+      trust: 'Barts Health',
+      summary: 'Updated story',
+      status: 'new',
+      assigneeId: null,
+    });
     const updated = (await auditRows(created.id)).find((r) => r.action === 'case.updated');
     expect(updated?.details.fields.sort()).toEqual(['priority', 'summary', 'topics', 'trust']);
     expect(JSON.stringify(updated)).not.toContain('Updated story');
@@ -156,19 +207,37 @@ describe('cases: create, read, edit, privacy and audit', () => {
 
   it('changes the constituency (the MP follows) and the MP on its own, refusing unknown ones', async () => {
     const created = await newCase();
-    const moved = await caseworker.agent.put(`/api/cases/${created.id}`).send({ constituencyId: 'E14001172' }).expect(200);
+    const moved = await caseworker.agent
+      .put(`/api/cases/${created.id}`)
+      .send({ constituencyId: 'E14001172' })
+      .expect(200);
     expect(moved.body).toMatchObject({ constituencyId: 'E14001172', nation: 'England' });
     expect(moved.body.mpId).not.toBe(created.mpId);
     const back = await caseworker.agent.put(`/api/cases/${created.id}`).send({ mpId: created.mpId }).expect(200);
-    expect(back.body).toMatchObject({ constituencyId: 'E14001172', mpId: created.mpId, mpName: created.mpName, party: created.party });
-    expect((await caseworker.agent.put(`/api/cases/${created.id}`).send({ constituencyId: 'E99999999' }).expect(400)).body.fields).toEqual({ constituencyId: 'is not a known constituency' });
-    expect((await caseworker.agent.put(`/api/cases/${created.id}`).send({ constituencyId: 'nowhere' }).expect(400)).body.fields).toHaveProperty('constituencyId');
-    expect((await caseworker.agent.put(`/api/cases/${created.id}`).send({ mpId: 999_999_999 }).expect(400)).body.fields).toEqual({ mpId: 'is not a known MP' });
-    expect((await caseworker.agent.put(`/api/cases/${created.id}`).send({ mpId: 'x' }).expect(400)).body.fields).toHaveProperty('mpId');
+    expect(back.body).toMatchObject({
+      constituencyId: 'E14001172',
+      mpId: created.mpId,
+      mpName: created.mpName,
+      party: created.party,
+    });
+    expect(
+      (await caseworker.agent.put(`/api/cases/${created.id}`).send({ constituencyId: 'E99999999' }).expect(400)).body
+        .fields,
+    ).toEqual({ constituencyId: 'is not a known constituency' });
+    expect(
+      (await caseworker.agent.put(`/api/cases/${created.id}`).send({ constituencyId: 'nowhere' }).expect(400)).body
+        .fields,
+    ).toHaveProperty('constituencyId');
+    expect(
+      (await caseworker.agent.put(`/api/cases/${created.id}`).send({ mpId: 999_999_999 }).expect(400)).body.fields,
+    ).toEqual({ mpId: 'is not a known MP' });
+    expect(
+      (await caseworker.agent.put(`/api/cases/${created.id}`).send({ mpId: 'x' }).expect(400)).body.fields,
+    ).toHaveProperty('mpId');
     await caseworker.agent.put('/api/cases/00000000-0000-4000-8000-000000000000').send({ priority: 'low' }).expect(404);
   });
 
-  it('moves a merged supporter\'s cases to the surviving record', async () => {
+  it("moves a merged supporter's cases to the surviving record", async () => {
     const source = await createSupporter(app, { name: 'Merge Source' });
     const target = await createSupporter(app, { name: 'Merge Target' });
     const created = (await postCase(caseworker.agent, source.id).expect(201)).body as CaseDetail;
@@ -179,7 +248,9 @@ describe('cases: create, read, edit, privacy and audit', () => {
 
   it('lists who a case can be assigned to: active admins and caseworkers with their open cases', async () => {
     const inactive = await createStaff(app, 'caseworker');
-    await withDb(env.databaseUrl, (db) => db.query(`UPDATE staff_users SET active = false WHERE id = $1`, [inactive.id]));
+    await withDb(env.databaseUrl, (db) =>
+      db.query(`UPDATE staff_users SET active = false WHERE id = $1`, [inactive.id]),
+    );
     const created = await newCase();
     await caseworker.agent.post(`/api/cases/${created.id}/assign`).send({ assigneeId: caseworker.user.id }).expect(200);
     const res = await caseworker.agent.get('/api/cases/assignees').expect(200);
@@ -187,6 +258,9 @@ describe('cases: create, read, edit, privacy and audit', () => {
     expect(ids).toContain(caseworker.user.id);
     expect(ids).not.toContain(viewer.user.id);
     expect(ids).not.toContain(inactive.id);
-    expect(res.body.find((a: { id: string }) => a.id === caseworker.user.id)).toMatchObject({ role: 'caseworker', openCases: 1 });
+    expect(res.body.find((a: { id: string }) => a.id === caseworker.user.id)).toMatchObject({
+      role: 'caseworker',
+      openCases: 1,
+    });
   });
 });

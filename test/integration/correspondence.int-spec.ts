@@ -17,7 +17,12 @@ describe('correspondence: replies, the chase plan and cancellation', () => {
 
   beforeAll(async () => {
     sink = await startTestSink();
-    env = await prepareTestEnv({ SMTP_URL: sink.url, SEND_RETRY_BASE_SECONDS: '1', MAIL_DOMAIN: 'desk.example.org', TEAM_MAILBOX: 'team@desk.example.org' });
+    env = await prepareTestEnv({
+      SMTP_URL: sink.url,
+      SEND_RETRY_BASE_SECONDS: '1',
+      MAIL_DOMAIN: 'desk.example.org',
+      TEAM_MAILBOX: 'team@desk.example.org',
+    });
     api = await startApi();
     await importDirectory(api);
     worker = await startWorker();
@@ -30,7 +35,8 @@ describe('correspondence: replies, the chase plan and cancellation', () => {
     await sink?.close();
   });
 
-  const caseFor = async (over: Parameters<typeof consentingSupporter>[1] = {}) => caseInProgress(caseworker.agent, (await consentingSupporter(api, over)).id);
+  const caseFor = async (over: Parameters<typeof consentingSupporter>[1] = {}) =>
+    caseInProgress(caseworker.agent, (await consentingSupporter(api, over)).id);
   const sentRow = (id: string) =>
     eventually(async () => {
       const [row] = await outboxRows(env.databaseUrl, 'id = $1', [id]);
@@ -39,7 +45,10 @@ describe('correspondence: replies, the chase plan and cancellation', () => {
 
   it('sends a reply from the case with the charity Message-ID, [CD-n], Reply-To the team, and records it on the case', async () => {
     const found = await caseFor();
-    const res = await caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Thank you for writing to us.' }).expect(201);
+    const res = await caseworker.agent
+      .post(`/api/cases/${found.id}/reply`)
+      .send({ body: 'Thank you for writing to us.' })
+      .expect(201);
     const queued = res.body as ScheduledEmailDto;
     expect(queued).toMatchObject({ kind: 'reply', status: 'scheduled', deliveryStatus: 'queued', caseId: found.id });
     expect(queued.rfcMessageId).toBe(`<se-${queued.id}@desk.example.org>`);
@@ -52,17 +61,33 @@ describe('correspondence: replies, the chase plan and cancellation', () => {
     expect(message.to).toEqual([(found.supporter as { email: string }).email]);
     expect(message.raw).toContain('Thank you for writing to us.');
 
-    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as { kind: string; data: { id?: string; direction?: string; deliveryStatus?: string } }[];
-    expect(timeline.find((e) => e.kind === 'scheduled_email' && e.data.id === queued.id)?.data.deliveryStatus).toBe('sent');
-    expect(timeline.some((e) => e.kind === 'message' && e.data.id === row.message_id && e.data.direction === 'out')).toBe(true);
+    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as {
+      kind: string;
+      data: { id?: string; direction?: string; deliveryStatus?: string };
+    }[];
+    expect(timeline.find((e) => e.kind === 'scheduled_email' && e.data.id === queued.id)?.data.deliveryStatus).toBe(
+      'sent',
+    );
+    expect(
+      timeline.some((e) => e.kind === 'message' && e.data.id === row.message_id && e.data.direction === 'out'),
+    ).toBe(true);
   });
 
   it('records an MP contact: awaiting_mp, and the chase plan on working days in office hours', async () => {
     const found = await caseFor();
     const today = londonDate(new Date());
-    const res = await caseworker.agent.post(`/api/cases/${found.id}/mp-contacts`).send({ channel: 'letter', direction: 'outbound', date: today }).expect(201);
+    const res = await caseworker.agent
+      .post(`/api/cases/${found.id}/mp-contacts`)
+      .send({ channel: 'letter', direction: 'outbound', date: today })
+      .expect(201);
     const contact = res.body as MpContactDto;
-    expect(contact).toMatchObject({ caseId: found.id, channel: 'letter', direction: 'outbound', contactedBy: 'charity', mpId: found.mpId });
+    expect(contact).toMatchObject({
+      caseId: found.id,
+      channel: 'letter',
+      direction: 'outbound',
+      contactedBy: 'charity',
+      mpId: found.mpId,
+    });
     const detail = (await caseworker.agent.get(`/api/cases/${found.id}`).expect(200)).body as CaseDetail;
     expect(detail.status).toBe('awaiting_mp');
 
@@ -86,11 +111,20 @@ describe('correspondence: replies, the chase plan and cancellation', () => {
       expect([parts.hour, parts.minute]).toEqual([9, 0]);
       expect(isWorkingDay(parts.date, 'england_wales')).toBe(true);
     }
-    const tasks = (await caseworker.agent.get('/api/chase-tasks').query({ filter: JSON.stringify({ caseId: found.id }) }).expect(200)).body as ChaseTaskDto[];
-    expect(tasks).toEqual([expect.objectContaining({ kind: 'phone_mp_office', status: 'open', mpContactId: contact.id })]);
+    const tasks = (
+      await caseworker.agent
+        .get('/api/chase-tasks')
+        .query({ filter: JSON.stringify({ caseId: found.id }) })
+        .expect(200)
+    ).body as ChaseTaskDto[];
+    expect(tasks).toEqual([
+      expect.objectContaining({ kind: 'phone_mp_office', status: 'open', mpContactId: contact.id }),
+    ]);
     expect(days(new Date(tasks[0].dueAt))).toBeGreaterThanOrEqual(42);
 
-    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as { kind: string }[];
+    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as {
+      kind: string;
+    }[];
     expect(timeline.filter((e) => e.kind === 'scheduled_email')).toHaveLength(4);
     expect(timeline.filter((e) => e.kind === 'mp_contact')).toHaveLength(1);
     expect(timeline.filter((e) => e.kind === 'chase_task')).toHaveLength(1);

@@ -36,7 +36,9 @@ describe('demo casework', () => {
 
   it('puts supporter emails in the triage inbox, parsed by the worker when it starts', async () => {
     const rows = await eventually(async () => {
-      const parsed = await query<{ classification: string; n: number }>(`SELECT classification, count(*)::int AS n FROM messages WHERE direction = 'in' GROUP BY 1 ORDER BY 1`);
+      const parsed = await query<{ classification: string; n: number }>(
+        `SELECT classification, count(*)::int AS n FROM messages WHERE direction = 'in' GROUP BY 1 ORDER BY 1`,
+      );
       return parsed.reduce((sum, r) => sum + r.n, 0) >= 5 ? parsed : undefined;
     });
     expect(rows.find((r) => r.classification === 'request')?.n).toBeGreaterThanOrEqual(4);
@@ -44,11 +46,22 @@ describe('demo casework', () => {
   });
 
   it('creates cases across the workflow, with chase plans where the MP was contacted', async () => {
-    const statuses = await query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 1`);
-    expect(Object.fromEntries(statuses.map((r) => [r.status, r.n]))).toEqual({ new: 2, triaged: 1, in_progress: 2, awaiting_mp: 3, on_hold: 1, closed: 1 });
+    const statuses = await query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM cases GROUP BY 1 ORDER BY 1`,
+    );
+    expect(Object.fromEntries(statuses.map((r) => [r.status, r.n]))).toEqual({
+      new: 2,
+      triaged: 1,
+      in_progress: 2,
+      awaiting_mp: 3,
+      on_hold: 1,
+      closed: 1,
+    });
     const contacts = await query<{ n: number }>(`SELECT count(*)::int AS n FROM mp_contacts`);
     expect(contacts[0].n).toBe(3);
-    const pending = await query<{ n: number }>(`SELECT count(*)::int AS n FROM scheduled_emails WHERE status = 'scheduled'`);
+    const pending = await query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scheduled_emails WHERE status = 'scheduled'`,
+    );
     expect(pending[0].n).toBeGreaterThan(0);
   });
 

@@ -62,7 +62,13 @@ describe('directory import', () => {
     expect(report!.durationMs).toBeLessThan(15_000);
     expect(output).toMatch(/Constituencies: 650 added/);
     expect(output).toMatch(/Changes applied/);
-    expect(await counts()).toMatchObject({ constituencies: 650, mps: 650, mp_tenures: 650, postcode_sectors: 15992, postcode_districts: 6112 });
+    expect(await counts()).toMatchObject({
+      constituencies: 650,
+      mps: 650,
+      mp_tenures: 650,
+      postcode_sectors: 15992,
+      postcode_districts: 6112,
+    });
     await viewer.get('/api/directory/lookup?postcode=WC1E6BT').expect(200);
   });
 
@@ -82,40 +88,96 @@ describe('directory import', () => {
   });
 
   it('ends the old tenure and starts a new one when an MP changes, keeping the history', async () => {
-    const [starmer] = (await viewer.get('/api/mps').query({ filter: JSON.stringify({ constituencyId: 'E14001290' }) }).expect(200)).body;
+    const [starmer] = (
+      await viewer
+        .get('/api/mps')
+        .query({ filter: JSON.stringify({ constituencyId: 'E14001290' }) })
+        .expect(200)
+    ).body;
     await data.rewrite('mps_by_constituency.csv', (csv) =>
       csv
         // A by-election in Holborn and St Pancras…
-        .replace(/^E14001290,Holborn and St Pancras,England,London,[^\n]*$/m, 'E14001290,Holborn and St Pancras,England,London,Test Newmember,Test Newmember MP,Green Party,999001,test.newmember.mp@parliament.uk,,2026-11-01,Keir Starmer,Labour,Lab hold,no,2026-11-23')
+        .replace(
+          /^E14001290,Holborn and St Pancras,England,London,[^\n]*$/m,
+          'E14001290,Holborn and St Pancras,England,London,Test Newmember,Test Newmember MP,Green Party,999001,test.newmember.mp@parliament.uk,,2026-11-01,Keir Starmer,Labour,Lab hold,no,2026-11-23',
+        )
         // …a defection in Battersea…
-        .replace(/^(E14001081,Battersea,England,London,Marsha De Cordova,Marsha De Cordova MP,)Labour,/m, '$1Independent,')
+        .replace(
+          /^(E14001081,Battersea,England,London,Marsha De Cordova,Marsha De Cordova MP,)Labour,/m,
+          '$1Independent,',
+        )
         // …and a new email for Cities of London and Westminster's MP.
         .replace('rachel.blake.mp@parliament.uk', 'rachel.blake.office@parliament.uk'),
     );
     const { report, output } = await run({ from: data.dir });
-    expect(report).toMatchObject({ constituencies: { unchanged: 650 }, mps: { added: 1, updated: 2 }, tenures: { started: 2, ended: 2 }, changed: true });
+    expect(report).toMatchObject({
+      constituencies: { unchanged: 650 },
+      mps: { added: 1, updated: 2 },
+      tenures: { started: 2, ended: 2 },
+      changed: true,
+    });
     expect(report!.seatChanges).toEqual([
-      expect.objectContaining({ constituencyId: 'E14001081', kind: 'party_change', before: expect.objectContaining({ party: 'Labour' }), after: expect.objectContaining({ party: 'Independent' }) }),
-      expect.objectContaining({ constituencyId: 'E14001290', kind: 'new_mp', date: '2026-11-01', before: expect.objectContaining({ mpId: starmer.id }), after: { mpId: 999001, name: 'Test Newmember', party: 'Green Party' } }),
+      expect.objectContaining({
+        constituencyId: 'E14001081',
+        kind: 'party_change',
+        before: expect.objectContaining({ party: 'Labour' }),
+        after: expect.objectContaining({ party: 'Independent' }),
+      }),
+      expect.objectContaining({
+        constituencyId: 'E14001290',
+        kind: 'new_mp',
+        date: '2026-11-01',
+        before: expect.objectContaining({ mpId: starmer.id }),
+        after: { mpId: 999001, name: 'Test Newmember', party: 'Green Party' },
+      }),
     ]);
-    expect(output).toMatch(/2026-11-01 {2}Holborn and St Pancras \(E14001290\): .+ \(Labour\) -> Test Newmember \(Green Party\) \[new mp\]/);
+    expect(output).toMatch(
+      /2026-11-01 {2}Holborn and St Pancras \(E14001290\): .+ \(Labour\) -> Test Newmember \(Green Party\) \[new mp\]/,
+    );
     expect(report!.postcodes.sectors.changed).toBe(false);
 
     const former = (await viewer.get(`/api/mps/${starmer.id}`).expect(200)).body;
     expect(former).toMatchObject({ current: false, constituencyId: null, currentTenure: null });
-    expect(former.tenures[0]).toMatchObject({ constituencyId: 'E14001290', endDate: '2026-11-01', endReason: 'replaced' });
+    expect(former.tenures[0]).toMatchObject({
+      constituencyId: 'E14001290',
+      endDate: '2026-11-01',
+      endReason: 'replaced',
+    });
     const successor = (await viewer.get('/api/mps/999001').expect(200)).body;
-    expect(successor).toMatchObject({ current: true, constituencyId: 'E14001290', party: 'Green Party', currentTenure: { startDate: '2026-11-01', endDate: null } });
+    expect(successor).toMatchObject({
+      current: true,
+      constituencyId: 'E14001290',
+      party: 'Green Party',
+      currentTenure: { startDate: '2026-11-01', endDate: null },
+    });
     const seat = (await viewer.get('/api/constituencies/E14001290').expect(200)).body;
-    expect(seat.tenures.map((t: { mpId: number; endDate: string | null }) => [t.mpId, t.endDate])).toEqual([[999001, null], [starmer.id, '2026-11-01']]);
+    expect(seat.tenures.map((t: { mpId: number; endDate: string | null }) => [t.mpId, t.endDate])).toEqual([
+      [999001, null],
+      [starmer.id, '2026-11-01'],
+    ]);
 
     const battersea = (await viewer.get('/api/constituencies/E14001081').expect(200)).body;
-    expect(battersea.tenures.map((t: { party: string; endReason: string | null }) => [t.party, t.endReason])).toEqual([['Independent', null], ['Labour', 'party_change']]);
-    expect((await viewer.get('/api/mps').query({ filter: JSON.stringify({ q: 'rachel blake' }) }).expect(200)).body[0].email).toBe('rachel.blake.office@parliament.uk');
+    expect(battersea.tenures.map((t: { party: string; endReason: string | null }) => [t.party, t.endReason])).toEqual([
+      ['Independent', null],
+      ['Labour', 'party_change'],
+    ]);
+    expect(
+      (
+        await viewer
+          .get('/api/mps')
+          .query({ filter: JSON.stringify({ q: 'rachel blake' }) })
+          .expect(200)
+      ).body[0].email,
+    ).toBe('rachel.blake.office@parliament.uk');
 
     // The lookup index follows at once.
     const lookup = (await viewer.get('/api/directory/lookup?postcode=WC1E 6BT').expect(200)).body;
-    expect(lookup.mp).toEqual({ id: 999001, name: 'Test Newmember', party: 'Green Party', email: 'test.newmember.mp@parliament.uk' });
+    expect(lookup.mp).toEqual({
+      id: 999001,
+      name: 'Test Newmember',
+      party: 'Green Party',
+      email: 'test.newmember.mp@parliament.uk',
+    });
 
     // The same list again changes nothing.
     const again = await run({ from: data.dir });
@@ -135,8 +197,12 @@ describe('directory import', () => {
     try {
       const { report } = await run({ from: `${server.url}/` });
       expect(report).toMatchObject({ changed: false, constituencies: { unchanged: 650 } });
-      expect(server.requests).toEqual(expect.arrayContaining(['/constituencies_2024.csv', '/sources/mysociety_pcon_2024_range_lookup.json']));
-      await expect(run({ from: server.url, mps: `${server.url}/missing.csv` })).rejects.toThrow(/MPs: .*missing\.csv answered HTTP 404/);
+      expect(server.requests).toEqual(
+        expect.arrayContaining(['/constituencies_2024.csv', '/sources/mysociety_pcon_2024_range_lookup.json']),
+      );
+      await expect(run({ from: server.url, mps: `${server.url}/missing.csv` })).rejects.toThrow(
+        /MPs: .*missing\.csv answered HTTP 404/,
+      );
     } finally {
       await server.close();
     }
@@ -151,7 +217,12 @@ describe('directory import', () => {
     expect(report!.constituencies.added).toBe(0);
     expect(report!.constituencies.unchanged + report!.constituencies.updated).toBe(650);
     // The DfE list is the original source: back to Keir Starmer in Holborn and St Pancras, Labour in Battersea.
-    expect(report!.seatChanges.map((c) => [c.constituencyId, c.kind])).toEqual(expect.arrayContaining([['E14001290', 'new_mp'], ['E14001081', 'party_change']]));
+    expect(report!.seatChanges.map((c) => [c.constituencyId, c.kind])).toEqual(
+      expect.arrayContaining([
+        ['E14001290', 'new_mp'],
+        ['E14001081', 'party_change'],
+      ]),
+    );
     const seat = (await viewer.get('/api/constituencies/E14001290').expect(200)).body;
     expect(seat.mp.id).toBe(4514);
     expect(seat.tenures).toHaveLength(3);
@@ -161,11 +232,21 @@ describe('directory import', () => {
     const before = await counts();
     const broken = await copyDirectoryData();
     try {
-      await broken.rewrite('mps_by_constituency.csv', (csv) => csv.replace('E14001290,Holborn', 'E14009999,Holborn').replace(/Marsha De Cordova MP,Labour,/, 'Marsha De Cordova MP,Green Party,'));
-      await expect(run({ from: broken.dir })).rejects.toThrow(/mps_by_constituency\.csv: 1 constituency code\(s\) not in the constituency list, e\.g\. E14009999/);
+      await broken.rewrite('mps_by_constituency.csv', (csv) =>
+        csv
+          .replace('E14001290,Holborn', 'E14009999,Holborn')
+          .replace(/Marsha De Cordova MP,Labour,/, 'Marsha De Cordova MP,Green Party,'),
+      );
+      await expect(run({ from: broken.dir })).rejects.toThrow(
+        /mps_by_constituency\.csv: 1 constituency code\(s\) not in the constituency list, e\.g\. E14009999/,
+      );
       await broken.rewrite('postcode_sector_to_pcon2024.csv', (csv) => csv.replace('postcode_sector,', 'sector,'));
-      await expect(run({ from: broken.dir })).rejects.toThrow(/postcode_sector_to_pcon2024\.csv: missing column postcode_sector/);
-      await expect(run({ from: '/nonexistent/dir' })).rejects.toThrow(/cannot read \/nonexistent\/dir\/constituencies_2024\.csv \(ENOENT\)/);
+      await expect(run({ from: broken.dir })).rejects.toThrow(
+        /postcode_sector_to_pcon2024\.csv: missing column postcode_sector/,
+      );
+      await expect(run({ from: '/nonexistent/dir' })).rejects.toThrow(
+        /cannot read \/nonexistent\/dir\/constituencies_2024\.csv \(ENOENT\)/,
+      );
       await expect(run({ frm: 'x' })).rejects.toThrow(/unknown option --frm/);
     } finally {
       await broken.remove();
@@ -176,6 +257,8 @@ describe('directory import', () => {
   });
 
   it('keeps the MP list file untouched in the shared data', async () => {
-    expect(await readFile(join(UK_PARLIAMENT_DIR, 'mps_by_constituency.csv'), 'utf8')).toMatch(/E14001290,Holborn and St Pancras,England,London,Sir Keir Starmer/);
+    expect(await readFile(join(UK_PARLIAMENT_DIR, 'mps_by_constituency.csv'), 'utf8')).toMatch(
+      /E14001290,Holborn and St Pancras,England,London,Sir Keir Starmer/,
+    );
   });
 });

@@ -22,7 +22,8 @@ describe('directory: Northern Ireland postcodes through an online lookup (POSTCO
     server = await startLoopbackServer((path) => {
       if (path === '/postcodes/BT43XX') return { status: 200, body: JSON.stringify(example) };
       if (path === '/postcodes/BT99ZZ') return { status: 404, body: notFound };
-      if (path === '/postcodes/BT11AA') return { status: 502, body: '<html>Bad gateway</html>', contentType: 'text/html' };
+      if (path === '/postcodes/BT11AA')
+        return { status: 502, body: '<html>Bad gateway</html>', contentType: 'text/html' };
       if (path === '/postcodes/BT22AA') return { status: 200, body: '{"status":200,"result":{"codes":{}}}' };
       if (path === '/postcodes/BT33AA') return 'hang';
       return { status: 404, body: notFound };
@@ -53,8 +54,11 @@ describe('directory: Northern Ireland postcodes through an online lookup (POSTCO
     expect(server.requests.filter((r) => r === '/postcodes/BT43XX')).toHaveLength(1);
   });
 
-  it('sets a supporter\'s constituency from the online answer', async () => {
-    const res = await caseworker.post('/api/supporters').send(supporterInput({ postcode: 'BT4 3XX' })).expect(201);
+  it("sets a supporter's constituency from the online answer", async () => {
+    const res = await caseworker
+      .post('/api/supporters')
+      .send(supporterInput({ postcode: 'BT4 3XX' }))
+      .expect(201);
     expect(res.body).toMatchObject({ constituencyId: 'N05000001', constituencyMethod: 'online' });
   });
 
@@ -66,7 +70,11 @@ describe('directory: Northern Ireland postcodes through an online lookup (POSTCO
   it('falls back to the 18-seat list when the online lookup fails, times out or answers without a code', async () => {
     for (const postcode of ['BT1 1AA', 'BT2 2AA', 'BT3 3AA']) {
       const body = (await lookup(postcode).expect(200)).body as PostcodeLookupResult;
-      expect(body).toMatchObject({ method: 'not_covered', constituency: null, message: expect.stringMatching(/unavailable/) });
+      expect(body).toMatchObject({
+        method: 'not_covered',
+        constituency: null,
+        message: expect.stringMatching(/unavailable/),
+      });
       expect(body.candidates).toHaveLength(18);
     }
     // Failures are not cached: the next request asks again.

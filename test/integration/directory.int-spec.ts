@@ -55,7 +55,7 @@ describe('directory: postcode lookup, constituencies and MPs', () => {
     expect(body.candidates[0].share).toBeGreaterThan(0);
   });
 
-  it('does not trust the range lookup when its seat is not in the postcode\'s sector', async () => {
+  it("does not trust the range lookup when its seat is not in the postcode's sector", async () => {
     // The range lookup answers for any string: for EH1 1AA its neighbouring range is an English seat.
     const body = (await lookup('EH1 1AA').expect(200)).body as PostcodeLookupResult;
     expect(body).toMatchObject({ method: 'sector', ambiguous: true });
@@ -85,7 +85,10 @@ describe('directory: postcode lookup, constituencies and MPs', () => {
 
   it('explains postcodes with no Westminster MP', async () => {
     const res = await lookup('JE2 3AB').expect(400);
-    expect(res.body).toMatchObject({ reason: 'outside_parliament', fields: { postcode: expect.stringMatching(/Jersey/) } });
+    expect(res.body).toMatchObject({
+      reason: 'outside_parliament',
+      fields: { postcode: expect.stringMatching(/Jersey/) },
+    });
   });
 
   it('answers 200 for Northern Ireland without an online lookup: not covered, 18 constituencies with MPs', async () => {
@@ -93,7 +96,9 @@ describe('directory: postcode lookup, constituencies and MPs', () => {
     expect(body).toMatchObject({ postcode: 'BT9 5AB', method: 'not_covered', constituency: null, mp: null });
     expect(body.message).toMatch(/not covered/);
     expect(body.candidates).toHaveLength(18);
-    expect(body.candidates.every((c) => c.constituency.nation === 'Northern Ireland' && c.mp !== null && c.share === null)).toBe(true);
+    expect(
+      body.candidates.every((c) => c.constituency.nation === 'Northern Ireland' && c.mp !== null && c.share === null),
+    ).toBe(true);
   });
 
   it('needs a signed-in user', async () => {
@@ -101,62 +106,114 @@ describe('directory: postcode lookup, constituencies and MPs', () => {
   });
 
   it('lists constituencies with filters, sort, search and Content-Range', async () => {
-    const res = await viewer.get('/api/constituencies').query({ filter: JSON.stringify({ nation: 'Wales' }), range: '[0,9]' }).expect(200);
+    const res = await viewer
+      .get('/api/constituencies')
+      .query({ filter: JSON.stringify({ nation: 'Wales' }), range: '[0,9]' })
+      .expect(200);
     expect(res.headers['content-range']).toBe('constituencies 0-9/32');
     expect(res.body).toHaveLength(10);
-    expect(res.body[0]).toMatchObject({ id: expect.stringMatching(/^W07/), nation: 'Wales', mp: { name: expect.any(String) } });
+    expect(res.body[0]).toMatchObject({
+      id: expect.stringMatching(/^W07/),
+      nation: 'Wales',
+      mp: { name: expect.any(String) },
+    });
     const names = res.body.map((c: { name: string }) => c.name.toLowerCase());
     expect([...names].sort()).toEqual(names);
 
-    const q = await viewer.get('/api/constituencies').query({ filter: JSON.stringify({ q: 'holborn' }) }).expect(200);
+    const q = await viewer
+      .get('/api/constituencies')
+      .query({ filter: JSON.stringify({ q: 'holborn' }) })
+      .expect(200);
     expect(q.body.map((c: { id: string }) => c.id)).toEqual(['E14001290']);
-    const many = await viewer.get('/api/constituencies').query({ filter: JSON.stringify({ id: ['E14001290', 'N05000001'] }) }).expect(200);
+    const many = await viewer
+      .get('/api/constituencies')
+      .query({ filter: JSON.stringify({ id: ['E14001290', 'N05000001'] }) })
+      .expect(200);
     expect(many.body).toHaveLength(2);
-    const region = await viewer.get('/api/constituencies').query({ filter: JSON.stringify({ region: 'North East' }) }).expect(200);
+    const region = await viewer
+      .get('/api/constituencies')
+      .query({ filter: JSON.stringify({ region: 'North East' }) })
+      .expect(200);
     expect(region.headers['content-range']).toMatch(/\/27$/);
     const desc = await viewer.get('/api/constituencies').query({ sort: '["name","DESC"]', range: '[0,0]' }).expect(200);
     expect(desc.body[0].name).toBe('York Outer');
   });
 
-  it('filters constituencies by the current MP\'s party', async () => {
-    const res = await viewer.get('/api/constituencies').query({ filter: JSON.stringify({ party: 'Plaid Cymru' }), range: '[0,99]' }).expect(200);
+  it("filters constituencies by the current MP's party", async () => {
+    const res = await viewer
+      .get('/api/constituencies')
+      .query({ filter: JSON.stringify({ party: 'Plaid Cymru' }), range: '[0,99]' })
+      .expect(200);
     expect(res.body.length).toBeGreaterThan(0);
     expect(res.body.every((c: { mp: { party: string } }) => c.mp.party === 'Plaid Cymru')).toBe(true);
   });
 
   it('answers 400 for an unknown filter or sort field and a malformed filter value', async () => {
-    expect((await viewer.get('/api/constituencies').query({ filter: '{"colour":"red"}' }).expect(400)).body.message).toMatch(/colour/);
-    expect((await viewer.get('/api/constituencies').query({ sort: '["population","ASC"]' }).expect(400)).body.fields).toHaveProperty('sort');
-    expect((await viewer.get('/api/mps').query({ filter: '{"nation":{"a":1}}' }).expect(400)).body.fields).toHaveProperty('filter');
-    expect((await viewer.get('/api/mps').query({ sort: '["email","ASC"]' }).expect(400)).body.fields).toHaveProperty('sort');
-    expect((await viewer.get('/api/mps').query({ filter: '{"current":"maybe"}' }).expect(400)).body.fields.filter).toMatch(/current/);
+    expect(
+      (await viewer.get('/api/constituencies').query({ filter: '{"colour":"red"}' }).expect(400)).body.message,
+    ).toMatch(/colour/);
+    expect(
+      (await viewer.get('/api/constituencies').query({ sort: '["population","ASC"]' }).expect(400)).body.fields,
+    ).toHaveProperty('sort');
+    expect(
+      (await viewer.get('/api/mps').query({ filter: '{"nation":{"a":1}}' }).expect(400)).body.fields,
+    ).toHaveProperty('filter');
+    expect((await viewer.get('/api/mps').query({ sort: '["email","ASC"]' }).expect(400)).body.fields).toHaveProperty(
+      'sort',
+    );
+    expect(
+      (await viewer.get('/api/mps').query({ filter: '{"current":"maybe"}' }).expect(400)).body.fields.filter,
+    ).toMatch(/current/);
   });
 
   it('gets a constituency with its seat history, and 404s unknown ones', async () => {
     const res = await viewer.get('/api/constituencies/E14001290').expect(200);
-    expect(res.body).toMatchObject({ id: 'E14001290', name: 'Holborn and St Pancras', tenures: [expect.objectContaining({ endDate: null })] });
+    expect(res.body).toMatchObject({
+      id: 'E14001290',
+      name: 'Holborn and St Pancras',
+      tenures: [expect.objectContaining({ endDate: null })],
+    });
     await viewer.get('/api/constituencies/E14999999').expect(404);
     await viewer.get('/api/constituencies/nope').expect(404);
   });
 
   it('lists MPs with current tenure, constituency and email, filtered by party and nation', async () => {
-    const res = await viewer.get('/api/mps').query({ filter: JSON.stringify({ nation: 'Scotland', party: 'Scottish National Party' }), range: '[0,99]' }).expect(200);
+    const res = await viewer
+      .get('/api/mps')
+      .query({ filter: JSON.stringify({ nation: 'Scotland', party: 'Scottish National Party' }), range: '[0,99]' })
+      .expect(200);
     expect(res.body.length).toBeGreaterThan(0);
     for (const mp of res.body) {
-      expect(mp).toMatchObject({ party: 'Scottish National Party', current: true, constituency: { nation: 'Scotland' }, currentTenure: { endDate: null } });
+      expect(mp).toMatchObject({
+        party: 'Scottish National Party',
+        current: true,
+        constituency: { nation: 'Scotland' },
+        currentTenure: { endDate: null },
+      });
       expect(mp.constituencyId).toBe(mp.constituency.id);
     }
     const all = await viewer.get('/api/mps').query({ range: '[0,0]' }).expect(200);
     expect(all.headers['content-range']).toBe('mps 0-0/650');
-    const q = await viewer.get('/api/mps').query({ filter: JSON.stringify({ q: 'holborn and st' }) }).expect(200);
+    const q = await viewer
+      .get('/api/mps')
+      .query({ filter: JSON.stringify({ q: 'holborn and st' }) })
+      .expect(200);
     expect(q.body).toHaveLength(1);
     expect(q.body[0]).toMatchObject({ constituencyId: 'E14001290', email: expect.stringMatching(/@parliament\.uk$/) });
   });
 
   it('gets an MP with tenure history and 404s unknown ids', async () => {
-    const [mp] = (await viewer.get('/api/mps').query({ filter: JSON.stringify({ constituencyId: 'E14001290' }) }).expect(200)).body;
+    const [mp] = (
+      await viewer
+        .get('/api/mps')
+        .query({ filter: JSON.stringify({ constituencyId: 'E14001290' }) })
+        .expect(200)
+    ).body;
     const res = await viewer.get(`/api/mps/${mp.id}`).expect(200);
-    expect(res.body).toMatchObject({ id: mp.id, tenures: [expect.objectContaining({ constituencyId: 'E14001290', endDate: null })] });
+    expect(res.body).toMatchObject({
+      id: mp.id,
+      tenures: [expect.objectContaining({ constituencyId: 'E14001290', endDate: null })],
+    });
     await viewer.get('/api/mps/999999999').expect(404);
     await viewer.get('/api/mps/abc').expect(404);
   });

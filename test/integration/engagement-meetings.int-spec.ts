@@ -36,22 +36,39 @@ describe('engagement records: meetings', () => {
     await sink?.close();
   });
 
-  const newCase = async (): Promise<CaseDetail> => caseInProgress(caseworker.agent, (await consentingSupporter(api)).id);
+  const newCase = async (): Promise<CaseDetail> =>
+    caseInProgress(caseworker.agent, (await consentingSupporter(api)).id);
   const inDays = (days: number) => new Date(Date.now() + days * 24 * HOUR).toISOString();
   const createMeeting = (caseId: string, body: Record<string, unknown> = {}) =>
-    caseworker.agent.post('/api/meetings').send({ caseId, type: 'in_person', startsAt: inDays(7), location: 'Constituency office', ...body });
+    caseworker.agent
+      .post('/api/meetings')
+      .send({ caseId, type: 'in_person', startsAt: inDays(7), location: 'Constituency office', ...body });
   /** A meeting that was upcoming and has now started (moved back in the database, as if the week had passed). */
   const startedMeeting = async (caseId: string): Promise<MeetingDto> => {
     const meeting = (await createMeeting(caseId).expect(201)).body as MeetingDto;
-    await withDb(env.databaseUrl, (db) => db.query(`UPDATE meetings SET starts_at = now() - interval '2 hours' WHERE id = $1`, [meeting.id]));
+    await withDb(env.databaseUrl, (db) =>
+      db.query(`UPDATE meetings SET starts_at = now() - interval '2 hours' WHERE id = $1`, [meeting.id]),
+    );
     return meeting;
   };
 
   it('records an upcoming meeting with the preparation checklist, and sends nothing yet', async () => {
     const found = await newCase();
-    const res = await createMeeting(found.id, { type: 'virtual', location: 'https://meet.example.org/abc', attendees: 'Ann, the MP, a caseworker', checklist: { keyPointsWrittenDown: true, deviceChargedAndLinkTested: false } }).expect(201);
+    const res = await createMeeting(found.id, {
+      type: 'virtual',
+      location: 'https://meet.example.org/abc',
+      attendees: 'Ann, the MP, a caseworker',
+      checklist: { keyPointsWrittenDown: true, deviceChargedAndLinkTested: false },
+    }).expect(201);
     const meeting = res.body as MeetingDto;
-    expect(meeting).toMatchObject({ caseId: found.id, mpId: found.mpId, type: 'virtual', status: 'upcoming', thankYouEmailId: null, agreedActions: [] });
+    expect(meeting).toMatchObject({
+      caseId: found.id,
+      mpId: found.mpId,
+      type: 'virtual',
+      status: 'upcoming',
+      thankYouEmailId: null,
+      agreedActions: [],
+    });
     expect(meeting.checklist).toEqual({ keyPointsWrittenDown: true, deviceChargedAndLinkTested: false });
     expect(await outboxRows(env.databaseUrl, 'case_id = $1', [found.id])).toEqual([]);
   });
@@ -61,25 +78,58 @@ describe('engagement records: meetings', () => {
     const res = await createMeeting(found.id, { startsAt: inDays(-1), status: 'upcoming' }).expect(400);
     expect(fieldsOf(res)).toEqual(['startsAt']);
     const moved = (await createMeeting(found.id).expect(201)).body as MeetingDto;
-    expect(fieldsOf(await caseworker.agent.put(`/api/meetings/${moved.id}`).send({ ...moved, startsAt: inDays(-2) }).expect(400))).toEqual(['startsAt']);
+    expect(
+      fieldsOf(
+        await caseworker.agent
+          .put(`/api/meetings/${moved.id}`)
+          .send({ ...moved, startsAt: inDays(-2) })
+          .expect(400),
+      ),
+    ).toEqual(['startsAt']);
   });
 
   it('refuses an action asking for a chase without a due date, naming the field', async () => {
     const found = await newCase();
-    const created = await createMeeting(found.id, { startsAt: inDays(-1), agreedActions: [{ description: 'Write to the CEO', owner: 'mp', chase: true }] }).expect(400);
+    const created = await createMeeting(found.id, {
+      startsAt: inDays(-1),
+      agreedActions: [{ description: 'Write to the CEO', owner: 'mp', chase: true }],
+    }).expect(400);
     expect(fieldsOf(created)).toEqual(['agreedActions.0.dueDate']);
     const meeting = await startedMeeting(found.id);
-    const held = await caseworker.agent.post(`/api/meetings/${meeting.id}/held`).send({ agreedActions: [{ description: 'Ok', owner: 'charity' }, { description: 'Chase me', owner: 'trust', chase: true }] }).expect(400);
+    const held = await caseworker.agent
+      .post(`/api/meetings/${meeting.id}/held`)
+      .send({
+        agreedActions: [
+          { description: 'Ok', owner: 'charity' },
+          { description: 'Chase me', owner: 'trust', chase: true },
+        ],
+      })
+      .expect(400);
     expect(fieldsOf(held)).toEqual(['agreedActions.1.dueDate']);
-    expect(fieldsOf(await caseworker.agent.post(`/api/meetings/${meeting.id}/held`).send({ agreedActions: [{ description: 'x', owner: 'nobody' }] }).expect(400))).toEqual(['agreedActions.0.owner']);
+    expect(
+      fieldsOf(
+        await caseworker.agent
+          .post(`/api/meetings/${meeting.id}/held`)
+          .send({ agreedActions: [{ description: 'x', owner: 'nobody' }] })
+          .expect(400),
+      ),
+    ).toEqual(['agreedActions.0.owner']);
     expect(await outboxRows(env.databaseUrl, 'case_id = $1', [found.id])).toEqual([]);
   });
 
   it('refuses actions before the meeting is held and /held before it starts', async () => {
     const found = await newCase();
-    expect(fieldsOf(await createMeeting(found.id, { agreedActions: [{ description: 'Too early', owner: 'mp' }] }).expect(400))).toEqual(['agreedActions']);
+    expect(
+      fieldsOf(
+        await createMeeting(found.id, { agreedActions: [{ description: 'Too early', owner: 'mp' }] }).expect(400),
+      ),
+    ).toEqual(['agreedActions']);
     const upcoming = (await createMeeting(found.id).expect(201)).body as MeetingDto;
-    expect(fieldsOf(await caseworker.agent.post(`/api/meetings/${upcoming.id}/held`).send({ agreedActions: [] }).expect(400))).toEqual(['startsAt']);
+    expect(
+      fieldsOf(
+        await caseworker.agent.post(`/api/meetings/${upcoming.id}/held`).send({ agreedActions: [] }).expect(400),
+      ),
+    ).toEqual(['startsAt']);
   });
 
   it('held: drafts the thank-you for the next working day listing the actions, and chases each action on its due date', async () => {
@@ -124,29 +174,56 @@ describe('engagement records: meetings', () => {
       const done = await outboxRows(env.databaseUrl, "case_id = $1 AND status = 'sent'", [found.id]);
       return done.length === 2 ? done : undefined;
     });
-    const texts = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT id, text_body FROM messages WHERE id = ANY($1::uuid[])`, [sent.map((r) => r.message_id)])).rows as { id: string; text_body: string }[]);
-    const textOf = (kind: string) => texts.find((t) => t.id === sent.find((r) => r.kind === kind)?.message_id)?.text_body ?? '';
+    const texts = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(`SELECT id, text_body FROM messages WHERE id = ANY($1::uuid[])`, [
+            sent.map((r) => r.message_id),
+          ])
+        ).rows as { id: string; text_body: string }[],
+    );
+    const textOf = (kind: string) =>
+      texts.find((t) => t.id === sent.find((r) => r.kind === kind)?.message_id)?.text_body ?? '';
     expect(textOf('meeting_thank_you')).toContain('- Write to the trust CEO about the scan delay (the MP, by ');
     expect(textOf('meeting_thank_you')).toContain('- Send the MP a timeline of appointments (the charity)');
     expect(textOf('action_chase')).toContain('the MP would: Write to the trust CEO about the scan delay by ');
 
     // Once only; the timeline shows the meeting, its actions and the emails.
     await caseworker.agent.post(`/api/meetings/${meeting.id}/held`).send({ agreedActions: [] }).expect(409);
-    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as { kind: string; data: { id: string } }[];
+    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as {
+      kind: string;
+      data: { id: string };
+    }[];
     expect(timeline.filter((e) => e.kind === 'meeting').map((e) => e.data.id)).toEqual([meeting.id]);
     expect(timeline.filter((e) => e.kind === 'agreed_action')).toHaveLength(2);
-    expect(timeline.filter((e) => e.kind === 'scheduled_email').map((e) => e.data.id).sort()).toEqual([thankYou.id, chase.id].sort());
-    const audit = await withDb(env.databaseUrl, (db) => db.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'meeting.%' ORDER BY id`, [found.id]));
+    expect(
+      timeline
+        .filter((e) => e.kind === 'scheduled_email')
+        .map((e) => e.data.id)
+        .sort(),
+    ).toEqual([thankYou.id, chase.id].sort());
+    const audit = await withDb(env.databaseUrl, (db) =>
+      db.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'meeting.%' ORDER BY id`, [
+        found.id,
+      ]),
+    );
     expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['meeting.recorded', 'meeting.held']);
   });
 
   it('records a past meeting as held in one call, with its follow-ups', async () => {
     const found = await newCase();
-    const res = await createMeeting(found.id, { type: 'surgery', startsAt: inDays(-1), agreedActions: [{ description: 'Table a written question', owner: 'mp' }] }).expect(201);
+    const res = await createMeeting(found.id, {
+      type: 'surgery',
+      startsAt: inDays(-1),
+      agreedActions: [{ description: 'Table a written question', owner: 'mp' }],
+    }).expect(201);
     const meeting = res.body as MeetingDto;
     expect(meeting.status).toBe('held');
     expect(meeting.thankYouEmailId).not.toBeNull();
-    expect((await outboxRows(env.databaseUrl, 'case_id = $1', [found.id])).map((r) => r.kind)).toEqual(['meeting_thank_you']);
+    expect((await outboxRows(env.databaseUrl, 'case_id = $1', [found.id])).map((r) => r.kind)).toEqual([
+      'meeting_thank_you',
+    ]);
   });
 
   it('chases an action with a due date unless told not to; marking it done cancels its chase', async () => {
@@ -167,40 +244,86 @@ describe('engagement records: meetings', () => {
 
     const [chased] = meeting.agreedActions;
     await viewer.agent.post(`/api/meetings/${meeting.id}/actions/${chased.id}/done`).expect(403);
-    await caseworker.agent.post(`/api/meetings/${meeting.id}/actions/00000000-0000-4000-8000-000000000000/done`).expect(404);
-    const done = (await caseworker.agent.post(`/api/meetings/${meeting.id}/actions/${chased.id}/done`).expect(201)).body as MeetingDto;
+    await caseworker.agent
+      .post(`/api/meetings/${meeting.id}/actions/00000000-0000-4000-8000-000000000000/done`)
+      .expect(404);
+    const done = (await caseworker.agent.post(`/api/meetings/${meeting.id}/actions/${chased.id}/done`).expect(201))
+      .body as MeetingDto;
     expect(done.agreedActions[0].doneAt).not.toBeNull();
     await caseworker.agent.post(`/api/meetings/${meeting.id}/actions/${chased.id}/done`).expect(201);
     const [cancelled] = await outboxRows(env.databaseUrl, 'id = $1', [chases[0].id]);
     expect([cancelled.status, cancelled.cancel_reason]).toEqual(['cancelled', 'staff']);
-    expect((await outboxRows(env.databaseUrl, "case_id = $1 AND kind = 'meeting_thank_you'", [found.id]))[0].status).toBe('scheduled');
+    expect(
+      (await outboxRows(env.databaseUrl, "case_id = $1 AND kind = 'meeting_thank_you'", [found.id]))[0].status,
+    ).toBe('scheduled');
   });
 
   it('updates details and cancels; a held meeting keeps its status', async () => {
     const found = await newCase();
     const meeting = (await createMeeting(found.id).expect(201)).body as MeetingDto;
-    const updated = (await caseworker.agent.put(`/api/meetings/${meeting.id}`).send({ ...meeting, location: 'Town hall', checklist: { travelTimePlanned: true } }).expect(200)).body as MeetingDto;
-    expect(updated).toMatchObject({ location: 'Town hall', checklist: { travelTimePlanned: true }, status: 'upcoming' });
-    expect((await caseworker.agent.put(`/api/meetings/${meeting.id}`).send({ status: 'cancelled' }).expect(200)).body.status).toBe('cancelled');
+    const updated = (
+      await caseworker.agent
+        .put(`/api/meetings/${meeting.id}`)
+        .send({ ...meeting, location: 'Town hall', checklist: { travelTimePlanned: true } })
+        .expect(200)
+    ).body as MeetingDto;
+    expect(updated).toMatchObject({
+      location: 'Town hall',
+      checklist: { travelTimePlanned: true },
+      status: 'upcoming',
+    });
+    expect(
+      (await caseworker.agent.put(`/api/meetings/${meeting.id}`).send({ status: 'cancelled' }).expect(200)).body.status,
+    ).toBe('cancelled');
     await caseworker.agent.post(`/api/meetings/${meeting.id}/held`).send({ agreedActions: [] }).expect(409);
-    expect(fieldsOf(await caseworker.agent.put(`/api/meetings/${meeting.id}`).send({ status: 'held' }).expect(400))).toEqual(['status']);
-    expect(fieldsOf(await caseworker.agent.put(`/api/meetings/${meeting.id}`).send({ checklist: { brought: true } }).expect(400))).toEqual(['checklist.brought']);
+    expect(
+      fieldsOf(await caseworker.agent.put(`/api/meetings/${meeting.id}`).send({ status: 'held' }).expect(400)),
+    ).toEqual(['status']);
+    expect(
+      fieldsOf(
+        await caseworker.agent
+          .put(`/api/meetings/${meeting.id}`)
+          .send({ checklist: { brought: true } })
+          .expect(400),
+      ),
+    ).toEqual(['checklist.brought']);
   });
 
   it('lists with whitelisted filters; viewers read without notes or actions and cannot write', async () => {
     const found = await newCase();
-    await createMeeting(found.id, { startsAt: inDays(-1), notes: 'Private notes', agreedActions: [{ description: 'Something', owner: 'trust' }] }).expect(201);
+    await createMeeting(found.id, {
+      startsAt: inDays(-1),
+      notes: 'Private notes',
+      agreedActions: [{ description: 'Something', owner: 'trust' }],
+    }).expect(201);
     await createMeeting(found.id).expect(201);
-    const list = await caseworker.agent.get('/api/meetings').query({ filter: JSON.stringify({ caseId: found.id, status: 'held' }) }).expect(200);
+    const list = await caseworker.agent
+      .get('/api/meetings')
+      .query({ filter: JSON.stringify({ caseId: found.id, status: 'held' }) })
+      .expect(200);
     expect((list.body as MeetingDto[]).map((m) => m.notes)).toEqual(['Private notes']);
     expect(list.headers['content-range']).toBe('meetings 0-0/1');
-    await caseworker.agent.get('/api/meetings').query({ filter: JSON.stringify({ notes: 'x' }) }).expect(400);
-    await caseworker.agent.get('/api/meetings').query({ filter: JSON.stringify({ status: 'maybe' }) }).expect(400);
+    await caseworker.agent
+      .get('/api/meetings')
+      .query({ filter: JSON.stringify({ notes: 'x' }) })
+      .expect(400);
+    await caseworker.agent
+      .get('/api/meetings')
+      .query({ filter: JSON.stringify({ status: 'maybe' }) })
+      .expect(400);
 
-    const seen = (await viewer.agent.get('/api/meetings').query({ filter: JSON.stringify({ caseId: found.id }) }).expect(200)).body as MeetingDto[];
+    const seen = (
+      await viewer.agent
+        .get('/api/meetings')
+        .query({ filter: JSON.stringify({ caseId: found.id }) })
+        .expect(200)
+    ).body as MeetingDto[];
     expect(seen).toHaveLength(2);
     expect(seen.every((m) => m.notes === null && m.agreedActions.length === 0)).toBe(true);
-    await viewer.agent.post('/api/meetings').send({ caseId: found.id, type: 'in_person', startsAt: inDays(3) }).expect(403);
+    await viewer.agent
+      .post('/api/meetings')
+      .send({ caseId: found.id, type: 'in_person', startsAt: inDays(3) })
+      .expect(403);
     await viewer.agent.put(`/api/meetings/${seen[0].id}`).send({ location: 'x' }).expect(403);
     await viewer.agent.post(`/api/meetings/${seen[0].id}/held`).send({ agreedActions: [] }).expect(403);
     const timeline = (await viewer.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as { kind: string }[];

@@ -28,17 +28,34 @@ describe('engagement records: MP actions', () => {
     await api?.close();
   });
 
-  const record = (body: Record<string, unknown>) => caseworker.agent.post('/api/mp-actions').send({ caseId: found.id, type: 'wrote_to_trust_ceo', date: today, ...body });
+  const record = (body: Record<string, unknown>) =>
+    caseworker.agent
+      .post('/api/mp-actions')
+      .send({ caseId: found.id, type: 'wrote_to_trust_ceo', date: today, ...body });
 
   it('records an action with the case’s MP, audits it and shows it on the timeline', async () => {
-    const res = await record({ evidenceUrl: 'https://hansard.parliament.uk/commons/2026-11-20/debates/123', summary: 'Letter to the CEO about the delay' }).expect(201);
+    const res = await record({
+      evidenceUrl: 'https://hansard.parliament.uk/commons/2026-11-20/debates/123',
+      summary: 'Letter to the CEO about the delay',
+    }).expect(201);
     const action = res.body as MpActionDto;
-    expect(action).toMatchObject({ caseId: found.id, mpId: found.mpId, type: 'wrote_to_trust_ceo', date: today, summary: 'Letter to the CEO about the delay' });
+    expect(action).toMatchObject({
+      caseId: found.id,
+      mpId: found.mpId,
+      type: 'wrote_to_trust_ceo',
+      date: today,
+      summary: 'Letter to the CEO about the delay',
+    });
     expect(found.mpId).not.toBeNull();
 
-    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as { kind: string; data: { id: string } }[];
+    const timeline = (await caseworker.agent.get(`/api/cases/${found.id}/timeline`).expect(200)).body as {
+      kind: string;
+      data: { id: string };
+    }[];
     expect(timeline.some((e) => e.kind === 'mp_action' && e.data.id === action.id)).toBe(true);
-    const audit = await withDb(env.databaseUrl, (db) => db.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'mp_action.recorded'`, [found.id]));
+    const audit = await withDb(env.databaseUrl, (db) =>
+      db.query(`SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'mp_action.recorded'`, [found.id]),
+    );
     expect(audit.rowCount).toBeGreaterThan(0);
   });
 
@@ -56,7 +73,9 @@ describe('engagement records: MP actions', () => {
     expect((await record({ date: '2999-01-01' }).expect(400)).body.fields).toHaveProperty('date');
     expect((await record({ date: '2026-02-30' }).expect(400)).body.fields).toHaveProperty('date');
     expect((await record({ type: 'tweeted' }).expect(400)).body.fields).toHaveProperty('type');
-    expect((await record({ caseId: '00000000-0000-4000-8000-000000000000' }).expect(400)).body.fields).toHaveProperty('caseId');
+    expect((await record({ caseId: '00000000-0000-4000-8000-000000000000' }).expect(400)).body.fields).toHaveProperty(
+      'caseId',
+    );
   });
 
   it('records against another MP when given, and refuses an unknown one naming mpId', async () => {
@@ -71,20 +90,38 @@ describe('engagement records: MP actions', () => {
 
   it('lists with filters by case, MP, type and date range, and refuses unknown filters', async () => {
     await record({ type: 'asked_pmq', date: '2026-01-15' }).expect(201);
-    const list = await caseworker.agent.get('/api/mp-actions').query({ filter: JSON.stringify({ caseId: found.id, type: 'asked_pmq' }) }).expect(200);
+    const list = await caseworker.agent
+      .get('/api/mp-actions')
+      .query({ filter: JSON.stringify({ caseId: found.id, type: 'asked_pmq' }) })
+      .expect(200);
     expect((list.body as MpActionDto[]).map((a) => a.type)).toEqual(['asked_pmq']);
     expect(list.headers['content-range']).toMatch(/^mp-actions 0-0\/1$/);
 
-    const ranged = await caseworker.agent.get('/api/mp-actions').query({ filter: JSON.stringify({ mpId: found.mpId, dateFrom: '2026-01-01', dateTo: '2026-01-31' }), sort: '["date","ASC"]' }).expect(200);
+    const ranged = await caseworker.agent
+      .get('/api/mp-actions')
+      .query({
+        filter: JSON.stringify({ mpId: found.mpId, dateFrom: '2026-01-01', dateTo: '2026-01-31' }),
+        sort: '["date","ASC"]',
+      })
+      .expect(200);
     expect((ranged.body as MpActionDto[]).map((a) => a.date)).toEqual(['2026-01-15']);
 
-    await caseworker.agent.get('/api/mp-actions').query({ filter: JSON.stringify({ dateFrom: '2026-02-01', dateTo: '2026-01-01' }) }).expect(400);
-    await caseworker.agent.get('/api/mp-actions').query({ filter: JSON.stringify({ summary: 'x' }) }).expect(400);
+    await caseworker.agent
+      .get('/api/mp-actions')
+      .query({ filter: JSON.stringify({ dateFrom: '2026-02-01', dateTo: '2026-01-01' }) })
+      .expect(400);
+    await caseworker.agent
+      .get('/api/mp-actions')
+      .query({ filter: JSON.stringify({ summary: 'x' }) })
+      .expect(400);
     await caseworker.agent.get('/api/mp-actions').query({ sort: '["summary","ASC"]' }).expect(400);
   });
 
   it('lets a viewer read without the summary, and not record', async () => {
-    const list = await viewer.agent.get('/api/mp-actions').query({ filter: JSON.stringify({ caseId: found.id }) }).expect(200);
+    const list = await viewer.agent
+      .get('/api/mp-actions')
+      .query({ filter: JSON.stringify({ caseId: found.id }) })
+      .expect(200);
     const rows = list.body as MpActionDto[];
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((a) => a.summary === null)).toBe(true);

@@ -1,6 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { CORPUS_MACHINE_CLASSIFICATIONS, CORPUS_QUARANTINED, corpusFiles, corpusMessage } from '../support/email-corpus';
+import {
+  CORPUS_MACHINE_CLASSIFICATIONS,
+  CORPUS_QUARANTINED,
+  corpusFiles,
+  corpusMessage,
+} from '../support/email-corpus';
 import { INBOUND_TOKEN, postEmail, waitForProcessed } from '../support/intake';
 import { prepareTestEnv, startApi, startWorker, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
@@ -12,13 +17,21 @@ const SAME_AS: Record<string, string> = {
   'rubymail__attachment_nonascii_filename.eml': 'rubymail__attachment_message_rfc822.eml',
 };
 /** The DoS-shaped inputs (MANIFEST): each must finish well inside the parse-time cap. */
-const PATHOLOGICAL = ['mailparser__outofmemory.eml', 'mailparser__htmllargecallstack.eml', 'flanker__long-header.eml', 'postalmime__mimetorture.eml'];
+const PATHOLOGICAL = [
+  'mailparser__outofmemory.eml',
+  'mailparser__htmllargecallstack.eml',
+  'flanker__long-header.eml',
+  'postalmime__mimetorture.eml',
+];
 
 describe('the real-world corpus through the webhook', () => {
   let env: TestEnv;
   let app: NestExpressApplication;
   let worker: INestApplicationContext;
-  const receipts = new Map<string, { messageId: string; status: string; duplicate: boolean; quarantineId: string | null }>();
+  const receipts = new Map<
+    string,
+    { messageId: string; status: string; duplicate: boolean; quarantineId: string | null }
+  >();
 
   beforeAll(async () => {
     env = await prepareTestEnv({ INBOUND_TOKEN, INTAKE_PARSE_TIMEOUT_MS: '10000' });
@@ -83,17 +96,26 @@ describe('the real-world corpus through the webhook', () => {
   });
 
   it('replaying the whole corpus again stores nothing new', async () => {
-    const before = await withDb(env.databaseUrl, async (db) => (await db.query('SELECT count(*)::int AS n FROM raw_messages')).rows[0].n);
+    const before = await withDb(
+      env.databaseUrl,
+      async (db) => (await db.query('SELECT count(*)::int AS n FROM raw_messages')).rows[0].n,
+    );
     for (const name of corpusFiles()) {
       const res = await postEmail(app, corpusMessage(name)).expect(202);
       expect(res.body).toMatchObject({ messageId: receipts.get(name)!.messageId, duplicate: true });
     }
-    const after = await withDb(env.databaseUrl, async (db) => (await db.query('SELECT count(*)::int AS n FROM raw_messages')).rows[0].n);
+    const after = await withDb(
+      env.databaseUrl,
+      async (db) => (await db.query('SELECT count(*)::int AS n FROM raw_messages')).rows[0].n,
+    );
     expect(after).toBe(before);
   });
 
   it('stored HTML from the corpus is inert', async () => {
-    const rows = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT html_sanitised FROM messages WHERE html_sanitised IS NOT NULL`)).rows);
+    const rows = await withDb(
+      env.databaseUrl,
+      async (db) => (await db.query(`SELECT html_sanitised FROM messages WHERE html_sanitised IS NOT NULL`)).rows,
+    );
     expect(rows.length).toBeGreaterThan(10);
     for (const { html_sanitised: html } of rows) {
       expect(html).not.toMatch(/<(script|style|iframe|object|embed|form|input|svg|math|meta|base|link)\b/i);

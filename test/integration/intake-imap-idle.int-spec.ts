@@ -16,7 +16,13 @@ describe('IMAP IDLE against a real Dovecot', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     env = await prepareTestEnv({ IMAP_URL: dovecot.url, IMAP_POLL_SECONDS: '3600' });
-    mailbox = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    mailbox = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
     await mailbox.connect();
   }, 60_000);
 
@@ -27,7 +33,10 @@ describe('IMAP IDLE against a real Dovecot', () => {
   });
 
   const stored = (messageId: string) =>
-    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT id FROM raw_messages WHERE rfc_message_id = $1`, [messageId])).rows.length);
+    withDb(
+      env.databaseUrl,
+      async (db) => (await db.query(`SELECT id FROM raw_messages WHERE rfc_message_id = $1`, [messageId])).rows.length,
+    );
 
   it('picks up mail that arrived while no worker was running as soon as one starts', async () => {
     const id = uniqueId('before-start');

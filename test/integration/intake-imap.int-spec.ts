@@ -29,18 +29,30 @@ describe('IMAP intake against a real Dovecot', () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    env = await prepareTestEnv({ IMAP_URL: dovecot.url, IMAP_IDLE: 'false', INTAKE_MAX_MESSAGE_BYTES: String(200 * 1024) });
+    env = await prepareTestEnv({
+      IMAP_URL: dovecot.url,
+      IMAP_IDLE: 'false',
+      INTAKE_MAX_MESSAGE_BYTES: String(200 * 1024),
+    });
     worker = await startWorker();
     // The worker schedules a poll at start; the tests poll explicitly, so take the schedule away
     // and let any poll it already queued finish first.
     const queue = worker.get(QueueService).queue('intake');
     await queue.removeJobScheduler('intake.poll-imap');
     for (let i = 0; i < 100; i++) {
-      const pending = (await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized'])).filter((j) => j?.name === 'intake.poll-imap');
+      const pending = (await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized'])).filter(
+        (j) => j?.name === 'intake.poll-imap',
+      );
       if (!pending.length) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    mailbox = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: dovecot.user, pass: dovecot.password }, logger: false });
+    mailbox = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: dovecot.user, pass: dovecot.password },
+      logger: false,
+    });
     await mailbox.connect();
   }, 60_000);
 
@@ -63,8 +75,16 @@ describe('IMAP intake against a real Dovecot', () => {
       lock.release();
     }
   };
-  const rawCount = () => withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM raw_messages WHERE source = 'imap'`)).rows[0].n as number);
-  const imapIds = () => withDb(env.databaseUrl, async (db) => (await db.query(`SELECT id FROM raw_messages WHERE source = 'imap'`)).rows.map((r) => r.id as string));
+  const rawCount = () =>
+    withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT count(*)::int AS n FROM raw_messages WHERE source = 'imap'`)).rows[0].n as number,
+    );
+  const imapIds = () =>
+    withDb(env.databaseUrl, async (db) =>
+      (await db.query(`SELECT id FROM raw_messages WHERE source = 'imap'`)).rows.map((r) => r.id as string),
+    );
   /** The scheduler may be polling at the same moment: wait for the lock rather than fail. */
   const poll = async (): Promise<Exclude<PollResult, { skipped: string }>> => {
     for (let i = 0; i < 50; i++) {
@@ -83,8 +103,14 @@ describe('IMAP intake against a real Dovecot', () => {
     expect(await unseen()).toBe(0);
     const statuses = await waitForProcessed(env.databaseUrl, await imapIds());
     expect([...statuses.values()].filter((s) => s === 'parsed')).toHaveLength(CORPUS.length);
-    const classes = await withDb(env.databaseUrl, async (db) =>
-      (await db.query(`SELECT classification, count(*)::int AS n FROM messages GROUP BY classification ORDER BY classification`)).rows,
+    const classes = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT classification, count(*)::int AS n FROM messages GROUP BY classification ORDER BY classification`,
+          )
+        ).rows,
     );
     expect(classes).toEqual([
       { classification: 'auto_reply', n: 2 },
@@ -96,8 +122,14 @@ describe('IMAP intake against a real Dovecot', () => {
   });
 
   it('keeps an over-size message as a quarantine record with its headers', async () => {
-    const rows = await withDb(env.databaseUrl, async (db) =>
-      (await db.query(`SELECT r.id, r.raw, q.reason, q.detail FROM raw_messages r JOIN message_quarantine q ON q.raw_message_id = r.id WHERE r.source = 'imap'`)).rows,
+    const rows = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT r.id, r.raw, q.reason, q.detail FROM raw_messages r JOIN message_quarantine q ON q.raw_message_id = r.id WHERE r.source = 'imap'`,
+          )
+        ).rows,
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].reason).toBe('too_large');
@@ -120,7 +152,9 @@ describe('IMAP intake against a real Dovecot', () => {
   });
 
   it('killed between commit and \\Seen: nothing lost, and the re-poll stores no duplicates', async () => {
-    const fresh = Array.from({ length: 5 }, (_, i) => email({ subject: `Crash test ${i}`, messageId: uniqueId('crash') }));
+    const fresh = Array.from({ length: 5 }, (_, i) =>
+      email({ subject: `Crash test ${i}`, messageId: uniqueId('crash') }),
+    );
     await append(fresh);
     const before = await rawCount();
     const flags = jest.spyOn(ImapFlow.prototype, 'messageFlagsAdd').mockRejectedValueOnce(new Error('worker killed'));
@@ -135,7 +169,9 @@ describe('IMAP intake against a real Dovecot', () => {
   });
 
   it('a failed commit leaves that message (and the rest) unseen, while earlier ones are marked seen', async () => {
-    const fresh = Array.from({ length: 4 }, (_, i) => email({ subject: `Outage test ${i}`, messageId: uniqueId('outage') }));
+    const fresh = Array.from({ length: 4 }, (_, i) =>
+      email({ subject: `Outage test ${i}`, messageId: uniqueId('outage') }),
+    );
     await append(fresh);
     const intake = worker.get(IntakeService);
     const real = intake.accept.bind(intake);
@@ -163,7 +199,11 @@ describe('IMAP intake against a real Dovecot', () => {
   });
 
   it('the quarantined over-size message is reachable by its receipt', async () => {
-    const [row] = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT r.id FROM raw_messages r WHERE r.status = 'quarantined' AND r.source = 'imap'`)).rows);
+    const [row] = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT r.id FROM raw_messages r WHERE r.status = 'quarantined' AND r.source = 'imap'`)).rows,
+    );
     expect(await quarantineRow(env.databaseUrl, row.id)).toMatchObject({ reason: 'too_large' });
   });
 });

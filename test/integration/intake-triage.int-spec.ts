@@ -25,7 +25,16 @@ describe('messages resource, triage inbox and suggestions', () => {
     return res.body.messageId as string;
   };
   const audits = (action: string, entityId: string) =>
-    withDb(env.databaseUrl, async (db) => (await db.query(`SELECT actor_id, details FROM audit_events WHERE action = $1 AND entity_id = $2`, [action, entityId])).rows);
+    withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(`SELECT actor_id, details FROM audit_events WHERE action = $1 AND entity_id = $2`, [
+            action,
+            entityId,
+          ])
+        ).rows,
+    );
 
   beforeAll(async () => {
     env = await prepareTestEnv({ INBOUND_TOKEN });
@@ -37,10 +46,14 @@ describe('messages resource, triage inbox and suggestions', () => {
     ({ agent: caseworker, user } = await signedInAgent(app, 'caseworker'));
     caseworkerId = user.id;
     ({ agent: viewer } = await signedInAgent(app, 'viewer'));
-    await app.get(SupportersService).create(
-      { name: 'Priya Shah', email: 'priya.shah@example.org', postcode: 'WC1E 6BT', createAnyway: true } as Parameters<SupportersService['create']>[0],
-      { id: null },
-    );
+    await app
+      .get(SupportersService)
+      .create(
+        { name: 'Priya Shah', email: 'priya.shah@example.org', postcode: 'WC1E 6BT', createAnyway: true } as Parameters<
+          SupportersService['create']
+        >[0],
+        { id: null },
+      );
     await deliver(
       'urgent',
       email({
@@ -49,7 +62,14 @@ describe('messages resource, triage inbox and suggestions', () => {
         body: 'Dear team,\r\nMy dad (WC1E 6BT) has terminal cancer. His cancelled surgery at University College London Hospitals NHS Foundation Trust has not been rebooked. We have been waiting weeks.\r\nPriya',
       }),
     );
-    await deliver('plain', email({ from: 'Jane Doe <jane.doe@example.net>', subject: 'Question about volunteering', body: 'Hello, how can I help?' }));
+    await deliver(
+      'plain',
+      email({
+        from: 'Jane Doe <jane.doe@example.net>',
+        subject: 'Question about volunteering',
+        body: 'Hello, how can I help?',
+      }),
+    );
     await deliver('auto', email({ subject: 'Out of office', headers: { 'Auto-Submitted': 'auto-replied' } }));
     await deliver('spam1', email({ subject: 'WIN A PRIZE', from: 'prize@spam.example' }));
     await deliver('spam2', email({ subject: 'CHEAP PILLS', from: 'pills@spam.example' }));
@@ -86,35 +106,61 @@ describe('messages resource, triage inbox and suggestions', () => {
     });
 
     it('filters by classification, status, direction, ids and text search', async () => {
-      const byClass = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ classification: 'auto_reply' }) }).expect(200);
+      const byClass = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ classification: 'auto_reply' }) })
+        .expect(200);
       expect(byClass.body.map((m: { id: string }) => m.id)).toEqual([ids.auto]);
-      const many = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ id: [ids.plain, ids.auto] }) }).expect(200);
+      const many = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ id: [ids.plain, ids.auto] }) })
+        .expect(200);
       expect(many.body).toHaveLength(2);
-      const search = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ q: 'volunteer' }) }).expect(200);
+      const search = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ q: 'volunteer' }) })
+        .expect(200);
       expect(search.body.map((m: { id: string }) => m.id)).toEqual([ids.plain]);
-      const out = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ direction: 'out' }) }).expect(200);
+      const out = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ direction: 'out' }) })
+        .expect(200);
       expect(out.body).toEqual([]);
       const asc = await caseworker.get('/api/messages').query({ sort: '["receivedAt","ASC"]' }).expect(200);
       expect(asc.body[0].id).toBe(ids.urgent);
     });
 
     it('suggests urgency from the keyword rules', async () => {
-      const res = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ id: [ids.urgent, ids.plain] }) }).expect(200);
-      const byId = Object.fromEntries(res.body.map((m: { id: string; suggestedPriority: string }) => [m.id, m.suggestedPriority]));
+      const res = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ id: [ids.urgent, ids.plain] }) })
+        .expect(200);
+      const byId = Object.fromEntries(
+        res.body.map((m: { id: string; suggestedPriority: string }) => [m.id, m.suggestedPriority]),
+      );
       expect(byId).toEqual({ [ids.urgent]: 'urgent', [ids.plain]: 'normal' });
     });
 
     it('refuses unknown filters, sorts and malformed ids with 400', async () => {
-      await caseworker.get('/api/messages').query({ filter: JSON.stringify({ body: 'x' }) }).expect(400);
+      await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ body: 'x' }) })
+        .expect(400);
       await caseworker.get('/api/messages').query({ sort: '["subject","ASC"]' }).expect(400);
-      const res = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ caseId: 'not-a-uuid' }) }).expect(400);
+      const res = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ caseId: 'not-a-uuid' }) })
+        .expect(400);
       expect(res.body.fields).toEqual({ filter: 'caseId must be uuids' });
     });
   });
 
   describe('triage inbox', () => {
     it('lists unthreaded requests nobody has triaged, newest first, with the total', async () => {
-      const res = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ triage: true }) }).expect(200);
+      const res = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ triage: true }) })
+        .expect(200);
       expect(res.body.map((m: { id: string }) => m.id)).toEqual([ids.spam2, ids.spam1, ids.plain, ids.urgent]);
       expect(res.headers['content-range']).toBe('messages 0-3/4');
       const counts = await viewer.get('/api/messages/counts').expect(200);
@@ -122,50 +168,121 @@ describe('messages resource, triage inbox and suggestions', () => {
     });
 
     it('bulk-marks spam: it leaves the inbox and is audited', async () => {
-      const res = await caseworker.post('/api/messages/bulk').send({ ids: [ids.spam1, ids.spam2, randomUUID()], action: 'spam' }).expect(200);
+      const res = await caseworker
+        .post('/api/messages/bulk')
+        .send({ ids: [ids.spam1, ids.spam2, randomUUID()], action: 'spam' })
+        .expect(200);
       expect(res.body.updated.sort()).toEqual([ids.spam1, ids.spam2].sort());
-      const inbox = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ triage: true }) }).expect(200);
+      const inbox = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ triage: true }) })
+        .expect(200);
       expect(inbox.headers['content-range']).toBe('messages 0-1/2');
-      const spam = await caseworker.get('/api/messages').query({ filter: JSON.stringify({ classification: 'spam', status: 'ignored' }) }).expect(200);
+      const spam = await caseworker
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ classification: 'spam', status: 'ignored' }) })
+        .expect(200);
       expect(spam.body).toHaveLength(2);
-      const [event] = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT details FROM audit_events WHERE action = 'message.bulk_spam'`)).rows);
+      const [event] = await withDb(
+        env.databaseUrl,
+        async (db) => (await db.query(`SELECT details FROM audit_events WHERE action = 'message.bulk_spam'`)).rows,
+      );
       expect(event.details).toEqual({ ids: expect.arrayContaining([ids.spam1, ids.spam2]), requested: 3 });
     });
 
     it('validates bulk requests', async () => {
       await caseworker.post('/api/messages/bulk').send({ ids: [], action: 'spam' }).expect(400);
-      await caseworker.post('/api/messages/bulk').send({ ids: ['x'], action: 'spam' }).expect(400);
-      await caseworker.post('/api/messages/bulk').send({ ids: [randomUUID()], action: 'delete' }).expect(400);
-      await caseworker.post('/api/messages/bulk').send({ ids: Array.from({ length: 501 }, () => randomUUID()), action: 'spam' }).expect(400);
-      await viewer.post('/api/messages/bulk').send({ ids: [ids.plain], action: 'spam' }).expect(403);
+      await caseworker
+        .post('/api/messages/bulk')
+        .send({ ids: ['x'], action: 'spam' })
+        .expect(400);
+      await caseworker
+        .post('/api/messages/bulk')
+        .send({ ids: [randomUUID()], action: 'delete' })
+        .expect(400);
+      await caseworker
+        .post('/api/messages/bulk')
+        .send({ ids: Array.from({ length: 501 }, () => randomUUID()), action: 'spam' })
+        .expect(400);
+      await viewer
+        .post('/api/messages/bulk')
+        .send({ ids: [ids.plain], action: 'spam' })
+        .expect(403);
     });
 
     it('marks not-a-request, links a case and marks triaged with a supporter', async () => {
       const notRequest = await deliver('notRequest', email({ subject: 'Newsletter signup' }));
-      const res = await caseworker.post(`/api/messages/${notRequest}/triage`).send({ action: 'not_a_request' }).expect(200);
-      expect(res.body).toMatchObject({ status: 'not_a_request', triagedById: caseworkerId, triagedAt: expect.any(String) });
+      const res = await caseworker
+        .post(`/api/messages/${notRequest}/triage`)
+        .send({ action: 'not_a_request' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        status: 'not_a_request',
+        triagedById: caseworkerId,
+        triagedAt: expect.any(String),
+      });
 
       const caseId = (await insertCase(env.databaseUrl)).id;
       const link = await deliver('link', email({ subject: 'More about my case' }));
-      expect((await caseworker.post(`/api/messages/${link}/triage`).send({ action: 'link_case', caseId }).expect(200)).body).toMatchObject({ status: 'linked', caseId });
-      expect((await caseworker.get('/api/messages').query({ filter: JSON.stringify({ caseId }) }).expect(200)).body.map((m: { id: string }) => m.id)).toEqual([link]);
+      expect(
+        (await caseworker.post(`/api/messages/${link}/triage`).send({ action: 'link_case', caseId }).expect(200)).body,
+      ).toMatchObject({ status: 'linked', caseId });
+      expect(
+        (
+          await caseworker
+            .get('/api/messages')
+            .query({ filter: JSON.stringify({ caseId }) })
+            .expect(200)
+        ).body.map((m: { id: string }) => m.id),
+      ).toEqual([link]);
 
-      const supporterId = (await app.get(SupportersService).create({ name: 'Tom Triage', email: 'tom.triage@example.org', postcode: 'WC1E 6BT', createAnyway: true } as Parameters<SupportersService['create']>[0], { id: null })).id;
+      const supporterId = (
+        await app.get(SupportersService).create(
+          {
+            name: 'Tom Triage',
+            email: 'tom.triage@example.org',
+            postcode: 'WC1E 6BT',
+            createAnyway: true,
+          } as Parameters<SupportersService['create']>[0],
+          { id: null },
+        )
+      ).id;
       const triaged = await deliver('triaged', email({ subject: 'New story' }));
-      expect((await caseworker.post(`/api/messages/${triaged}/triage`).send({ action: 'triaged', supporterId }).expect(200)).body).toMatchObject({ status: 'triaged', supporterId });
-      expect((await caseworker.get('/api/messages').query({ filter: JSON.stringify({ supporterId }) }).expect(200)).body).toHaveLength(1);
+      expect(
+        (await caseworker.post(`/api/messages/${triaged}/triage`).send({ action: 'triaged', supporterId }).expect(200))
+          .body,
+      ).toMatchObject({ status: 'triaged', supporterId });
+      expect(
+        (
+          await caseworker
+            .get('/api/messages')
+            .query({ filter: JSON.stringify({ supporterId }) })
+            .expect(200)
+        ).body,
+      ).toHaveLength(1);
 
-      expect(await audits('message.triaged', link)).toEqual([{ actor_id: caseworkerId, details: { action: 'link_case', caseId, supporterId: null } }]);
+      expect(await audits('message.triaged', link)).toEqual([
+        { actor_id: caseworkerId, details: { action: 'link_case', caseId, supporterId: null } },
+      ]);
     });
 
     it('validates triage actions', async () => {
       const res = await caseworker.post(`/api/messages/${ids.plain}/triage`).send({ action: 'link_case' }).expect(400);
       expect(res.body.fields).toEqual({ caseId: 'is required for link_case' });
       await caseworker.post(`/api/messages/${ids.plain}/triage`).send({ action: 'delete' }).expect(400);
-      await caseworker.post(`/api/messages/${ids.plain}/triage`).send({ action: 'link_case', caseId: 'nope' }).expect(400);
-      const unknown = await caseworker.post(`/api/messages/${ids.plain}/triage`).send({ action: 'link_case', caseId: randomUUID() }).expect(400);
+      await caseworker
+        .post(`/api/messages/${ids.plain}/triage`)
+        .send({ action: 'link_case', caseId: 'nope' })
+        .expect(400);
+      const unknown = await caseworker
+        .post(`/api/messages/${ids.plain}/triage`)
+        .send({ action: 'link_case', caseId: randomUUID() })
+        .expect(400);
       expect(unknown.body.fields).toEqual({ caseId: 'is not a case' });
-      await caseworker.post(`/api/messages/${ids.plain}/triage`).send({ action: 'not_a_request', extra: 1 }).expect(400);
+      await caseworker
+        .post(`/api/messages/${ids.plain}/triage`)
+        .send({ action: 'not_a_request', extra: 1 })
+        .expect(400);
       await caseworker.post(`/api/messages/${randomUUID()}/triage`).send({ action: 'not_a_request' }).expect(404);
       await caseworker.post(`/api/messages/not-a-uuid/triage`).send({ action: 'not_a_request' }).expect(404);
       await viewer.post(`/api/messages/${ids.plain}/triage`).send({ action: 'not_a_request' }).expect(403);
@@ -175,26 +292,48 @@ describe('messages resource, triage inbox and suggestions', () => {
   describe('suggestions', () => {
     it('matches the supporter by email, resolves the postcode, suggests topics, urgency and the trust', async () => {
       const res = await caseworker.get(`/api/messages/${ids.urgent}/suggestions`).expect(200);
-      expect(res.body.supporter).toMatchObject({ match: 'existing', supporterId: expect.any(String), name: 'Priya Shah', email: 'priya.shah@example.org' });
+      expect(res.body.supporter).toMatchObject({
+        match: 'existing',
+        supporterId: expect.any(String),
+        name: 'Priya Shah',
+        email: 'priya.shah@example.org',
+      });
       expect(res.body.postcodes).toEqual([
-        expect.objectContaining({ postcode: 'WC1E 6BT', found: true, method: 'exact', constituency: expect.objectContaining({ id: expect.stringMatching(/^E14/) }) }),
+        expect.objectContaining({
+          postcode: 'WC1E 6BT',
+          found: true,
+          method: 'exact',
+          constituency: expect.objectContaining({ id: expect.stringMatching(/^E14/) }),
+        }),
       ]);
       expect(res.body.postcodes[0].mp).toEqual(expect.objectContaining({ name: expect.any(String) }));
       expect(res.body.topics).toContain('treatment_waiting_time');
       expect(res.body.priority).toBe('urgent');
-      expect(res.body.matchedRules.map((r: { keyword: string }) => r.keyword)).toEqual(expect.arrayContaining(['terminal', 'cancelled surgery', 'waiting weeks']));
+      expect(res.body.matchedRules.map((r: { keyword: string }) => r.keyword)).toEqual(
+        expect.arrayContaining(['terminal', 'cancelled surgery', 'waiting weeks']),
+      );
       expect(res.body.trusts).toEqual(['University College London Hospitals NHS Foundation Trust']);
       expect(await audits('message.suggestions_viewed', ids.urgent)).toHaveLength(1);
     });
 
     it('proposes a new supporter from the From name when the email is unknown', async () => {
       const res = await caseworker.get(`/api/messages/${ids.plain}/suggestions`).expect(200);
-      expect(res.body).toEqual({ supporter: { match: 'new', name: 'Jane Doe', email: 'jane.doe@example.net' }, postcodes: [], topics: [], priority: 'normal', matchedRules: [], trusts: [] });
+      expect(res.body).toEqual({
+        supporter: { match: 'new', name: 'Jane Doe', email: 'jane.doe@example.net' },
+        postcodes: [],
+        topics: [],
+        priority: 'normal',
+        matchedRules: [],
+        trusts: [],
+      });
     });
 
     it('follows the admin-edited rules', async () => {
       await caseworker.post('/api/triage-rules').send({ keyword: 'volunteering', topic: 'other' }).expect(403);
-      const created = await admin.post('/api/triage-rules').send({ keyword: 'volunteering', topic: 'other', priority: 'low' }).expect(201);
+      const created = await admin
+        .post('/api/triage-rules')
+        .send({ keyword: 'volunteering', topic: 'other', priority: 'low' })
+        .expect(201);
       const res = await caseworker.get(`/api/messages/${ids.plain}/suggestions`).expect(200);
       expect(res.body).toMatchObject({ topics: ['other'], priority: 'normal' });
       await admin.delete(`/api/triage-rules/${created.body.id}`).expect(200);
@@ -204,21 +343,35 @@ describe('messages resource, triage inbox and suggestions', () => {
 
   describe('triage rules', () => {
     it('lists the default rules to caseworkers and lets only admins change them', async () => {
-      const list = await caseworker.get('/api/triage-rules').query({ filter: JSON.stringify({ q: 'terminal' }) }).expect(200);
-      expect(list.body).toEqual([expect.objectContaining({ keyword: 'terminal', priority: 'urgent', topic: null, active: true })]);
+      const list = await caseworker
+        .get('/api/triage-rules')
+        .query({ filter: JSON.stringify({ q: 'terminal' }) })
+        .expect(200);
+      expect(list.body).toEqual([
+        expect.objectContaining({ keyword: 'terminal', priority: 'urgent', topic: null, active: true }),
+      ]);
       expect(list.headers['content-range']).toBe('triage-rules 0-0/1');
       await viewer.get('/api/triage-rules').expect(403);
-      const created = await admin.post('/api/triage-rules').send({ keyword: 'chemo delayed', topic: 'treatment_waiting_time', priority: 'high' }).expect(201);
+      const created = await admin
+        .post('/api/triage-rules')
+        .send({ keyword: 'chemo delayed', topic: 'treatment_waiting_time', priority: 'high' })
+        .expect(201);
       await admin.post('/api/triage-rules').send({ keyword: 'Chemo Delayed', priority: 'high' }).expect(409);
       await admin.post('/api/triage-rules').send({ keyword: 'no effect' }).expect(400);
       await admin.post('/api/triage-rules').send({ keyword: 'x', priority: 'high' }).expect(400);
       await admin.post('/api/triage-rules').send({ keyword: 'bad topic', topic: 'cooking' }).expect(400);
       // react-admin sends the whole record back on PUT.
-      const updated = await admin.put(`/api/triage-rules/${created.body.id}`).send({ ...created.body, active: false }).expect(200);
+      const updated = await admin
+        .put(`/api/triage-rules/${created.body.id}`)
+        .send({ ...created.body, active: false })
+        .expect(200);
       expect(updated.body).toMatchObject({ keyword: 'chemo delayed', active: false });
       await admin.put(`/api/triage-rules/${created.body.id}`).send({ topic: null, priority: null }).expect(400);
       // PUT validates each field as POST does, and refuses fields the resource does not have.
-      const badPriority = await admin.put(`/api/triage-rules/${created.body.id}`).send({ priority: 'whenever' }).expect(400);
+      const badPriority = await admin
+        .put(`/api/triage-rules/${created.body.id}`)
+        .send({ priority: 'whenever' })
+        .expect(400);
       expect(JSON.stringify(badPriority.body)).toMatch(/priority/);
       const badKeyword = await admin.put(`/api/triage-rules/${created.body.id}`).send({ keyword: 'x' }).expect(400);
       expect(JSON.stringify(badKeyword.body)).toMatch(/keyword/);
@@ -226,7 +379,11 @@ describe('messages resource, triage inbox and suggestions', () => {
       await caseworker.put(`/api/triage-rules/${created.body.id}`).send({ active: true }).expect(403);
       await admin.delete(`/api/triage-rules/${created.body.id}`).expect(200);
       await admin.get(`/api/triage-rules/${created.body.id}`).expect(404);
-      const trail = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [created.body.id])).rows.map((r) => r.action));
+      const trail = await withDb(env.databaseUrl, async (db) =>
+        (
+          await db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [created.body.id])
+        ).rows.map((r) => r.action),
+      );
       expect(trail).toEqual(['triage_rule.created', 'triage_rule.updated', 'triage_rule.deleted']);
     });
   });
@@ -234,7 +391,12 @@ describe('messages resource, triage inbox and suggestions', () => {
   describe('reading bodies', () => {
     it('gives caseworkers the whole message and audits the read', async () => {
       const res = await caseworker.get(`/api/messages/${ids.urgent}`).expect(200);
-      expect(res.body).toMatchObject({ subject: 'My dad is terminal and his surgery was cancelled', text: expect.stringContaining('terminal cancer'), hasHtml: false, to: [{ name: 'Campaigns', address: 'campaigns@campaign-desk.local' }] });
+      expect(res.body).toMatchObject({
+        subject: 'My dad is terminal and his surgery was cancelled',
+        text: expect.stringContaining('terminal cancer'),
+        hasHtml: false,
+        to: [{ name: 'Campaigns', address: 'campaigns@campaign-desk.local' }],
+      });
       expect(await audits('message.read', ids.urgent)).toEqual([{ actor_id: caseworkerId, details: {} }]);
       const html = await caseworker.get(`/api/messages/${ids.urgent}/html`).expect(200);
       expect(html.text).toContain('<pre>Dear team,');
@@ -242,14 +404,33 @@ describe('messages resource, triage inbox and suggestions', () => {
     });
 
     it('never shows viewers a body, subject, snippet or attachment, and refuses them the body endpoints', async () => {
-      const list = await viewer.get('/api/messages').query({ filter: JSON.stringify({ id: [ids.urgent] }) }).expect(200);
-      expect(list.body[0]).toMatchObject({ id: ids.urgent, subject: null, snippet: null, suggestedPriority: null, fromAddress: 'Priya.Shah@example.org' });
+      const list = await viewer
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ id: [ids.urgent] }) })
+        .expect(200);
+      expect(list.body[0]).toMatchObject({
+        id: ids.urgent,
+        subject: null,
+        snippet: null,
+        suggestedPriority: null,
+        fromAddress: 'Priya.Shah@example.org',
+      });
       const detail = await viewer.get(`/api/messages/${ids.urgent}`).expect(200);
-      expect(detail.body).toMatchObject({ subject: null, text: null, quotedText: null, snippet: null, attachments: [], hasHtml: false });
+      expect(detail.body).toMatchObject({
+        subject: null,
+        text: null,
+        quotedText: null,
+        snippet: null,
+        attachments: [],
+        hasHtml: false,
+      });
       await viewer.get(`/api/messages/${ids.urgent}/html`).expect(403);
       await viewer.get(`/api/messages/${ids.urgent}/attachments/0`).expect(403);
       await viewer.get(`/api/messages/${ids.urgent}/suggestions`).expect(403);
-      await viewer.get('/api/messages').query({ filter: JSON.stringify({ q: 'terminal' }) }).expect(400);
+      await viewer
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ q: 'terminal' }) })
+        .expect(400);
       await viewer.get('/api/quarantined-messages').expect(403);
     });
 
@@ -264,16 +445,33 @@ describe('messages resource, triage inbox and suggestions', () => {
     it('takes .eml files as multipart and raw message/rfc822, through the same store-first path', async () => {
       const a = email({ subject: 'Uploaded A', messageId: uniqueId('up') });
       const b = email({ subject: 'Uploaded B', messageId: uniqueId('up') });
-      const res = await caseworker.post('/api/messages/upload').attach('files', a, 'a.eml').attach('files', b, 'b.eml').expect(202);
+      const res = await caseworker
+        .post('/api/messages/upload')
+        .attach('files', a, 'a.eml')
+        .attach('files', b, 'b.eml')
+        .expect(202);
       expect(res.body).toEqual([
         { messageId: expect.any(String), status: 'pending', duplicate: false, caseId: null, quarantineId: null },
         { messageId: expect.any(String), status: 'pending', duplicate: false, caseId: null, quarantineId: null },
       ]);
-      const again = await caseworker.post('/api/messages/upload').set('Content-Type', 'message/rfc822').send(a).expect(202);
+      const again = await caseworker
+        .post('/api/messages/upload')
+        .set('Content-Type', 'message/rfc822')
+        .send(a)
+        .expect(202);
       expect(again.body).toEqual([expect.objectContaining({ messageId: res.body[0].messageId, duplicate: true })]);
-      await waitForProcessed(env.databaseUrl, res.body.map((r: { messageId: string }) => r.messageId));
-      const rows = await withDb(env.databaseUrl, async (db) =>
-        (await db.query(`SELECT source, uploaded_by FROM raw_messages WHERE id = ANY($1::uuid[])`, [res.body.map((r: { messageId: string }) => r.messageId)])).rows,
+      await waitForProcessed(
+        env.databaseUrl,
+        res.body.map((r: { messageId: string }) => r.messageId),
+      );
+      const rows = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (
+            await db.query(`SELECT source, uploaded_by FROM raw_messages WHERE id = ANY($1::uuid[])`, [
+              res.body.map((r: { messageId: string }) => r.messageId),
+            ])
+          ).rows,
       );
       expect(rows).toEqual([
         { source: 'upload', uploaded_by: caseworkerId },
@@ -291,10 +489,24 @@ describe('messages resource, triage inbox and suggestions', () => {
     it('lists quarantined messages with their reason and serves the raw message as an audited download', async () => {
       const raw = Buffer.from(`Subject: huge header\r\nX-Filler: ${'z'.repeat(120 * 1024)}\r\n\r\nbody\r\n`);
       const receipt = (await postEmail(app, raw).expect(202)).body;
-      const list = await caseworker.get('/api/quarantined-messages').query({ filter: JSON.stringify({ reason: 'header_too_large' }) }).expect(200);
-      expect(list.body).toEqual([expect.objectContaining({ id: receipt.quarantineId, messageId: receipt.messageId, reason: 'header_too_large', source: 'webhook' })]);
+      const list = await caseworker
+        .get('/api/quarantined-messages')
+        .query({ filter: JSON.stringify({ reason: 'header_too_large' }) })
+        .expect(200);
+      expect(list.body).toEqual([
+        expect.objectContaining({
+          id: receipt.quarantineId,
+          messageId: receipt.messageId,
+          reason: 'header_too_large',
+          source: 'webhook',
+        }),
+      ]);
       expect(list.headers['content-range']).toBe('quarantined-messages 0-0/1');
-      const download = await caseworker.get(`/api/quarantined-messages/${receipt.quarantineId}/raw`).buffer(true).parse(binary).expect(200);
+      const download = await caseworker
+        .get(`/api/quarantined-messages/${receipt.quarantineId}/raw`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       expect(download.headers['content-type']).toBe('message/rfc822');
       expect(download.headers['content-disposition']).toBe(`attachment; filename=${receipt.quarantineId}.eml`);
       expect(Buffer.compare(Buffer.from(download.body), raw)).toBe(0);

@@ -21,20 +21,38 @@ describe('inbound webhook', () => {
     await app.close();
   });
 
-  const rawCount = () => withDb(env.databaseUrl, async (db) => Number((await db.query('SELECT count(*) FROM raw_messages')).rows[0].count));
+  const rawCount = () =>
+    withDb(env.databaseUrl, async (db) => Number((await db.query('SELECT count(*) FROM raw_messages')).rows[0].count));
 
   it('stores a message, answers 202 with its id, then parses it', async () => {
     const res = await postEmail(app, email({ subject: 'Cancelled surgery' })).expect(202);
-    expect(res.body).toEqual({ messageId: expect.any(String), status: 'pending', duplicate: false, caseId: null, quarantineId: null });
+    expect(res.body).toEqual({
+      messageId: expect.any(String),
+      status: 'pending',
+      duplicate: false,
+      caseId: null,
+      quarantineId: null,
+    });
     await waitForProcessed(env.databaseUrl, [res.body.messageId]);
     const row = await messageRow(env.databaseUrl, res.body.messageId);
-    expect(row).toMatchObject({ direction: 'in', classification: 'request', status: 'new', subject: 'Cancelled surgery', case_id: null });
+    expect(row).toMatchObject({
+      direction: 'in',
+      classification: 'request',
+      status: 'new',
+      subject: 'Cancelled surgery',
+      case_id: null,
+    });
   });
 
   it('has committed the raw bytes and their hash before answering', async () => {
     const raw = email({ body: 'exact bytes' });
     const res = await postEmail(app, raw).expect(202);
-    const stored = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT raw, sha256, source, size_bytes FROM raw_messages WHERE id = $1`, [res.body.messageId])).rows[0]);
+    const stored = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT raw, sha256, source, size_bytes FROM raw_messages WHERE id = $1`, [res.body.messageId]))
+          .rows[0],
+    );
     expect(Buffer.compare(stored.raw, raw)).toBe(0);
     expect(stored).toMatchObject({ source: 'webhook', size_bytes: raw.length });
     expect(stored.sha256).toHaveLength(32);
@@ -47,7 +65,13 @@ describe('inbound webhook', () => {
     const before = await rawCount();
     // Same id, different bytes (a relay added a header): still one message.
     const again = await postEmail(app, email({ messageId, headers: { 'X-Relayed': 'yes' } })).expect(202);
-    expect(again.body).toEqual({ messageId: first.body.messageId, status: 'parsed', duplicate: true, caseId: null, quarantineId: null });
+    expect(again.body).toEqual({
+      messageId: first.body.messageId,
+      status: 'parsed',
+      duplicate: true,
+      caseId: null,
+      quarantineId: null,
+    });
     expect(await rawCount()).toBe(before);
   });
 
@@ -74,7 +98,12 @@ describe('inbound webhook', () => {
     await postEmail(app, email(), null).expect(401);
     await postEmail(app, email(), 'wrong-token-wrong-token-wrong').expect(401);
     await postEmail(app, email(), `${INBOUND_TOKEN}x`).expect(401);
-    const basic = await request(app.getHttpServer()).post('/api/inbound/email').set('Content-Type', 'message/rfc822').set('Authorization', `Basic ${INBOUND_TOKEN}`).send(email()).expect(401);
+    const basic = await request(app.getHttpServer())
+      .post('/api/inbound/email')
+      .set('Content-Type', 'message/rfc822')
+      .set('Authorization', `Basic ${INBOUND_TOKEN}`)
+      .send(email())
+      .expect(401);
     expect(basic.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     expect(await rawCount()).toBe(before);
   });
@@ -103,7 +132,12 @@ describe('inbound webhook', () => {
     const raw = Buffer.from(`Subject: x\r\nX-Long: ${'a'.repeat(110 * 1024)}\r\n\r\nbody\r\n`);
     const res = await postEmail(app, raw).expect(202);
     expect(res.body).toMatchObject({ status: 'quarantined', quarantineId: expect.any(String) });
-    const q = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT reason, detail FROM message_quarantine WHERE id = $1`, [res.body.quarantineId])).rows[0]);
+    const q = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT reason, detail FROM message_quarantine WHERE id = $1`, [res.body.quarantineId]))
+          .rows[0],
+    );
     expect(q).toEqual({ reason: 'header_too_large', detail: 'header block is larger than 102400 bytes' });
   });
 
@@ -123,7 +157,11 @@ describe('inbound webhook', () => {
     const setConnections = (allow: boolean) =>
       withDb(ADMIN_DATABASE_URL, async (db) => {
         await db.query(`ALTER DATABASE "${dbName()}" ALLOW_CONNECTIONS ${allow}`);
-        if (!allow) await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName()]);
+        if (!allow)
+          await db.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+            [dbName()],
+          );
       });
 
     it('answers 503 with Retry-After, and the same message sent after recovery is stored once', async () => {
@@ -147,7 +185,12 @@ describe('inbound webhook', () => {
       expect(res.status).toBe(202);
       const again = await postEmail(app, raw).expect(202);
       expect(again.body.messageId).toBe(res.body.messageId);
-      const count = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*)::int AS n FROM raw_messages WHERE rfc_message_id = $1`, [messageId])).rows[0].n);
+      const count = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (await db.query(`SELECT count(*)::int AS n FROM raw_messages WHERE rfc_message_id = $1`, [messageId])).rows[0]
+            .n,
+      );
       expect(count).toBe(1);
       await waitForProcessed(env.databaseUrl, [res.body.messageId]);
       expect((await messageRow(env.databaseUrl, res.body.messageId))?.subject).toBe('Sent during an outage');

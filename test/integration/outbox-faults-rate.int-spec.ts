@@ -1,7 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CaseDetail } from '@campaign-desk/contracts';
-import { caseInProgress, consentingSupporter, copiesAtSink, outboxRows, scheduleEmails } from '../support/correspondence';
+import {
+  caseInProgress,
+  consentingSupporter,
+  copiesAtSink,
+  outboxRows,
+  scheduleEmails,
+} from '../support/correspondence';
 import { importDirectory } from '../support/directory';
 import { eventually, startTestSink, type TestSink } from '../support/smtp-sink';
 import { prepareTestEnv, signedInAgent, startApi, startWorker, type TestEnv } from '../support/test-app';
@@ -23,14 +29,22 @@ describe('outbox faults: a burst of chases under the rate limit', () => {
 
   beforeAll(async () => {
     sink = await startTestSink();
-    env = await prepareTestEnv({ SMTP_URL: sink.url, SEND_RATE_PER_MINUTE: String(RATE_PER_MINUTE), SEND_CONCURRENCY: '16', DATABASE_POOL_SIZE: '30' });
+    env = await prepareTestEnv({
+      SMTP_URL: sink.url,
+      SEND_RATE_PER_MINUTE: String(RATE_PER_MINUTE),
+      SEND_CONCURRENCY: '16',
+      DATABASE_POOL_SIZE: '30',
+    });
     api = await startApi();
     await importDirectory(api);
     const caseworker = await signedInAgent(api, 'caseworker');
     cases = [];
     for (let i = 0; i < 10; i++) {
       const found = await caseInProgress(caseworker.agent, (await consentingSupporter(api)).id);
-      await caseworker.agent.post(`/api/cases/${found.id}/mp-contacts`).send({ channel: 'letter', direction: 'outbound', date: new Date().toISOString() }).expect(201);
+      await caseworker.agent
+        .post(`/api/cases/${found.id}/mp-contacts`)
+        .send({ channel: 'letter', direction: 'outbound', date: new Date().toISOString() })
+        .expect(201);
       cases.push(found);
     }
   }, 180_000);
@@ -45,18 +59,30 @@ describe('outbox faults: a burst of chases under the rate limit', () => {
     const due = new Date(Date.now() + 5_000);
     const scheduled = await scheduleEmails(
       api,
-      Array.from({ length: CHASES }, (_, i) => ({ caseId: cases[i % cases.length].id, supporterId: cases[i % cases.length].supporterId, kind: 'mp_chase' as const, dueAt: due })),
+      Array.from({ length: CHASES }, (_, i) => ({
+        caseId: cases[i % cases.length].id,
+        supporterId: cases[i % cases.length].supporterId,
+        kind: 'mp_chase' as const,
+        dueAt: due,
+      })),
     );
     workers = [await startWorker(), await startWorker()];
     const ids = scheduled.map((s) => s.id);
-    const rows = await eventually(async () => {
-      const current = await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status <> 'sent'`, [ids]);
-      return current.length === 0 ? outboxRows(env.databaseUrl, 'id = ANY($1::uuid[])', [ids]) : undefined;
-    }, 470_000, 1_000);
+    const rows = await eventually(
+      async () => {
+        const current = await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status <> 'sent'`, [ids]);
+        return current.length === 0 ? outboxRows(env.databaseUrl, 'id = ANY($1::uuid[])', [ids]) : undefined;
+      },
+      470_000,
+      1_000,
+    );
 
     expect(rows).toHaveLength(CHASES);
     expect(copiesAtSink(sink, rows).every((n) => n === 1)).toBe(true);
-    const times = sink.messages.filter((m) => m.headers.subject?.startsWith('Following up')).map((m) => m.at).sort((a, b) => a - b);
+    const times = sink.messages
+      .filter((m) => m.headers.subject?.startsWith('Following up'))
+      .map((m) => m.at)
+      .sort((a, b) => a - b);
     expect(times).toHaveLength(CHASES);
 
     // Never faster than the limit: over the whole burst, and in any one-second window (BullMQ's
@@ -69,7 +95,9 @@ describe('outbox faults: a burst of chases under the rate limit', () => {
       busiest = Math.max(busiest, end - start);
     }
     expect(busiest).toBeLessThanOrEqual(2 * PER_SECOND);
-    process.stdout.write(`rate test: ${CHASES} chases in ${elapsedSeconds.toFixed(1)} s (limit ${PER_SECOND}/s), busiest second ${busiest}\n`);
+    process.stdout.write(
+      `rate test: ${CHASES} chases in ${elapsedSeconds.toFixed(1)} s (limit ${PER_SECOND}/s), busiest second ${busiest}\n`,
+    );
     // Generous: the limit caps the rate from above; on a loaded CI machine sending is slower than it.
   }, 500_000);
 });

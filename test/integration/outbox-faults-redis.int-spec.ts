@@ -3,7 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import IORedis from 'ioredis';
 import type { CaseDetail } from '@campaign-desk/contracts';
 import { OutboxReconciler } from '@campaign-desk/server-correspondence';
-import { caseInProgress, consentingSupporter, copiesAtSink, outboxRows, scheduleEmails } from '../support/correspondence';
+import {
+  caseInProgress,
+  consentingSupporter,
+  copiesAtSink,
+  outboxRows,
+  scheduleEmails,
+} from '../support/correspondence';
 import { importDirectory } from '../support/directory';
 import { eventually, startTestSink, type TestSink } from '../support/smtp-sink';
 import { prepareTestEnv, signedInAgent, startApi, startWorker, type TestEnv } from '../support/test-app';
@@ -27,12 +33,18 @@ describe('outbox faults: Redis forgets everything', () => {
 
   beforeAll(async () => {
     sink = await startTestSink();
-    env = await prepareTestEnv({ SMTP_URL: sink.url, SEND_RATE_PER_MINUTE: '600000', SEND_CONCURRENCY: '12', DATABASE_POOL_SIZE: '30' });
+    env = await prepareTestEnv({
+      SMTP_URL: sink.url,
+      SEND_RATE_PER_MINUTE: '600000',
+      SEND_CONCURRENCY: '12',
+      DATABASE_POOL_SIZE: '30',
+    });
     api = await startApi();
     await importDirectory(api);
     const caseworker = await signedInAgent(api, 'caseworker');
     cases = [];
-    for (let i = 0; i < 20; i++) cases.push(await caseInProgress(caseworker.agent, (await consentingSupporter(api)).id));
+    for (let i = 0; i < 20; i++)
+      cases.push(await caseInProgress(caseworker.agent, (await consentingSupporter(api)).id));
     redis = new IORedis(REDIS_URL);
   }, 180_000);
 
@@ -57,14 +69,23 @@ describe('outbox faults: Redis forgets everything', () => {
   const replies = (count: number, dueAt: Date) =>
     scheduleEmails(
       api,
-      Array.from({ length: count }, (_, i) => ({ caseId: cases[i % cases.length].id, supporterId: cases[i % cases.length].supporterId, kind: 'reply' as const, dueAt })),
+      Array.from({ length: count }, (_, i) => ({
+        caseId: cases[i % cases.length].id,
+        supporterId: cases[i % cases.length].supporterId,
+        kind: 'reply' as const,
+        dueAt,
+      })),
     );
 
   const allSent = async (ids: string[], timeoutMs = 120_000) =>
-    eventually(async () => {
-      const rows = await outboxRows(env.databaseUrl, 'id = ANY($1::uuid[])', [ids]);
-      return rows.every((r) => r.status === 'sent') ? rows : undefined;
-    }, timeoutMs, 500);
+    eventually(
+      async () => {
+        const rows = await outboxRows(env.databaseUrl, 'id = ANY($1::uuid[])', [ids]);
+        return rows.every((r) => r.status === 'sent') ? rows : undefined;
+      },
+      timeoutMs,
+      500,
+    );
 
   it('loses no email when the jobs of thousands of scheduled emails vanish', async () => {
     worker = await startWorker();
@@ -84,7 +105,14 @@ describe('outbox faults: Redis forgets everything', () => {
   it('loses and repeats nothing when Redis is flushed in the middle of sending', async () => {
     const scheduled = await replies(2_000, new Date());
     const ids = scheduled.map((s) => s.id);
-    await eventually(async () => ((await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status = 'sent'`, [ids])).length >= 300 ? true : undefined), 60_000, 50);
+    await eventually(
+      async () =>
+        (await outboxRows(env.databaseUrl, `id = ANY($1::uuid[]) AND status = 'sent'`, [ids])).length >= 300
+          ? true
+          : undefined,
+      60_000,
+      50,
+    );
     await flushQueues();
     await worker!.get(OutboxReconciler).reconcile();
     const rows = await allSent(ids);

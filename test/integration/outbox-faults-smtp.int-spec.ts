@@ -2,7 +2,14 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CaseDetail, ScheduledEmailDto } from '@campaign-desk/contracts';
 import { OutboxReconciler } from '@campaign-desk/server-correspondence';
-import { caseInProgress, consentingSupporter, makeDue, outboxRows, scheduleEmails, type OutboxRow } from '../support/correspondence';
+import {
+  caseInProgress,
+  consentingSupporter,
+  makeDue,
+  outboxRows,
+  scheduleEmails,
+  type OutboxRow,
+} from '../support/correspondence';
 import { importDirectory } from '../support/directory';
 import { eventually, startTestSink, type SinkMessage, type TestSink } from '../support/smtp-sink';
 import { prepareTestEnv, signedInAgent, startApi, startWorker, type TestEnv } from '../support/test-app';
@@ -46,7 +53,9 @@ describe('outbox faults: what the SMTP server answers', () => {
       const r = await row(id);
       return r.status === 'scheduled' || r.status === 'sending' ? undefined : r;
     }, timeoutMs);
-  const reply = async (found: CaseDetail) => (await caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Hello from the team' }).expect(201)).body as ScheduledEmailDto;
+  const reply = async (found: CaseDetail) =>
+    (await caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Hello from the team' }).expect(201))
+      .body as ScheduledEmailDto;
 
   it('retries a 451 with exponential backoff and delivers once', async () => {
     const tries: number[] = [];
@@ -82,8 +91,15 @@ describe('outbox faults: what the SMTP server answers', () => {
     await sleep(2_500);
     expect(tries).toBe(1);
     expect((await row(email.id)).status).toBe('failed');
-    const listed = (await caseworker.agent.get('/api/scheduled-emails').query({ filter: JSON.stringify({ caseId: found.id, status: 'failed' }) }).expect(200)).body as ScheduledEmailDto[];
-    expect(listed).toEqual([expect.objectContaining({ id: email.id, deliveryStatus: 'failed', lastError: expect.stringMatching(/550/) })]);
+    const listed = (
+      await caseworker.agent
+        .get('/api/scheduled-emails')
+        .query({ filter: JSON.stringify({ caseId: found.id, status: 'failed' }) })
+        .expect(200)
+    ).body as ScheduledEmailDto[];
+    expect(listed).toEqual([
+      expect.objectContaining({ id: email.id, deliveryStatus: 'failed', lastError: expect.stringMatching(/550/) }),
+    ]);
   });
 
   it('fails a recipient refused at RCPT (5xx) the same way, before any message was handed over', async () => {
@@ -133,7 +149,10 @@ describe('outbox faults: what the SMTP server answers', () => {
 
     beforeAll(async () => {
       found = await newCase();
-      await caseworker.agent.post(`/api/cases/${found.id}/mp-contacts`).send({ channel: 'letter', direction: 'outbound', date: '2026-11-02' }).expect(201);
+      await caseworker.agent
+        .post(`/api/cases/${found.id}/mp-contacts`)
+        .send({ channel: 'letter', direction: 'outbound', date: '2026-11-02' })
+        .expect(201);
       chases = (await outboxRows(env.databaseUrl, 'case_id = $1', [found.id])).filter((r) => r.kind === 'mp_chase');
     });
 
@@ -151,7 +170,9 @@ describe('outbox faults: what the SMTP server answers', () => {
       await caseworker.agent.post(`/api/scheduled-emails/${chases[0].id}/send-now`).expect(200);
       await eventually(async () => (onWire ? true : undefined));
 
-      const res = await caseworker.agent.post(`/api/cases/${found.id}/mp-responses`).send({ kind: 'substantive', receivedAt: new Date().toISOString() });
+      const res = await caseworker.agent
+        .post(`/api/cases/${found.id}/mp-responses`)
+        .send({ kind: 'substantive', receivedAt: new Date().toISOString() });
       const committed = Date.now();
       expect(res.status).toBe(201);
       expect(accepted).toBeGreaterThan(0);
@@ -172,7 +193,9 @@ describe('outbox faults: what the SMTP server answers', () => {
     });
 
     it('re-checks at send time: a chase still scheduled for a case that has its response is cancelled, not sent', async () => {
-      const [late] = await scheduleEmails(api, [{ caseId: found.id, supporterId: found.supporterId, kind: 'mp_chase', dueAt: new Date() }]);
+      const [late] = await scheduleEmails(api, [
+        { caseId: found.id, supporterId: found.supporterId, kind: 'mp_chase', dueAt: new Date() },
+      ]);
       const done = await settled(late.id);
       expect(done).toMatchObject({ status: 'cancelled', cancel_reason: 'mp_responded', attempts: 1 });
       expect(sink.byMessageId(done.rfc_message_id)).toHaveLength(0);

@@ -21,7 +21,9 @@ describe('health, docs and security headers', () => {
 
   it('serves the OpenAPI document', async () => {
     const res = await request(app.getHttpServer()).get('/api/docs/openapi.json').expect(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/staff-users', '/api/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/staff-users', '/api/health']),
+    );
   });
 
   it('sends a strict Content-Security-Policy and no framing', async () => {
@@ -32,7 +34,10 @@ describe('health, docs and security headers', () => {
   });
 
   it('does not answer cross-origin requests with CORS headers', async () => {
-    const res = await request(app.getHttpServer()).options('/api/auth/login').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
+    const res = await request(app.getHttpServer())
+      .options('/api/auth/login')
+      .set('Origin', 'https://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -46,7 +51,10 @@ describe('health, docs and security headers', () => {
     const dbName = new URL(env.databaseUrl).pathname.slice(1);
     await withDb(ADMIN_DATABASE_URL, async (db) => {
       await db.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`);
-      await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+      await db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [dbName],
+      );
     });
     try {
       const health = await request(app.getHttpServer()).get('/api/health').expect(503);
@@ -80,6 +88,9 @@ describe('health when Redis is unreachable', () => {
   });
 
   it('still rate limits and signs in (the in-memory limiter stands in)', async () => {
-    await request(app.getHttpServer()).post('/api/auth/login').send({ email: 'x@test.local', password: 'wrong-password' }).expect(401);
+    await request(app.getHttpServer())
+      .post('/api/auth/login')
+      .send({ email: 'x@test.local', password: 'wrong-password' })
+      .expect(401);
   });
 });

@@ -16,7 +16,10 @@ class LinkedRecords {
 
   @OnDomainEvent('supporter.merged')
   async move(payload: DomainEventPayloads['supporter.merged'], manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE test_supporter_links SET supporter_id = $2 WHERE supporter_id = $1`, [payload.sourceId, payload.targetId]);
+    await manager.query(`UPDATE test_supporter_links SET supporter_id = $2 WHERE supporter_id = $1`, [
+      payload.sourceId,
+      payload.targetId,
+    ]);
     if (LinkedRecords.failWith) throw LinkedRecords.failWith;
   }
 
@@ -36,7 +39,9 @@ describe('supporter duplicates and merge', () => {
 
   beforeAll(async () => {
     env = await prepareTestEnv();
-    await withDb(env.databaseUrl, (db) => db.query(`CREATE TABLE test_supporter_links (id serial PRIMARY KEY, supporter_id uuid NOT NULL)`));
+    await withDb(env.databaseUrl, (db) =>
+      db.query(`CREATE TABLE test_supporter_links (id serial PRIMARY KEY, supporter_id uuid NOT NULL)`),
+    );
     app = await startApiWithProviders([LinkedRecords]);
     await importDirectory(app);
     ({ agent: caseworker } = await signedInAgent(app, 'caseworker'));
@@ -48,30 +53,59 @@ describe('supporter duplicates and merge', () => {
     LinkedRecords.paused = [];
   });
 
-  const create = async (over: Record<string, unknown> = {}): Promise<SupporterDto> => (await caseworker.post('/api/supporters').send(supporterInput(over)).expect(201)).body;
-  const link = (supporterId: string) => withDb(env.databaseUrl, (db) => db.query(`INSERT INTO test_supporter_links (supporter_id) VALUES ($1)`, [supporterId]));
+  const create = async (over: Record<string, unknown> = {}): Promise<SupporterDto> =>
+    (await caseworker.post('/api/supporters').send(supporterInput(over)).expect(201)).body;
+  const link = (supporterId: string) =>
+    withDb(env.databaseUrl, (db) =>
+      db.query(`INSERT INTO test_supporter_links (supporter_id) VALUES ($1)`, [supporterId]),
+    );
   const links = (supporterId: string) =>
-    withDb(env.databaseUrl, async (db) => Number((await db.query(`SELECT count(*) FROM test_supporter_links WHERE supporter_id = $1`, [supporterId])).rows[0].count));
-  const merge = (sourceId: string, targetId: unknown) => caseworker.post(`/api/supporters/${sourceId}/merge`).send({ targetId });
+    withDb(env.databaseUrl, async (db) =>
+      Number(
+        (await db.query(`SELECT count(*) FROM test_supporter_links WHERE supporter_id = $1`, [supporterId])).rows[0]
+          .count,
+      ),
+    );
+  const merge = (sourceId: string, targetId: unknown) =>
+    caseworker.post(`/api/supporters/${sourceId}/merge`).send({ targetId });
 
   it('answers 409 with the existing id for the same email, however it is written', async () => {
     const existing = await create({ email: 'jo.bloggs@gmail.com' });
     for (const email of ['JO.BLOGGS@gmail.com', 'jobloggs+cancer@googlemail.com', ' jo.bloggs@GMAIL.com ']) {
-      const res = await caseworker.post('/api/supporters').send(supporterInput({ email: email.trim() })).expect(409);
-      expect(res.body).toMatchObject({ statusCode: 409, existingId: existing.id, matchedOn: 'email', fields: { email: expect.any(String) } });
+      const res = await caseworker
+        .post('/api/supporters')
+        .send(supporterInput({ email: email.trim() }))
+        .expect(409);
+      expect(res.body).toMatchObject({
+        statusCode: 409,
+        existingId: existing.id,
+        matchedOn: 'email',
+        fields: { email: expect.any(String) },
+      });
     }
   });
 
   it('answers 409 for the same name and postcode with another email', async () => {
     const existing = await create({ name: 'Dup Lication', postcode: 'SW1A 1AA' });
-    const res = await caseworker.post('/api/supporters').send(supporterInput({ name: 'dup  lication', postcode: 'sw1a1aa' })).expect(409);
+    const res = await caseworker
+      .post('/api/supporters')
+      .send(supporterInput({ name: 'dup  lication', postcode: 'sw1a1aa' }))
+      .expect(409);
     expect(res.body).toMatchObject({ existingId: existing.id, matchedOn: 'name_and_postcode' });
   });
 
   it('creates anyway when asked, and audits that it knew', async () => {
     const existing = await create({ name: 'Twin Person', postcode: 'SW1A 1AA' });
-    const twin = (await caseworker.post('/api/supporters').send(supporterInput({ name: 'Twin Person', postcode: 'SW1A 1AA', createAnyway: true })).expect(201)).body;
-    const [created] = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT details FROM audit_events WHERE entity_id = $1`, [twin.id])).rows);
+    const twin = (
+      await caseworker
+        .post('/api/supporters')
+        .send(supporterInput({ name: 'Twin Person', postcode: 'SW1A 1AA', createAnyway: true }))
+        .expect(201)
+    ).body;
+    const [created] = await withDb(
+      env.databaseUrl,
+      async (db) => (await db.query(`SELECT details FROM audit_events WHERE entity_id = $1`, [twin.id])).rows,
+    );
     expect(created.details.createdDespiteDuplicateOf).toBe(existing.id);
   });
 
@@ -83,7 +117,12 @@ describe('supporter duplicates and merge', () => {
 
   it('merges: moves linked records, keeps the richer fields, soft-deletes the source and audits both', async () => {
     const target = await create({ name: 'J Smith', phone: '020 7946 0123', consents: { media: true } });
-    const source = await create({ name: 'Jane Smith', address: '14 Orchard Close', postcode: 'SW1A 1AA', consents: { shareWithMp: true } });
+    const source = await create({
+      name: 'Jane Smith',
+      address: '14 Orchard Close',
+      postcode: 'SW1A 1AA',
+      consents: { shareWithMp: true },
+    });
     await link(source.id);
     await link(source.id);
     await link(target.id);
@@ -102,16 +141,37 @@ describe('supporter duplicates and merge', () => {
     expect(await links(source.id)).toBe(0);
     const gone = (await caseworker.get(`/api/supporters/${source.id}`).expect(200)).body;
     expect(gone).toMatchObject({ mergedIntoId: target.id, deletedAt: expect.any(String) });
-    expect((await caseworker.get('/api/supporters').query({ filter: JSON.stringify({ id: [source.id, target.id] }) }).expect(200)).body.map((s: SupporterDto) => s.id)).toEqual([target.id]);
-    const events = await withDb(env.databaseUrl, async (db) =>
-      (await db.query(`SELECT action, entity_id, details FROM audit_events WHERE action LIKE 'supporter.merged%' AND entity_id IN ($1, $2) ORDER BY id`, [source.id, target.id])).rows,
+    expect(
+      (
+        await caseworker
+          .get('/api/supporters')
+          .query({ filter: JSON.stringify({ id: [source.id, target.id] }) })
+          .expect(200)
+      ).body.map((s: SupporterDto) => s.id),
+    ).toEqual([target.id]);
+    const events = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(
+            `SELECT action, entity_id, details FROM audit_events WHERE action LIKE 'supporter.merged%' AND entity_id IN ($1, $2) ORDER BY id`,
+            [source.id, target.id],
+          )
+        ).rows,
     );
     expect(events).toEqual([
       { action: 'supporter.merged_into', entity_id: source.id, details: { targetId: target.id } },
-      { action: 'supporter.merged_from', entity_id: target.id, details: { sourceId: source.id, fieldsTaken: ['name', 'address', 'consentShareWithMp'] } },
+      {
+        action: 'supporter.merged_from',
+        entity_id: target.id,
+        details: { sourceId: source.id, fieldsTaken: ['name', 'address', 'consentShareWithMp'] },
+      },
     ]);
     // The merged record's email now leads to the survivor.
-    const again = await caseworker.post('/api/supporters').send(supporterInput({ email: source.email })).expect(409);
+    const again = await caseworker
+      .post('/api/supporters')
+      .send(supporterInput({ email: source.email }))
+      .expect(409);
     expect(again.body.existingId).toBe(target.id);
     // And it cannot be edited or merged again.
     await caseworker.put(`/api/supporters/${source.id}`).send({ name: 'X' }).expect(409);
@@ -139,7 +199,9 @@ describe('supporter duplicates and merge', () => {
     expect((await merge(a.id, a.id.toUpperCase()).expect(400)).body.fields.targetId).toMatch(/itself/);
     expect((await merge(a.id, deleted.id).expect(400)).body.fields.targetId).toMatch(/deleted/);
     expect((await merge(a.id, merged.id).expect(400)).body.fields.targetId).toMatch(new RegExp(`merged into ${b.id}`));
-    expect((await merge(a.id, '00000000-0000-4000-8000-000000000000').expect(400)).body.fields.targetId).toMatch(/not a supporter/);
+    expect((await merge(a.id, '00000000-0000-4000-8000-000000000000').expect(400)).body.fields.targetId).toMatch(
+      /not a supporter/,
+    );
     expect((await merge(a.id, 'nobody').expect(400)).body.fields.targetId).toMatch(/supporter id/);
     expect((await merge(a.id, undefined).expect(400)).body.fields).toHaveProperty('targetId');
     await merge('00000000-0000-4000-8000-000000000000', a.id).expect(404);
@@ -160,7 +222,15 @@ describe('supporter duplicates and merge', () => {
     const after = (await caseworker.get(`/api/supporters/${source.id}`).expect(200)).body;
     expect(after).toMatchObject({ deletedAt: null, mergedIntoId: null });
     expect((await caseworker.get(`/api/supporters/${target.id}`).expect(200)).body.name).toBe(target.name);
-    const audited = await withDb(env.databaseUrl, async (db) => (await db.query(`SELECT count(*) FROM audit_events WHERE entity_id = $1 AND action LIKE 'supporter.merged%'`, [source.id])).rows[0].count);
+    const audited = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (
+          await db.query(`SELECT count(*) FROM audit_events WHERE entity_id = $1 AND action LIKE 'supporter.merged%'`, [
+            source.id,
+          ])
+        ).rows[0].count,
+    );
     expect(Number(audited)).toBe(0);
   });
 
@@ -169,7 +239,10 @@ describe('supporter duplicates and merge', () => {
     await caseworker.put(`/api/supporters/${s.id}`).send({ address: '3 Quarry Road' }).expect(200);
     expect(LinkedRecords.paused).toEqual([]);
     await caseworker.put(`/api/supporters/${s.id}`).send({ onHold: true, onHoldReason: 'Bereavement' }).expect(200);
-    await caseworker.put(`/api/supporters/${s.id}`).send({ consents: { contactByEmail: false } }).expect(200);
+    await caseworker
+      .put(`/api/supporters/${s.id}`)
+      .send({ consents: { contactByEmail: false } })
+      .expect(200);
     expect(LinkedRecords.paused).toEqual([
       expect.objectContaining({ supporterId: s.id, reason: 'on_hold', actorId: expect.any(String) }),
       expect.objectContaining({ supporterId: s.id, reason: 'consent_withdrawn', actorId: expect.any(String) }),
@@ -181,6 +254,8 @@ describe('supporter duplicates and merge', () => {
     const source = await create({ onHold: true, onHoldReason: 'Bereavement' });
     const res = await merge(source.id, target.id).expect(200);
     expect(res.body.target).toMatchObject({ onHold: true, onHoldReason: 'Bereavement' });
-    expect(LinkedRecords.paused).toEqual([expect.objectContaining({ supporterId: target.id, reason: 'on_hold', actorId: expect.any(String) })]);
+    expect(LinkedRecords.paused).toEqual([
+      expect.objectContaining({ supporterId: target.id, reason: 'on_hold', actorId: expect.any(String) }),
+    ]);
   });
 });

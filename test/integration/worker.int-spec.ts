@@ -39,7 +39,9 @@ describe('worker process', () => {
       );
       await worker.get(QueueService).add('maintenance.purge-sessions', {});
       const remaining = await waitFor(async () => {
-        const count = await withDb(env.databaseUrl, async (db) => Number((await db.query(`SELECT count(*) FROM staff_sessions`)).rows[0].count));
+        const count = await withDb(env.databaseUrl, async (db) =>
+          Number((await db.query(`SELECT count(*) FROM staff_sessions`)).rows[0].count),
+        );
         return count === 1 ? count : undefined;
       });
       expect(remaining).toBe(1);

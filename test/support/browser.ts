@@ -65,5 +65,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
 
 /** Errors that mean the page broke the Content-Security-Policy or threw. */
 export function cspOrScriptErrors(errors: string[]): string[] {
-  return errors.filter((e) => e.startsWith('pageerror:') || /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(e));
+  return errors.filter(
+    (e) =>
+      e.startsWith('pageerror:') || /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i.test(e),
+  );
 }

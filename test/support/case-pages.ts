@@ -29,7 +29,9 @@ export function casePages(page: () => Page) {
     /** Clicks a workflow button and waits for the header to show the new status. */
     async move(buttonName: string, statusLabel: string) {
       await actions().getByRole('button', { name: buttonName, exact: true }).click();
-      await status().filter({ hasText: new RegExp(`^${statusLabel}$`) }).waitFor();
+      await status()
+        .filter({ hasText: new RegExp(`^${statusLabel}$`) })
+        .waitFor();
     },
     /** The id in a `#/cases/:id/show` or `#/cases/:id` address. */
     caseIdInUrl: () => /#\/cases\/([0-9a-f-]{36})/.exec(page().url())?.[1] ?? '',
@@ -37,5 +39,7 @@ export function casePages(page: () => Page) {
 }
 
 export function storedCase(databaseUrl: string, id: string): Promise<Record<string, unknown>> {
-  return withDb(databaseUrl, (db) => db.query('SELECT status, outcome, assignee_id, priority, trust, constituency_gss FROM cases WHERE id = $1', [id])).then((r) => r.rows[0]);
+  return withDb(databaseUrl, (db) =>
+    db.query('SELECT status, outcome, assignee_id, priority, trust, constituency_gss FROM cases WHERE id = $1', [id]),
+  ).then((r) => r.rows[0]);
 }

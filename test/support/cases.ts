@@ -18,7 +18,16 @@ import { configureApp } from '../../apps/api/src/configure-app';
  * engagement) add timeline sources and subscribers; these tests pin down what cases does on its own.
  */
 @Module({
-  imports: [CoreModule, HealthModule, AuditModule, AuthModule, DirectoryModule, SupportersModule, IntakeModule, CasesModule],
+  imports: [
+    CoreModule,
+    HealthModule,
+    AuditModule,
+    AuthModule,
+    DirectoryModule,
+    SupportersModule,
+    IntakeModule,
+    CasesModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 class CasesApiModule {}
@@ -94,5 +103,7 @@ export async function createSupporter(
 
 /** POST /api/cases with defaults; answers the supertest response. */
 export function postCase(agent: Agent, supporterId: string, over: Record<string, unknown> = {}) {
-  return agent.post('/api/cases').send({ supporterId, topics: ['treatment_waiting_time'], priority: 'normal', ...over });
+  return agent
+    .post('/api/cases')
+    .send({ supporterId, topics: ['treatment_waiting_time'], priority: 'normal', ...over });
 }

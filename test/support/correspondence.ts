@@ -7,7 +7,10 @@ import { withDb } from './test-database';
 let counter = 0;
 
 /** A supporter in Holborn and St Pancras (MP with an email) who consents to email and to sharing with the MP. */
-export async function consentingSupporter(app: INestApplicationContext, over: { onHold?: boolean; consents?: Partial<Record<'contactByEmail' | 'shareWithMp', boolean>> } = {}): Promise<SupporterDto> {
+export async function consentingSupporter(
+  app: INestApplicationContext,
+  over: { onHold?: boolean; consents?: Partial<Record<'contactByEmail' | 'shareWithMp', boolean>> } = {},
+): Promise<SupporterDto> {
   counter++;
   return app.get(SupportersService).create(
     {
@@ -23,7 +26,10 @@ export async function consentingSupporter(app: INestApplicationContext, over: { 
 
 /** A case moved on to `in_progress` (ready to contact the MP), through the API. */
 export async function caseInProgress(agent: Agent, supporterId: string): Promise<CaseDetail> {
-  const created = await agent.post('/api/cases').send({ supporterId, topics: ['treatment_waiting_time'], priority: 'normal' }).expect(201);
+  const created = await agent
+    .post('/api/cases')
+    .send({ supporterId, topics: ['treatment_waiting_time'], priority: 'normal' })
+    .expect(201);
   const id = (created.body as CaseDetail).id;
   for (const to of ['triaged', 'in_progress']) await agent.post(`/api/cases/${id}/transition`).send({ to }).expect(200);
   return (await agent.get(`/api/cases/${id}`).expect(200)).body as CaseDetail;
@@ -43,7 +49,12 @@ export interface OutboxRow {
 }
 
 export function outboxRows(databaseUrl: string, where = 'true', params: unknown[] = []): Promise<OutboxRow[]> {
-  return withDb(databaseUrl, async (db) => (await db.query(`SELECT * FROM scheduled_emails WHERE ${where} ORDER BY due_at, kind`, params)).rows as OutboxRow[]);
+  return withDb(
+    databaseUrl,
+    async (db) =>
+      (await db.query(`SELECT * FROM scheduled_emails WHERE ${where} ORDER BY due_at, kind`, params))
+        .rows as OutboxRow[],
+  );
 }
 
 /** Makes rows due now (as if the days had passed), keeping everything else. */
@@ -61,7 +72,13 @@ export type { INestApplication };
  */
 export async function scheduleEmails(
   app: INestApplicationContext,
-  rows: { caseId: string; supporterId: string | null; kind: 'reply' | 'mp_chase' | 'supporter_checkin'; dueAt: Date; mpContactId?: string | null }[],
+  rows: {
+    caseId: string;
+    supporterId: string | null;
+    kind: 'reply' | 'mp_chase' | 'supporter_checkin';
+    dueAt: Date;
+    mpContactId?: string | null;
+  }[],
   options: { enqueue?: boolean } = {},
 ): Promise<{ id: string; dueAt: Date }[]> {
   const { DataSource } = await import('typeorm');
@@ -81,6 +98,9 @@ export async function scheduleEmails(
 }
 
 /** Every sent copy of each row's Message-ID at the sink. */
-export function copiesAtSink(sink: { byMessageId(id: string): unknown[] }, rows: { rfc_message_id: string }[]): number[] {
+export function copiesAtSink(
+  sink: { byMessageId(id: string): unknown[] },
+  rows: { rfc_message_id: string }[],
+): number[] {
   return rows.map((r) => sink.byMessageId(r.rfc_message_id).length);
 }

@@ -37,14 +37,23 @@ export async function startDashboardApp(
 }
 
 /** A named staff user with a known password (demo-like people read better in screenshots). */
-export async function seedStaff(app: NestExpressApplication, role: StaffRole, name: string, email: string): Promise<Staff> {
+export async function seedStaff(
+  app: NestExpressApplication,
+  role: StaffRole,
+  name: string,
+  email: string,
+): Promise<Staff> {
   const password = `${role}-demo-password`;
   const { user } = await app.get(StaffUsersService).createOrReset({ email, role, password, name });
   return { ...user, password };
 }
 
 /** Fills and submits the sign-in form; the caller waits for whatever proves the outcome. */
-export async function submitSignIn(page: Page, baseUrl: string, user: { email: string; password: string }): Promise<void> {
+export async function submitSignIn(
+  page: Page,
+  baseUrl: string,
+  user: { email: string; password: string },
+): Promise<void> {
   await page.goto(`${baseUrl}/#/login`);
   await page.getByLabel(/^Email/).fill(user.email);
   await page.getByLabel(/^Password/).fill(user.password);

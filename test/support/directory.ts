@@ -15,7 +15,11 @@ export async function importDirectory(app: INestApplicationContext, from?: strin
 }
 
 /** A writable copy of the reference data, for tests that change a file before importing it. */
-export async function copyDirectoryData(): Promise<{ dir: string; rewrite: (name: string, edit: (text: string) => string) => Promise<void>; remove: () => Promise<void> }> {
+export async function copyDirectoryData(): Promise<{
+  dir: string;
+  rewrite: (name: string, edit: (text: string) => string) => Promise<void>;
+  remove: () => Promise<void>;
+}> {
   const dir = await mkdtemp(join(tmpdir(), 'cd-directory-'));
   await cp(UK_PARLIAMENT_DIR, dir, { recursive: true });
   return {

@@ -11,7 +11,9 @@ export const CORPUS_DIR = resolve(__dirname, '../..', process.env.SHARED_DATA_DI
  * What the machine-generated corpus files are (everything else is a person's request or reply).
  * The unit test of the analyser and the webhook replay both judge the corpus by this one table.
  */
-export const CORPUS_MACHINE_CLASSIFICATIONS: Readonly<Record<string, 'bounce' | 'auto_reply' | 'read_receipt' | 'spam'>> = {
+export const CORPUS_MACHINE_CLASSIFICATIONS: Readonly<
+  Record<string, 'bounce' | 'auto_reply' | 'read_receipt' | 'spam'>
+> = {
   'chatwoot__bounced_with_no_from.eml': 'bounce',
   'chatwoot__non_utf_encoded_mail.eml': 'auto_reply',
   'flanker__disposition-notification.eml': 'read_receipt',
@@ -30,7 +32,7 @@ export const CORPUS_MACHINE_CLASSIFICATIONS: Readonly<Record<string, 'bounce' | 
   'sisimai__bsd-rfc3834-04.eml': 'auto_reply',
   'sisimai__dos-lhost-postfix-01.eml': 'bounce',
   'sisimai__mac-rfc3834-01.eml': 'auto_reply',
-  'spamscope__mail_malformed_2': 'bounce',
+  spamscope__mail_malformed_2: 'bounce',
   'zammad__mail033-undelivered-mail-returned-to-sender-notification.box': 'bounce',
 };
 

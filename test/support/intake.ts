@@ -17,7 +17,15 @@ export function uniqueId(label = 'msg'): string {
 }
 
 /** A small RFC 822 message; `headers` are added above the body as given. */
-export function email(options: { from?: string; subject?: string; messageId?: string | null; body?: string; headers?: Record<string, string> } = {}): Buffer {
+export function email(
+  options: {
+    from?: string;
+    subject?: string;
+    messageId?: string | null;
+    body?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Buffer {
   const lines = [
     `From: ${options.from ?? 'Sam Supporter <sam@example.org>'}`,
     'To: Campaigns <campaigns@campaign-desk.local>',
@@ -26,7 +34,13 @@ export function email(options: { from?: string; subject?: string; messageId?: st
   ];
   if (options.messageId !== null) lines.push(`Message-ID: <${options.messageId ?? uniqueId()}>`);
   for (const [name, value] of Object.entries(options.headers ?? {})) lines.push(`${name}: ${value}`);
-  lines.push('MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', options.body ?? 'Hello, please help.', '');
+  lines.push(
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    options.body ?? 'Hello, please help.',
+    '',
+  );
   return Buffer.from(lines.join('\r\n'));
 }
 
@@ -37,7 +51,11 @@ export function binary(res: NodeJS.ReadableStream, done: (error: Error | null, b
   res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
-export async function waitFor<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -48,11 +66,18 @@ export async function waitFor<T>(probe: () => Promise<T | null | undefined | fal
 }
 
 /** Waits until none of these raw messages is pending any more; answers their final statuses. */
-export async function waitForProcessed(databaseUrl: string, ids: string[], timeoutMs = 60_000): Promise<Map<string, string>> {
+export async function waitForProcessed(
+  databaseUrl: string,
+  ids: string[],
+  timeoutMs = 60_000,
+): Promise<Map<string, string>> {
   return waitFor(
     () =>
       withDb(databaseUrl, async (db) => {
-        const { rows } = await db.query<{ id: string; status: string }>(`SELECT id, status FROM raw_messages WHERE id = ANY($1::uuid[])`, [ids]);
+        const { rows } = await db.query<{ id: string; status: string }>(
+          `SELECT id, status FROM raw_messages WHERE id = ANY($1::uuid[])`,
+          [ids],
+        );
         if (rows.length !== new Set(ids).size || rows.some((r) => r.status === 'pending')) return null;
         return new Map(rows.map((r) => [r.id, r.status]));
       }),
@@ -77,11 +102,22 @@ export interface StoredMessageRow {
 }
 
 export async function messageRow(databaseUrl: string, id: string): Promise<StoredMessageRow | null> {
-  return withDb(databaseUrl, async (db) => (await db.query<StoredMessageRow>(`SELECT * FROM messages WHERE id = $1`, [id])).rows[0] ?? null);
+  return withDb(
+    databaseUrl,
+    async (db) => (await db.query<StoredMessageRow>(`SELECT * FROM messages WHERE id = $1`, [id])).rows[0] ?? null,
+  );
 }
 
-export async function quarantineRow(databaseUrl: string, rawId: string): Promise<{ id: string; reason: string; detail: string } | null> {
-  return withDb(databaseUrl, async (db) => (await db.query(`SELECT id, reason, detail FROM message_quarantine WHERE raw_message_id = $1`, [rawId])).rows[0] ?? null);
+export async function quarantineRow(
+  databaseUrl: string,
+  rawId: string,
+): Promise<{ id: string; reason: string; detail: string } | null> {
+  return withDb(
+    databaseUrl,
+    async (db) =>
+      (await db.query(`SELECT id, reason, detail FROM message_quarantine WHERE raw_message_id = $1`, [rawId]))
+        .rows[0] ?? null,
+  );
 }
 
 /**
@@ -91,8 +127,13 @@ export async function quarantineRow(databaseUrl: string, rawId: string): Promise
 export async function insertCase(databaseUrl: string): Promise<{ id: string; reference: string }> {
   return withDb(databaseUrl, async (db) => {
     const stamp = randomBytes(4).toString('hex');
-    const supporter = await db.query(`INSERT INTO supporters (name, email, email_normalised) VALUES ($1, $2, $3) RETURNING id`, [`Fixture ${stamp}`, `fixture-${stamp}@example.org`, `fixture-${stamp}@example.org`]);
-    const created = await db.query(`INSERT INTO cases (supporter_id) VALUES ($1) RETURNING id, reference`, [supporter.rows[0].id]);
+    const supporter = await db.query(
+      `INSERT INTO supporters (name, email, email_normalised) VALUES ($1, $2, $3) RETURNING id`,
+      [`Fixture ${stamp}`, `fixture-${stamp}@example.org`, `fixture-${stamp}@example.org`],
+    );
+    const created = await db.query(`INSERT INTO cases (supporter_id) VALUES ($1) RETURNING id, reference`, [
+      supporter.rows[0].id,
+    ]);
     return created.rows[0];
   });
 }

@@ -17,8 +17,14 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-function start(kind: 'api' | 'worker', env: Record<string, string>, ready: RegExp, timeoutMs = 60_000): Promise<AppProcess> {
-  if (!existsSync(BUILT[kind])) throw new Error(`${BUILT[kind]} is missing: run \`npm run build:server\` first (npm test does)`);
+function start(
+  kind: 'api' | 'worker',
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<AppProcess> {
+  if (!existsSync(BUILT[kind]))
+    throw new Error(`${BUILT[kind]} is missing: run \`npm run build:server\` first (npm test does)`);
   const child = spawn(process.execPath, [BUILT[kind]], {
     env: { ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -31,7 +37,12 @@ function start(kind: 'api' | 'worker', env: Record<string, string>, ready: RegEx
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  const handle: AppProcess = { child, output: () => output, kill: () => stopWith('SIGKILL'), stop: () => stopWith('SIGTERM') };
+  const handle: AppProcess = {
+    child,
+    output: () => output,
+    kill: () => stopWith('SIGKILL'),
+    stop: () => stopWith('SIGTERM'),
+  };
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -6,7 +6,12 @@ import { importDirectory } from './directory';
 import { prepareTestEnv, signedInAgent, startApi, type TestEnv } from './test-app';
 
 /** The whole API on a database of its own with the directory imported, and a signed-in caseworker and viewer. */
-export async function startReportsApi(): Promise<{ env: TestEnv; app: NestExpressApplication; caseworker: Awaited<ReturnType<typeof signedInAgent>>; viewer: Awaited<ReturnType<typeof signedInAgent>> }> {
+export async function startReportsApi(): Promise<{
+  env: TestEnv;
+  app: NestExpressApplication;
+  caseworker: Awaited<ReturnType<typeof signedInAgent>>;
+  viewer: Awaited<ReturnType<typeof signedInAgent>>;
+}> {
   const env = await prepareTestEnv();
   const app = await startApi();
   await importDirectory(app);
@@ -19,9 +24,15 @@ export async function startReportsApi(): Promise<{ env: TestEnv; app: NestExpres
  * Instants are noon UTC, so the London date is the date written.
  */
 export const noon = (date: string) => `${date}T12:00:00Z`;
-export const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export async function insertContact(db: Client, caseId: string, date: string, over: { direction?: 'outbound' | 'inbound'; mpId?: number | null } = {}): Promise<string> {
+export async function insertContact(
+  db: Client,
+  caseId: string,
+  date: string,
+  over: { direction?: 'outbound' | 'inbound'; mpId?: number | null } = {},
+): Promise<string> {
   const id = randomUUID();
   await db.query(
     `INSERT INTO mp_contacts (id, case_id, mp_id, channel, direction, contacted_by, contacted_at)
@@ -32,7 +43,13 @@ export async function insertContact(db: Client, caseId: string, date: string, ov
 }
 
 /** A response on `date`, to the given contact, or (contactId null) to whichever the case's latest contact was. */
-export async function insertResponse(db: Client, caseId: string, contactId: string | null, date: string, kind: MpResponseKind = 'acknowledgement'): Promise<void> {
+export async function insertResponse(
+  db: Client,
+  caseId: string,
+  contactId: string | null,
+  date: string,
+  kind: MpResponseKind = 'acknowledgement',
+): Promise<void> {
   await db.query(
     `INSERT INTO mp_responses (case_id, mp_contact_id, mp_id, kind, received_at, source)
      VALUES ($1, $2, (SELECT mp_id FROM cases WHERE id = $1), $3, $4, 'staff')`,
@@ -40,7 +57,13 @@ export async function insertResponse(db: Client, caseId: string, contactId: stri
   );
 }
 
-export async function insertChase(db: Client, caseId: string, contactId: string | null, status: 'sent' | 'scheduled' | 'cancelled', date: string): Promise<string> {
+export async function insertChase(
+  db: Client,
+  caseId: string,
+  contactId: string | null,
+  status: 'sent' | 'scheduled' | 'cancelled',
+  date: string,
+): Promise<string> {
   const id = randomUUID();
   await db.query(
     `INSERT INTO scheduled_emails (id, case_id, mp_contact_id, kind, recipient_kind, status, due_at, sent_at, cancelled_at, cancel_reason,
@@ -53,7 +76,12 @@ export async function insertChase(db: Client, caseId: string, contactId: string 
   return id;
 }
 
-export async function insertMeeting(db: Client, caseId: string, status: 'upcoming' | 'held' | 'cancelled', date: string): Promise<void> {
+export async function insertMeeting(
+  db: Client,
+  caseId: string,
+  status: 'upcoming' | 'held' | 'cancelled',
+  date: string,
+): Promise<void> {
   await db.query(
     `INSERT INTO meetings (case_id, mp_id, type, status, starts_at) VALUES ($1, (SELECT mp_id FROM cases WHERE id = $1), 'in_person', $2, $3)`,
     [caseId, status, noon(date)],
@@ -61,7 +89,10 @@ export async function insertMeeting(db: Client, caseId: string, status: 'upcomin
 }
 
 export async function insertAction(db: Client, caseId: string, type: MpActionType, date: string): Promise<void> {
-  await db.query(`INSERT INTO mp_actions (case_id, mp_id, type, action_date) VALUES ($1, (SELECT mp_id FROM cases WHERE id = $1), $2, $3)`, [caseId, type, date]);
+  await db.query(
+    `INSERT INTO mp_actions (case_id, mp_id, type, action_date) VALUES ($1, (SELECT mp_id FROM cases WHERE id = $1), $2, $3)`,
+    [caseId, type, date],
+  );
 }
 
 /** Parses the reports' CSV (RFC 4180 quoting) into header and rows of strings. */

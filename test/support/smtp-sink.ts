@@ -16,7 +16,12 @@ export interface SinkMessage {
  * What the sink does, step by step: `accept` answers 250; a number answers that SMTP code;
  * `hang` never answers (the client times out); `keep-and-hang` stores the message, then hangs.
  */
-export type DataBehaviour = 'accept' | number | 'hang' | 'keep-and-hang' | ((message: SinkMessage) => 'accept' | number | 'hang' | Promise<'accept' | number>);
+export type DataBehaviour =
+  | 'accept'
+  | number
+  | 'hang'
+  | 'keep-and-hang'
+  | ((message: SinkMessage) => 'accept' | number | 'hang' | Promise<'accept' | number>);
 
 export interface SinkBehaviour {
   /** Before the greeting: `hang` holds the connection open without a banner. */
@@ -50,7 +55,9 @@ function parseHeaders(raw: string): Record<string, string> {
 }
 
 function smtpError(code: number): Error & { responseCode: number } {
-  return Object.assign(new Error(code >= 500 ? 'Permanent failure (test sink)' : 'Try again later (test sink)'), { responseCode: code });
+  return Object.assign(new Error(code >= 500 ? 'Permanent failure (test sink)' : 'Try again later (test sink)'), {
+    responseCode: code,
+  });
 }
 
 /** A real SMTP server (smtp-server) on a random port that records what it receives and fails on demand. */
@@ -110,7 +117,9 @@ export async function startTestSink(initial: SinkBehaviour = {}): Promise<TestSi
       });
     },
   });
-  const openConnections = () => [...((server as unknown as { connections?: Set<{ close(): void }> }).connections ?? [])];
+  const openConnections = () => [
+    ...((server as unknown as { connections?: Set<{ close(): void }> }).connections ?? []),
+  ];
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   const sink: TestSink = {

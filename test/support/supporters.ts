@@ -18,5 +18,10 @@ let counter = 0;
 /** A synthetic supporter payload with a unique email; override any field. */
 export function supporterInput(over: Record<string, unknown> = {}) {
   counter++;
-  return { name: `Test Supporter ${counter}`, email: `supporter${counter}-${Date.now().toString(36)}@example.org`, postcode: 'WC1E 6BT', ...over };
+  return {
+    name: `Test Supporter ${counter}`,
+    email: `supporter${counter}-${Date.now().toString(36)}@example.org`,
+    postcode: 'WC1E 6BT',
+    ...over,
+  };
 }

@@ -69,6 +69,10 @@ export async function createStaff(app: INestApplicationContext, role: StaffRole,
 export async function signedInAgent(app: INestApplication, role: StaffRole) {
   const user = await createStaff(app, role);
   const agent = request.agent(app.getHttpServer());
-  await agent.post('/api/auth/login').set('X-Forwarded-For', uniqueAddress()).send({ email: user.email, password: user.password }).expect(200);
+  await agent
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', uniqueAddress())
+    .send({ email: user.email, password: user.password })
+    .expect(200);
   return { agent, user };
 }

@@ -13,7 +13,19 @@ import { ReportsModule } from '@campaign-desk/server-reports';
 
 /** The HTTP process: wires the domain libs; no logic of its own. */
 @Module({
-  imports: [CoreModule, HealthModule, AuditModule, AuthModule, DirectoryModule, SupportersModule, IntakeModule, CasesModule, CorrespondenceModule, EngagementModule, ReportsModule],
+  imports: [
+    CoreModule,
+    HealthModule,
+    AuditModule,
+    AuthModule,
+    DirectoryModule,
+    SupportersModule,
+    IntakeModule,
+    CasesModule,
+    CorrespondenceModule,
+    EngagementModule,
+    ReportsModule,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class AppModule {}

@@ -11,7 +11,16 @@ import { SchedulesService } from './schedules.service';
 
 /** The worker process: job processors from the domain libs, the runner, and the repeatable schedules. */
 @Module({
-  imports: [CoreModule, AuthWorkerModule, DirectoryCoreModule, SupportersCoreModule, IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver), CorrespondenceWorkerModule, EngagementCoreModule, JobRunnerModule],
+  imports: [
+    CoreModule,
+    AuthWorkerModule,
+    DirectoryCoreModule,
+    SupportersCoreModule,
+    IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver),
+    CorrespondenceWorkerModule,
+    EngagementCoreModule,
+    JobRunnerModule,
+  ],
   providers: [SchedulesService],
 })
 export class WorkerModule {}

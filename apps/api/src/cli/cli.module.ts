@@ -8,5 +8,15 @@ import { CasesCoreModule } from '@campaign-desk/server-cases';
 import { EngagementCoreModule } from '@campaign-desk/server-engagement';
 
 /** What the command-line tasks need: the services, no HTTP and no job runner. */
-@Module({ imports: [CoreModule, AuthWorkerModule, DirectoryCoreModule, SupportersCoreModule, IntakeCoreModule, CasesCoreModule, EngagementCoreModule] })
+@Module({
+  imports: [
+    CoreModule,
+    AuthWorkerModule,
+    DirectoryCoreModule,
+    SupportersCoreModule,
+    IntakeCoreModule,
+    CasesCoreModule,
+    EngagementCoreModule,
+  ],
+})
 export class CliModule {}

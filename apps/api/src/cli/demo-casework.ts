@@ -46,17 +46,87 @@ const TRIAGE_EMAILS: { from: string; name: string; subject: string; body: string
   },
 ];
 
-const CASE_PLAN: { status: CaseStatus; topics: Topic[]; priority: Priority; trust: string; summary: string; contacted?: number }[] = [
-  { status: 'new', topics: ['diagnosis_delay'], priority: 'high', trust: 'Manchester University NHS Foundation Trust', summary: 'Waited eleven weeks for a biopsy result after an urgent referral.' },
-  { status: 'new', topics: ['communication'], priority: 'normal', trust: 'Cardiff and Vale University Health Board', summary: 'Nobody has explained the treatment plan; letters arrive after appointments.' },
-  { status: 'triaged', topics: ['treatment_waiting_time'], priority: 'urgent', trust: 'Leeds Teaching Hospitals NHS Trust', summary: 'Surgery cancelled twice; pain is getting worse.' },
-  { status: 'in_progress', topics: ['access_to_medicines'], priority: 'high', trust: 'NHS Greater Glasgow and Clyde', summary: 'A recommended medicine is not yet available locally.' },
-  { status: 'in_progress', topics: ['quality_of_care'], priority: 'normal', trust: 'University Hospitals Bristol and Weston NHS Foundation Trust', summary: 'Poor pain management on the ward after surgery.' },
-  { status: 'awaiting_mp', topics: ['treatment_waiting_time'], priority: 'high', trust: "Guy's and St Thomas' NHS Foundation Trust", summary: 'Radiotherapy start date keeps moving.', contacted: 10 },
-  { status: 'awaiting_mp', topics: ['diagnosis_delay', 'communication'], priority: 'normal', trust: 'Newcastle upon Tyne Hospitals NHS Foundation Trust', summary: 'Scan results lost twice.', contacted: 25 },
-  { status: 'awaiting_mp', topics: ['access_to_medicines'], priority: 'normal', trust: 'Oxford University Hospitals NHS Foundation Trust', summary: 'Funding for a drug refused without explanation.', contacted: 3 },
-  { status: 'on_hold', topics: ['quality_of_care'], priority: 'low', trust: 'Norfolk and Norwich University Hospitals NHS Foundation Trust', summary: 'Supporter asked to pause after a bereavement.' },
-  { status: 'closed', topics: ['other'], priority: 'normal', trust: 'Royal Free London NHS Foundation Trust', summary: 'Resolved after the MP wrote to the trust.' },
+const CASE_PLAN: {
+  status: CaseStatus;
+  topics: Topic[];
+  priority: Priority;
+  trust: string;
+  summary: string;
+  contacted?: number;
+}[] = [
+  {
+    status: 'new',
+    topics: ['diagnosis_delay'],
+    priority: 'high',
+    trust: 'Manchester University NHS Foundation Trust',
+    summary: 'Waited eleven weeks for a biopsy result after an urgent referral.',
+  },
+  {
+    status: 'new',
+    topics: ['communication'],
+    priority: 'normal',
+    trust: 'Cardiff and Vale University Health Board',
+    summary: 'Nobody has explained the treatment plan; letters arrive after appointments.',
+  },
+  {
+    status: 'triaged',
+    topics: ['treatment_waiting_time'],
+    priority: 'urgent',
+    trust: 'Leeds Teaching Hospitals NHS Trust',
+    summary: 'Surgery cancelled twice; pain is getting worse.',
+  },
+  {
+    status: 'in_progress',
+    topics: ['access_to_medicines'],
+    priority: 'high',
+    trust: 'NHS Greater Glasgow and Clyde',
+    summary: 'A recommended medicine is not yet available locally.',
+  },
+  {
+    status: 'in_progress',
+    topics: ['quality_of_care'],
+    priority: 'normal',
+    trust: 'University Hospitals Bristol and Weston NHS Foundation Trust',
+    summary: 'Poor pain management on the ward after surgery.',
+  },
+  {
+    status: 'awaiting_mp',
+    topics: ['treatment_waiting_time'],
+    priority: 'high',
+    trust: "Guy's and St Thomas' NHS Foundation Trust",
+    summary: 'Radiotherapy start date keeps moving.',
+    contacted: 10,
+  },
+  {
+    status: 'awaiting_mp',
+    topics: ['diagnosis_delay', 'communication'],
+    priority: 'normal',
+    trust: 'Newcastle upon Tyne Hospitals NHS Foundation Trust',
+    summary: 'Scan results lost twice.',
+    contacted: 25,
+  },
+  {
+    status: 'awaiting_mp',
+    topics: ['access_to_medicines'],
+    priority: 'normal',
+    trust: 'Oxford University Hospitals NHS Foundation Trust',
+    summary: 'Funding for a drug refused without explanation.',
+    contacted: 3,
+  },
+  {
+    status: 'on_hold',
+    topics: ['quality_of_care'],
+    priority: 'low',
+    trust: 'Norfolk and Norwich University Hospitals NHS Foundation Trust',
+    summary: 'Supporter asked to pause after a bereavement.',
+  },
+  {
+    status: 'closed',
+    topics: ['other'],
+    priority: 'normal',
+    trust: 'Royal Free London NHS Foundation Trust',
+    summary: 'Resolved after the MP wrote to the trust.',
+  },
 ];
 
 const PATH_TO: { [S in CaseStatus]?: CaseStatus[] } = {
@@ -96,10 +166,17 @@ async function seedTriageInbox(intake: IntakeService): Promise<number> {
 }
 
 async function seedCases(app: INestApplicationContext, caseworker: SessionUser): Promise<number> {
-  const existing = await app.get(CaseListService).list({ sort: { field: 'createdAt', order: 'DESC' }, offset: 0, limit: 1, filter: {} }, false, caseworker);
+  const existing = await app
+    .get(CaseListService)
+    .list({ sort: { field: 'createdAt', order: 'DESC' }, offset: 0, limit: 1, filter: {} }, false, caseworker);
   if (existing.rows.length) return 0;
   const cases = app.get(CasesService);
-  const [people] = (await app.get(SupportersService).list({ sort: { field: 'name', order: 'ASC' }, offset: 0, limit: 200, filter: {} }, 'full')) as [SupporterDto[], number];
+  const [people] = (await app
+    .get(SupportersService)
+    .list({ sort: { field: 'name', order: 'ASC' }, offset: 0, limit: 200, filter: {} }, 'full')) as [
+    SupporterDto[],
+    number,
+  ];
   const consenting = people.filter((p) => !p.onHold && p.consents.contactByEmail && p.mp);
   const workflow = app.get(CaseWorkflowService);
   const assignment = app.get(CaseAssignmentService);
@@ -109,12 +186,32 @@ async function seedCases(app: INestApplicationContext, caseworker: SessionUser):
   for (const [i, plan] of CASE_PLAN.entries()) {
     const supporter = consenting[(i * 7) % consenting.length];
     if (!supporter) break;
-    const made = await cases.create({ supporterId: supporter.id, topics: plan.topics, priority: plan.priority, summary: plan.summary, trust: plan.trust }, actor);
+    const made = await cases.create(
+      {
+        supporterId: supporter.id,
+        topics: plan.topics,
+        priority: plan.priority,
+        summary: plan.summary,
+        trust: plan.trust,
+      },
+      actor,
+    );
     if (plan.status !== 'new' && i % 3 !== 1) await assignment.assign(made.id, caseworker.id, actor);
-    for (const to of PATH_TO[plan.status] ?? []) await workflow.transition(made.id, to === 'closed' ? { to, outcome: 'resolved' } : { to }, actor);
+    for (const to of PATH_TO[plan.status] ?? [])
+      await workflow.transition(made.id, to === 'closed' ? { to, outcome: 'resolved' } : { to }, actor);
     if (plan.contacted !== undefined) {
       const date = new Date(Date.now() - plan.contacted * 86_400_000).toISOString().slice(0, 10);
-      await contacts.record(made.id, { channel: 'letter', direction: 'outbound', contactedBy: 'supporter', date, summary: 'Signed letter posted by the supporter' }, { user: caseworker, ip: '127.0.0.1' });
+      await contacts.record(
+        made.id,
+        {
+          channel: 'letter',
+          direction: 'outbound',
+          contactedBy: 'supporter',
+          date,
+          summary: 'Signed letter posted by the supporter',
+        },
+        { user: caseworker, ip: '127.0.0.1' },
+      );
     }
     created++;
   }

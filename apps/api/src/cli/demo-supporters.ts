@@ -14,11 +14,74 @@ const PER_REGION = 26;
 const NI_SEATS = ['N05000001', 'N05000002', 'N05000007', 'N05000011', 'N05000015'];
 const NI_POSTCODES = ['BT4 3XX', 'BT14 6AB', 'BT34 1AA', 'BT71 4AA', 'BT79 0AA'];
 
-const FIRST = ['Amara', 'Ben', 'Cerys', 'Dev', 'Eilidh', 'Farah', 'Gareth', 'Hana', 'Iwan', 'Jess', 'Kofi', 'Lena', 'Mared', 'Niall', 'Olu', 'Priya',
-  'Rhys', 'Sana', 'Tom', 'Uma', 'Vik', 'Wyn', 'Yusuf', 'Zoe', 'Aled', 'Bethan', 'Callum', 'Deepa', 'Euan', 'Fern'];
-const LAST = ['Ashdown', 'Brightwell', 'Carrow', 'Dunmore', 'Elswick', 'Fenwick', 'Garside', 'Holloway', 'Inchbald', 'Jessop', 'Kettering', 'Lowther',
-  'Marchant', 'Netherby', 'Oakhurst', 'Penrose', 'Quarrie', 'Redfern', 'Saltmarsh', 'Thornbury', 'Underhill', 'Vellacott', 'Wrenfield', 'Yardley'];
-const STREETS = ['Mill Lane', 'Station Road', 'Church Street', 'Park Avenue', 'Orchard Close', 'High Street', 'Meadow View', 'Quarry Road'];
+const FIRST = [
+  'Amara',
+  'Ben',
+  'Cerys',
+  'Dev',
+  'Eilidh',
+  'Farah',
+  'Gareth',
+  'Hana',
+  'Iwan',
+  'Jess',
+  'Kofi',
+  'Lena',
+  'Mared',
+  'Niall',
+  'Olu',
+  'Priya',
+  'Rhys',
+  'Sana',
+  'Tom',
+  'Uma',
+  'Vik',
+  'Wyn',
+  'Yusuf',
+  'Zoe',
+  'Aled',
+  'Bethan',
+  'Callum',
+  'Deepa',
+  'Euan',
+  'Fern',
+];
+const LAST = [
+  'Ashdown',
+  'Brightwell',
+  'Carrow',
+  'Dunmore',
+  'Elswick',
+  'Fenwick',
+  'Garside',
+  'Holloway',
+  'Inchbald',
+  'Jessop',
+  'Kettering',
+  'Lowther',
+  'Marchant',
+  'Netherby',
+  'Oakhurst',
+  'Penrose',
+  'Quarrie',
+  'Redfern',
+  'Saltmarsh',
+  'Thornbury',
+  'Underhill',
+  'Vellacott',
+  'Wrenfield',
+  'Yardley',
+];
+const STREETS = [
+  'Mill Lane',
+  'Station Road',
+  'Church Street',
+  'Park Avenue',
+  'Orchard Close',
+  'High Street',
+  'Meadow View',
+  'Quarry Road',
+];
 const DRAMA_PHONES = ['020 7946 0', '0161 496 0', '0131 496 0', '029 2018 0', '0117 496 0', '0121 496 0'];
 
 /** mulberry32: a small seeded generator, so the demo is the same every time. */
@@ -31,7 +94,10 @@ function random(seed: number): () => number {
   };
 }
 
-export async function seedDemoSupporters(directory: DirectoryService, supporters: SupportersService): Promise<{ created: number; existing: number }> {
+export async function seedDemoSupporters(
+  directory: DirectoryService,
+  supporters: SupportersService,
+): Promise<{ created: number; existing: number }> {
   const byRegion = new Map<string, string[]>();
   for (const { postcode, constituency } of directory.realPostcodes()) {
     const list = byRegion.get(constituency.summary.region) ?? [];
@@ -52,8 +118,14 @@ export async function seedDemoSupporters(directory: DirectoryService, supporters
     const first = FIRST[Math.floor(next() * FIRST.length)];
     const last = LAST[Math.floor(next() * LAST.length)];
     const onHold = next() < 0.03;
-    const consents = { contactByEmail: next() < 0.9, shareWithMp: next() < 0.7, shareWithTrust: next() < 0.4, media: next() < 0.15 };
-    const phone = next() < 0.6 ? `${DRAMA_PHONES[i % DRAMA_PHONES.length]}${String(i % 1000).padStart(3, '0')}` : undefined;
+    const consents = {
+      contactByEmail: next() < 0.9,
+      shareWithMp: next() < 0.7,
+      shareWithTrust: next() < 0.4,
+      media: next() < 0.15,
+    };
+    const phone =
+      next() < 0.6 ? `${DRAMA_PHONES[i % DRAMA_PHONES.length]}${String(i % 1000).padStart(3, '0')}` : undefined;
     try {
       await supporters.create(
         {
@@ -80,7 +152,10 @@ export async function seedDemoSupporters(directory: DirectoryService, supporters
 }
 
 /** Part of `npm run seed:demo`: loads the directory when it is empty, then the demo supporters. */
-export async function seedDemoDirectoryAndSupporters(app: INestApplicationContext, write: (text: string) => void): Promise<void> {
+export async function seedDemoDirectoryAndSupporters(
+  app: INestApplicationContext,
+  write: (text: string) => void,
+): Promise<void> {
   const importer = app.get(DirectoryImportService);
   if (await importer.isEmpty()) write(formatImportReport(await importer.run()));
   const { created, existing } = await seedDemoSupporters(app.get(DirectoryService), app.get(SupportersService));

@@ -75,10 +75,16 @@ export function formatImportReport(r: DirectoryImportReport): string {
   ];
   for (const change of r.seatChanges) {
     const who = (p: { name: string; party: string } | null) => (p ? `${p.name} (${p.party})` : 'vacant');
-    lines.push(`    ${change.date}  ${change.constituencyName} (${change.constituencyId}): ${who(change.before)} -> ${who(change.after)} [${change.kind.replace('_', ' ')}]`);
+    lines.push(
+      `    ${change.date}  ${change.constituencyName} (${change.constituencyId}): ${who(change.before)} -> ${who(change.after)} [${change.kind.replace('_', ' ')}]`,
+    );
   }
   if (r.missingSeats.length) lines.push(`  Not in the MP list, left as they were: ${r.missingSeats.join(', ')}`);
-  lines.push(dataset('Postcode ranges', r.postcodes.ranges), dataset('Postcode sectors', r.postcodes.sectors), dataset('Postcode districts', r.postcodes.districts));
+  lines.push(
+    dataset('Postcode ranges', r.postcodes.ranges),
+    dataset('Postcode sectors', r.postcodes.sectors),
+    dataset('Postcode districts', r.postcodes.districts),
+  );
   lines.push(r.changed ? 'Changes applied.' : 'Nothing changed.');
   return lines.join('\n') + '\n';
 }

@@ -30,9 +30,11 @@ const ATTRIBUTIONS: Attribution[] = [
     source: (
       <>
         Department for Education <code>mp-lookup</code> (
-        <Link href="https://github.com/dfe-analytical-services/mp-lookup">github.com/dfe-analytical-services/mp-lookup</Link>, mp_lookup.csv,
-        2026-06-27), built from UK Parliament Members data (Open Parliament Licence v3.0) and ONS Open Geography (Open Government Licence
-        v3.0).
+        <Link href="https://github.com/dfe-analytical-services/mp-lookup">
+          github.com/dfe-analytical-services/mp-lookup
+        </Link>
+        , mp_lookup.csv, 2026-06-27), built from UK Parliament Members data (Open Parliament Licence v3.0) and ONS Open
+        Geography (Open Government Licence v3.0).
       </>
     ),
     licence: 'Open Parliament Licence v3.0; Open Government Licence v3.0.',
@@ -41,8 +43,8 @@ const ATTRIBUTIONS: Attribution[] = [
     dataset: 'TheyWorkForYou ids and seat-since dates',
     source: (
       <>
-        open-innovations/constituencies (lookups/current-MPs.csv), built from the UK Parliament Members API (OPL v3.0) and
-        TheyWorkForYou.
+        open-innovations/constituencies (lookups/current-MPs.csv), built from the UK Parliament Members API (OPL v3.0)
+        and TheyWorkForYou.
       </>
     ),
     licence: 'Open Parliament Licence v3.0.',
@@ -52,8 +54,8 @@ const ATTRIBUTIONS: Attribution[] = [
     source: (
       <>
         mySociety <code>2025-constituencies</code> (
-        <Link href="https://pages.mysociety.org/2025-constituencies">pages.mysociety.org/2025-constituencies</Link>), applied to OS
-        Code-Point Open (OGL v3.0).
+        <Link href="https://pages.mysociety.org/2025-constituencies">pages.mysociety.org/2025-constituencies</Link>),
+        applied to OS Code-Point Open (OGL v3.0).
       </>
     ),
     licence: 'CC BY 4.0; Open Government Licence v3.0.',
@@ -89,8 +91,9 @@ export const DataLicences = () => (
       ))}
     </List>
     <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-      Northern Ireland postcodes are not in the offline lookup; when an online lookup is configured they are resolved through postcodes.io.
-      A production deployment re-downloads these data sets from the official sources on a schedule.
+      Northern Ireland postcodes are not in the offline lookup; when an online lookup is configured they are resolved
+      through postcodes.io. A production deployment re-downloads these data sets from the official sources on a
+      schedule.
     </Typography>
   </Box>
 );

@@ -22,7 +22,19 @@ interface Props<R> {
 }
 
 /** A small form dialog for one action on a case or a scheduled email. */
-export function CaseActionDialog<R>({ id, title, submitLabel, onSubmit, successMessage, onClose, submitDisabled, submitColor = 'primary', closeLabel, maxWidth = 'sm', children }: Props<R>) {
+export function CaseActionDialog<R>({
+  id,
+  title,
+  submitLabel,
+  onSubmit,
+  successMessage,
+  onClose,
+  submitDisabled,
+  submitColor = 'primary',
+  closeLabel,
+  maxWidth = 'sm',
+  children,
+}: Props<R>) {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -47,7 +59,14 @@ export function CaseActionDialog<R>({ id, title, submitLabel, onSubmit, successM
   };
   return (
     // A click inside must not reach a clickable list row behind the dialog.
-    <Dialog open onClose={busy ? undefined : onClose} onClick={(e) => e.stopPropagation()} fullWidth maxWidth={maxWidth} aria-labelledby={`${id}-title`}>
+    <Dialog
+      open
+      onClose={busy ? undefined : onClose}
+      onClick={(e) => e.stopPropagation()}
+      fullWidth
+      maxWidth={maxWidth}
+      aria-labelledby={`${id}-title`}
+    >
       <DialogTitle id={`${id}-title`}>{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>

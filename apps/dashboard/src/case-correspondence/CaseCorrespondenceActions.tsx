@@ -39,7 +39,9 @@ export const CaseCorrespondenceActions = ({ caseRecord }: CaseSectionProps) => {
       <Button size="small" startIcon={<MarkEmailReadIcon />} onClick={() => setOpen('mp_response')} disabled={noMp}>
         {translate(`${T}.mpResponse`)}
       </Button>
-      {(open === 'reply' || open === 'mp_email') && <ComposeEmailDialog caseRecord={caseRecord} kind={open} onClose={close} />}
+      {(open === 'reply' || open === 'mp_email') && (
+        <ComposeEmailDialog caseRecord={caseRecord} kind={open} onClose={close} />
+      )}
       {open === 'mp_contact' && <MpContactDialog caseRecord={caseRecord} onClose={close} />}
       {open === 'mp_response' && <MpResponseDialog caseRecord={caseRecord} onClose={close} />}
     </Stack>

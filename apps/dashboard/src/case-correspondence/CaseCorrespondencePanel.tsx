@@ -91,7 +91,8 @@ const ChaseTasks = ({ tasks }: { tasks: ChaseTaskDto[] }) => {
   );
 };
 
-const isGoingOut = (email: ScheduledEmailDto) => email.status === 'sending' || (email.status === 'scheduled' && Date.parse(email.dueAt) < Date.now() + 60_000);
+const isGoingOut = (email: ScheduledEmailDto) =>
+  email.status === 'sending' || (email.status === 'scheduled' && Date.parse(email.dueAt) < Date.now() + 60_000);
 
 /**
  * The case's outbound email and chase plan: every scheduled email with its due time (London),
@@ -102,7 +103,11 @@ export const CaseCorrespondencePanel = ({ caseRecord }: CaseSectionProps) => {
   const translate = useTranslate();
   const { data: emails = [], isPending } = useGetList<ScheduledEmailDto>(
     'scheduled-emails',
-    { filter: { caseId: caseRecord.id }, sort: { field: 'dueAt', order: 'ASC' }, pagination: { page: 1, perPage: 100 } },
+    {
+      filter: { caseId: caseRecord.id },
+      sort: { field: 'dueAt', order: 'ASC' },
+      pagination: { page: 1, perPage: 100 },
+    },
     // While something is going out (or about to), follow it until it is sent or fails.
     { refetchInterval: (query) => (query.state.data?.data.some(isGoingOut) ? 3000 : false) },
   );

@@ -10,7 +10,10 @@ import { previewCaseEmail, sendCaseEmail } from './correspondenceApi';
 
 const T = 'correspondence.compose';
 /** Templates that make sense to start from by hand; the others need a meeting or a check-in link. */
-const STARTING_TEMPLATES: Record<ComposeKind, readonly string[]> = { reply: ['reply'], mp_email: ['mp_email', 'mp_chase'] };
+const STARTING_TEMPLATES: Record<ComposeKind, readonly string[]> = {
+  reply: ['reply'],
+  mp_email: ['mp_email', 'mp_chase'],
+};
 const FREE_TEXT = '';
 
 interface Props {
@@ -20,7 +23,13 @@ interface Props {
 }
 
 /** Subject and body filled from a template for this case (nothing when free text is chosen). */
-function useTemplateStart(caseId: string, kind: ComposeKind, templateKey: string, fill: (email: ComposedEmailPreview) => void, fail: (message: string) => void) {
+function useTemplateStart(
+  caseId: string,
+  kind: ComposeKind,
+  templateKey: string,
+  fill: (email: ComposedEmailPreview) => void,
+  fail: (message: string) => void,
+) {
   useEffect(() => {
     if (templateKey === FREE_TEXT) return;
     let current = true;
@@ -65,7 +74,10 @@ function useCasePreview(caseId: string, kind: ComposeKind, subject: string, body
  */
 export const ComposeEmailDialog = ({ caseRecord, kind, onClose }: Props) => {
   const translate = useTranslate();
-  const { data: templates = [] } = useGetList<EmailTemplateDto>('templates', { pagination: { page: 1, perPage: 50 }, sort: { field: 'key', order: 'ASC' } });
+  const { data: templates = [] } = useGetList<EmailTemplateDto>('templates', {
+    pagination: { page: 1, perPage: 50 },
+    sort: { field: 'key', order: 'ASC' },
+  });
   const choices = templates.filter((t) => STARTING_TEMPLATES[kind].includes(t.key));
   const [templateKey, setTemplateKey] = useState<string>(kind);
   const [subject, setSubject] = useState('');
@@ -81,7 +93,12 @@ export const ComposeEmailDialog = ({ caseRecord, kind, onClose }: Props) => {
     },
     setProblem,
   );
-  const send = () => sendCaseEmail(caseRecord.id, kind, { templateKey: templateKey || undefined, subject: subject.trim() || undefined, body });
+  const send = () =>
+    sendCaseEmail(caseRecord.id, kind, {
+      templateKey: templateKey || undefined,
+      subject: subject.trim() || undefined,
+      body,
+    });
 
   return (
     <CaseActionDialog
@@ -96,7 +113,12 @@ export const ComposeEmailDialog = ({ caseRecord, kind, onClose }: Props) => {
     >
       {(errors) => (
         <>
-          <TextField select label={translate(`${T}.template`)} value={templateKey} onChange={(e) => setTemplateKey(e.target.value)}>
+          <TextField
+            select
+            label={translate(`${T}.template`)}
+            value={templateKey}
+            onChange={(e) => setTemplateKey(e.target.value)}
+          >
             <MenuItem value={FREE_TEXT}>{translate(`${T}.freeText`)}</MenuItem>
             {choices.map((t) => (
               <MenuItem key={t.key} value={t.key}>
@@ -104,8 +126,22 @@ export const ComposeEmailDialog = ({ caseRecord, kind, onClose }: Props) => {
               </MenuItem>
             ))}
           </TextField>
-          <TextField label={translate(`${T}.subject`)} value={subject} onChange={(e) => setSubject(e.target.value)} error={!!errors.subject} helperText={errors.subject} />
-          <TextField label={translate(`${T}.body`)} value={body} onChange={(e) => setBody(e.target.value)} multiline minRows={8} error={!!errors.body} helperText={errors.body} />
+          <TextField
+            label={translate(`${T}.subject`)}
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            error={!!errors.subject}
+            helperText={errors.subject}
+          />
+          <TextField
+            label={translate(`${T}.body`)}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            multiline
+            minRows={8}
+            error={!!errors.body}
+            helperText={errors.body}
+          />
           <EmailPreviewBox
             title={translate(`${T}.preview`)}
             email={preview && { subject: preview.subject, text: preview.body }}

@@ -1,7 +1,13 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { MP_CONTACT_BY, MP_CONTACT_CHANNELS, MP_CONTACT_DIRECTIONS, type CaseDetail, type CreateMpContactInput } from '@campaign-desk/contracts';
+import {
+  MP_CONTACT_BY,
+  MP_CONTACT_CHANNELS,
+  MP_CONTACT_DIRECTIONS,
+  type CaseDetail,
+  type CreateMpContactInput,
+} from '@campaign-desk/contracts';
 import { toLondonInput } from '../scheduled-emails';
 import { CaseActionDialog } from './CaseActionDialog';
 import { recordMpContact } from './correspondenceApi';
@@ -12,36 +18,86 @@ const T = 'correspondence.mpContact';
 export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
   const today = toLondonInput(new Date()).slice(0, 10);
-  const [input, setInput] = useState<CreateMpContactInput>({ channel: 'letter', direction: 'outbound', contactedBy: 'supporter', date: today, summary: '' });
+  const [input, setInput] = useState<CreateMpContactInput>({
+    channel: 'letter',
+    direction: 'outbound',
+    contactedBy: 'supporter',
+    date: today,
+    summary: '',
+  });
   const set = (change: Partial<CreateMpContactInput>) => setInput((current) => ({ ...current, ...change }));
   const submit = () => recordMpContact(caseRecord.id, { ...input, summary: input.summary?.trim() || undefined });
   return (
-    <CaseActionDialog id="mp-contact" title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })} submitLabel={translate(`${T}.submit`)} onSubmit={submit} successMessage={`${T}.done`} onClose={onClose}>
+    <CaseActionDialog
+      id="mp-contact"
+      title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })}
+      submitLabel={translate(`${T}.submit`)}
+      onSubmit={submit}
+      successMessage={`${T}.done`}
+      onClose={onClose}
+    >
       {(errors) => (
         <>
-          <TextField select label={translate(`${T}.channel`)} value={input.channel} onChange={(e) => set({ channel: e.target.value as CreateMpContactInput['channel'] })} error={!!errors.channel} helperText={errors.channel}>
+          <TextField
+            select
+            label={translate(`${T}.channel`)}
+            value={input.channel}
+            onChange={(e) => set({ channel: e.target.value as CreateMpContactInput['channel'] })}
+            error={!!errors.channel}
+            helperText={errors.channel}
+          >
             {MP_CONTACT_CHANNELS.map((c) => (
               <MenuItem key={c} value={c}>
                 {translate(`${T}.channels.${c}`)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={translate(`${T}.direction`)} value={input.direction} onChange={(e) => set({ direction: e.target.value as CreateMpContactInput['direction'] })} error={!!errors.direction} helperText={errors.direction ?? translate(`${T}.directionHelp`)}>
+          <TextField
+            select
+            label={translate(`${T}.direction`)}
+            value={input.direction}
+            onChange={(e) => set({ direction: e.target.value as CreateMpContactInput['direction'] })}
+            error={!!errors.direction}
+            helperText={errors.direction ?? translate(`${T}.directionHelp`)}
+          >
             {MP_CONTACT_DIRECTIONS.map((d) => (
               <MenuItem key={d} value={d}>
                 {translate(`${T}.directions.${d}`)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={translate(`${T}.contactedBy`)} value={input.contactedBy} onChange={(e) => set({ contactedBy: e.target.value as CreateMpContactInput['contactedBy'] })} error={!!errors.contactedBy} helperText={errors.contactedBy}>
+          <TextField
+            select
+            label={translate(`${T}.contactedBy`)}
+            value={input.contactedBy}
+            onChange={(e) => set({ contactedBy: e.target.value as CreateMpContactInput['contactedBy'] })}
+            error={!!errors.contactedBy}
+            helperText={errors.contactedBy}
+          >
             {MP_CONTACT_BY.map((by) => (
               <MenuItem key={by} value={by}>
                 {translate(`${T}.by.${by}`)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField type="date" label={translate(`${T}.date`)} value={input.date} onChange={(e) => set({ date: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }} error={!!errors.date} helperText={errors.date} />
-          <TextField label={translate(`${T}.summary`)} value={input.summary ?? ''} onChange={(e) => set({ summary: e.target.value })} multiline minRows={2} error={!!errors.summary} helperText={errors.summary} />
+          <TextField
+            type="date"
+            label={translate(`${T}.date`)}
+            value={input.date}
+            onChange={(e) => set({ date: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+            error={!!errors.date}
+            helperText={errors.date}
+          />
+          <TextField
+            label={translate(`${T}.summary`)}
+            value={input.summary ?? ''}
+            onChange={(e) => set({ summary: e.target.value })}
+            multiline
+            minRows={2}
+            error={!!errors.summary}
+            helperText={errors.summary}
+          />
         </>
       )}
     </CaseActionDialog>

@@ -16,18 +16,48 @@ export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDeta
   const set = (change: Partial<CreateMpResponseInput>) => setInput((current) => ({ ...current, ...change }));
   const submit = () => recordMpResponse(caseRecord.id, { ...input, summary: input.summary?.trim() || undefined });
   return (
-    <CaseActionDialog id="mp-response" title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })} submitLabel={translate(`${T}.submit`)} onSubmit={submit} successMessage={`${T}.done`} onClose={onClose}>
+    <CaseActionDialog
+      id="mp-response"
+      title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })}
+      submitLabel={translate(`${T}.submit`)}
+      onSubmit={submit}
+      successMessage={`${T}.done`}
+      onClose={onClose}
+    >
       {(errors) => (
         <>
-          <TextField select label={translate(`${T}.kind`)} value={input.kind} onChange={(e) => set({ kind: e.target.value as CreateMpResponseInput['kind'] })} error={!!errors.kind} helperText={errors.kind}>
+          <TextField
+            select
+            label={translate(`${T}.kind`)}
+            value={input.kind}
+            onChange={(e) => set({ kind: e.target.value as CreateMpResponseInput['kind'] })}
+            error={!!errors.kind}
+            helperText={errors.kind}
+          >
             {MP_RESPONSE_KINDS.map((k) => (
               <MenuItem key={k} value={k}>
                 {translate(`${T}.kinds.${k}`)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField type="date" label={translate(`${T}.receivedAt`)} value={input.receivedAt} onChange={(e) => set({ receivedAt: e.target.value })} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }} error={!!errors.receivedAt} helperText={errors.receivedAt ?? translate(`${T}.cancelsHelp`)} />
-          <TextField label={translate(`${T}.summary`)} value={input.summary ?? ''} onChange={(e) => set({ summary: e.target.value })} multiline minRows={2} error={!!errors.summary} helperText={errors.summary} />
+          <TextField
+            type="date"
+            label={translate(`${T}.receivedAt`)}
+            value={input.receivedAt}
+            onChange={(e) => set({ receivedAt: e.target.value })}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+            error={!!errors.receivedAt}
+            helperText={errors.receivedAt ?? translate(`${T}.cancelsHelp`)}
+          />
+          <TextField
+            label={translate(`${T}.summary`)}
+            value={input.summary ?? ''}
+            onChange={(e) => set({ summary: e.target.value })}
+            multiline
+            minRows={2}
+            error={!!errors.summary}
+            helperText={errors.summary}
+          />
         </>
       )}
     </CaseActionDialog>

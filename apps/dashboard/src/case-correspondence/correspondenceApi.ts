@@ -23,10 +23,13 @@ export const sendCaseEmail = (caseId: string, kind: ComposeKind, input: ComposeE
   post<unknown>(caseUrl(caseId, kind === 'reply' ? 'reply' : 'mp-email'), input);
 
 /** `POST /api/cases/:id/mp-contacts`: an outbound contact starts the chase plan. */
-export const recordMpContact = (caseId: string, input: CreateMpContactInput) => post<MpContactDto>(caseUrl(caseId, 'mp-contacts'), input);
+export const recordMpContact = (caseId: string, input: CreateMpContactInput) =>
+  post<MpContactDto>(caseUrl(caseId, 'mp-contacts'), input);
 
 /** `POST /api/cases/:id/mp-responses`: cancels what is pending. */
-export const recordMpResponse = (caseId: string, input: CreateMpResponseInput) => post<MpResponseDto>(caseUrl(caseId, 'mp-responses'), input);
+export const recordMpResponse = (caseId: string, input: CreateMpResponseInput) =>
+  post<MpResponseDto>(caseUrl(caseId, 'mp-responses'), input);
 
 /** `POST /api/chase-tasks/:id/complete`. */
-export const completeChaseTask = (id: string) => post<ChaseTaskDto>(`/api/chase-tasks/${encodeURIComponent(id)}/complete`);
+export const completeChaseTask = (id: string) =>
+  post<ChaseTaskDto>(`/api/chase-tasks/${encodeURIComponent(id)}/complete`);

@@ -36,7 +36,11 @@ export const caseCorrespondenceMessages = {
     mpResponse: {
       title: 'Record a response from %{mp}',
       kind: 'Response',
-      kinds: { substantive: 'Substantive reply', acknowledgement: 'Acknowledgement only', declined: 'Declined to help' },
+      kinds: {
+        substantive: 'Substantive reply',
+        acknowledgement: 'Acknowledgement only',
+        declined: 'Declined to help',
+      },
       receivedAt: 'Received',
       cancelsHelp: 'Pending chases to the MP are cancelled',
       summary: 'Summary',

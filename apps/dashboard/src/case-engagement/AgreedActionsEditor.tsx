@@ -1,6 +1,16 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  IconButton,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ACTION_OWNERS, type ActionOwner, type AgreedActionInput } from '@campaign-desk/contracts';
 import type { FieldErrors } from '../scheduled-emails/apiErrors';
@@ -20,7 +30,8 @@ interface Props {
 /** What was agreed at the meeting: what, who owns it, by when, and whether to chase the MP on that day. */
 export const AgreedActionsEditor = ({ actions, onChange, errors, field = 'agreedActions' }: Props) => {
   const translate = useTranslate();
-  const update = (index: number, change: Partial<AgreedActionInput>) => onChange(actions.map((a, i) => (i === index ? { ...a, ...change } : a)));
+  const update = (index: number, change: Partial<AgreedActionInput>) =>
+    onChange(actions.map((a, i) => (i === index ? { ...a, ...change } : a)));
   const setDueDate = (index: number, dueDate: string) =>
     // A due date, newly given, asks for a chase unless the caseworker unticks it (as the API's default).
     update(index, { dueDate, ...(dueDate && !actions[index].dueDate ? { chase: true } : {}) });
@@ -40,7 +51,13 @@ export const AgreedActionsEditor = ({ actions, onChange, errors, field = 'agreed
           const at = (name: string) => errors[`${field}.${index}.${name}`];
           const n = index + 1;
           return (
-            <Stack key={index} direction={{ xs: 'column', sm: 'row' }} spacing={1} data-testid="agreed-action-input" sx={{ alignItems: 'flex-start' }}>
+            <Stack
+              key={index}
+              direction={{ xs: 'column', sm: 'row' }}
+              spacing={1}
+              data-testid="agreed-action-input"
+              sx={{ alignItems: 'flex-start' }}
+            >
               <TextField
                 label={translate(`${T}.description`, { n })}
                 value={action.description}
@@ -50,7 +67,16 @@ export const AgreedActionsEditor = ({ actions, onChange, errors, field = 'agreed
                 size="small"
                 sx={{ flex: 2 }}
               />
-              <TextField select label={translate(`${T}.owner`, { n })} value={action.owner} onChange={(e) => update(index, { owner: e.target.value as ActionOwner })} error={!!at('owner')} helperText={at('owner')} size="small" sx={{ minWidth: 120 }}>
+              <TextField
+                select
+                label={translate(`${T}.owner`, { n })}
+                value={action.owner}
+                onChange={(e) => update(index, { owner: e.target.value as ActionOwner })}
+                error={!!at('owner')}
+                helperText={at('owner')}
+                size="small"
+                sx={{ minWidth: 120 }}
+              >
                 {ACTION_OWNERS.map((owner) => (
                   <MenuItem key={owner} value={owner}>
                     {translate(`engagement.owners.${owner}`)}
@@ -67,15 +93,28 @@ export const AgreedActionsEditor = ({ actions, onChange, errors, field = 'agreed
                 size="small"
                 slotProps={{ inputLabel: { shrink: true } }}
               />
-              <FormControlLabel control={<Checkbox checked={!!action.chase} onChange={(e) => update(index, { chase: e.target.checked })} />} label={translate(`${T}.chase`, { n })} />
-              <IconButton aria-label={translate(`${T}.remove`, { n })} onClick={() => onChange(actions.filter((_, i) => i !== index))}>
+              <FormControlLabel
+                control={
+                  <Checkbox checked={!!action.chase} onChange={(e) => update(index, { chase: e.target.checked })} />
+                }
+                label={translate(`${T}.chase`, { n })}
+              />
+              <IconButton
+                aria-label={translate(`${T}.remove`, { n })}
+                onClick={() => onChange(actions.filter((_, i) => i !== index))}
+              >
                 <DeleteIcon fontSize="small" />
               </IconButton>
             </Stack>
           );
         })}
       </Stack>
-      <Button size="small" startIcon={<AddIcon />} onClick={() => onChange([...actions, emptyAgreedAction()])} sx={{ mt: 1 }}>
+      <Button
+        size="small"
+        startIcon={<AddIcon />}
+        onClick={() => onChange([...actions, emptyAgreedAction()])}
+        sx={{ mt: 1 }}
+      >
         {translate(`${T}.add`)}
       </Button>
     </Box>

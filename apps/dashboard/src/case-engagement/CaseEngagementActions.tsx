@@ -25,7 +25,12 @@ export const CaseEngagementActions = ({ caseRecord }: { caseRecord: CaseDetail }
   const noMp = caseRecord.mpId === null;
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      <Button size="small" startIcon={<EditNoteIcon />} onClick={() => setOpen('letter')} disabled={noMp || letter.isPending}>
+      <Button
+        size="small"
+        startIcon={<EditNoteIcon />}
+        onClick={() => setOpen('letter')}
+        disabled={noMp || letter.isPending}
+      >
         {translate(`${T}.letter`)}
       </Button>
       <Button size="small" startIcon={<EventIcon />} onClick={() => setOpen('meeting')} disabled={noMp}>

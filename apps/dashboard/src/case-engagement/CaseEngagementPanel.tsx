@@ -24,10 +24,18 @@ const LetterStatus = ({ caseId }: { caseId: string }) => {
         </Typography>
       ) : (
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-          <Chip size="small" label={translate(`engagement.letterStatuses.${letter.status}`)} color={letter.status === 'sent' ? 'success' : 'default'} variant="outlined" />
+          <Chip
+            size="small"
+            label={translate(`engagement.letterStatuses.${letter.status}`)}
+            color={letter.status === 'sent' ? 'success' : 'default'}
+            variant="outlined"
+          />
           <Typography variant="body2">
             {letter.status === 'sent' && letter.sentChannel
-              ? translate(`${T}.letterSent`, { channel: translate(`engagement.sendChannels.${letter.sentChannel}`), when: formatLondon(letter.sentAt) })
+              ? translate(`${T}.letterSent`, {
+                  channel: translate(`engagement.sendChannels.${letter.sentChannel}`),
+                  when: formatLondon(letter.sentAt),
+                })
               : translate(`${T}.letterDrafted`, { when: formatLondon(letter.createdAt) })}
           </Typography>
           {canWorkEngagement(permissions) && <LetterDownloadLinks caseId={caseId} />}

@@ -1,7 +1,29 @@
-import { Alert, Box, Button, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, Link, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControl,
+  FormControlLabel,
+  FormGroup,
+  FormHelperText,
+  FormLabel,
+  Link,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
-import { LETTER_ASKS, LETTER_SEND_CHANNELS, type CaseDetail, type LetterAsk, type LetterDraftDto, type LetterSendChannel } from '@campaign-desk/contracts';
+import {
+  LETTER_ASKS,
+  LETTER_SEND_CHANNELS,
+  type CaseDetail,
+  type LetterAsk,
+  type LetterDraftDto,
+  type LetterSendChannel,
+} from '@campaign-desk/contracts';
 import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../scheduled-emails/apiErrors';
 import { toLondonInput } from '../scheduled-emails';
@@ -41,7 +63,20 @@ const DraftedLetter = ({ caseId, letter }: { caseId: string; letter: LetterDraft
           <strong>{translate(`${T}.warningTitle`)}</strong> {warning.message}
         </Alert>
       ))}
-      <Box component="pre" data-testid="letter-text" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', bgcolor: 'action.hover', p: 2, m: 0, maxHeight: 320, overflow: 'auto', borderRadius: 1 }}>
+      <Box
+        component="pre"
+        data-testid="letter-text"
+        sx={{
+          whiteSpace: 'pre-wrap',
+          fontFamily: 'inherit',
+          bgcolor: 'action.hover',
+          p: 2,
+          m: 0,
+          maxHeight: 320,
+          overflow: 'auto',
+          borderRadius: 1,
+        }}
+      >
         {letter.body}
       </Box>
       <LetterDownloadLinks caseId={caseId} />
@@ -85,7 +120,8 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
   const [sentAt, setSentAt] = useState(today);
   // Generating keeps the dialog open (its own errors); marking sent is the dialog's submit (which closes it).
   const drafting = useDialogRequest();
-  const toggleAsk = (ask: LetterAsk, on: boolean) => setAsks((current) => LETTER_ASKS.filter((a) => (a === ask ? on : current.includes(a))));
+  const toggleAsk = (ask: LetterAsk, on: boolean) =>
+    setAsks((current) => LETTER_ASKS.filter((a) => (a === ask ? on : current.includes(a))));
   const generate = async () => {
     const drafted = await drafting.run(() => draftLetter(caseRecord.id, { asks, story: story.trim() || null }));
     if (drafted) {
@@ -113,12 +149,26 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
               <FormLabel component="legend">{translate(`${T}.asks`)}</FormLabel>
               <FormGroup>
                 {LETTER_ASKS.map((ask) => (
-                  <FormControlLabel key={ask} control={<Checkbox checked={asks.includes(ask)} onChange={(e) => toggleAsk(ask, e.target.checked)} />} label={translate(`engagement.asks.${ask}`)} />
+                  <FormControlLabel
+                    key={ask}
+                    control={
+                      <Checkbox checked={asks.includes(ask)} onChange={(e) => toggleAsk(ask, e.target.checked)} />
+                    }
+                    label={translate(`engagement.asks.${ask}`)}
+                  />
                 ))}
               </FormGroup>
               {errors.asks && <FormHelperText>{errors.asks}</FormHelperText>}
             </FormControl>
-            <TextField label={translate(`${T}.story`)} value={story} onChange={(e) => setStory(e.target.value)} multiline minRows={4} error={!!errors.story} helperText={errors.story ?? translate(`${T}.storyHelp`)} />
+            <TextField
+              label={translate(`${T}.story`)}
+              value={story}
+              onChange={(e) => setStory(e.target.value)}
+              multiline
+              minRows={4}
+              error={!!errors.story}
+              helperText={errors.story ?? translate(`${T}.storyHelp`)}
+            />
             <Box>
               <Button variant="outlined" onClick={generate} disabled={drafting.busy}>
                 {translate(letter ? `${T}.regenerate` : `${T}.generate`)}
@@ -135,14 +185,31 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
                 <Typography variant="subtitle2" sx={{ pt: 1 }}>
                   {translate(`${T}.sendHeading`)}
                 </Typography>
-                <TextField select size="small" label={translate(`${T}.channel`)} value={channel} onChange={(e) => setChannel(e.target.value as LetterSendChannel)} error={!!errors.channel} helperText={errors.channel}>
+                <TextField
+                  select
+                  size="small"
+                  label={translate(`${T}.channel`)}
+                  value={channel}
+                  onChange={(e) => setChannel(e.target.value as LetterSendChannel)}
+                  error={!!errors.channel}
+                  helperText={errors.channel}
+                >
                   {LETTER_SEND_CHANNELS.map((c) => (
                     <MenuItem key={c} value={c}>
                       {translate(`engagement.sendChannels.${c}`)}
                     </MenuItem>
                   ))}
                 </TextField>
-                <TextField type="date" size="small" label={translate(`${T}.sentAt`)} value={sentAt} onChange={(e) => setSentAt(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }} error={!!errors.sentAt} helperText={errors.sentAt} />
+                <TextField
+                  type="date"
+                  size="small"
+                  label={translate(`${T}.sentAt`)}
+                  value={sentAt}
+                  onChange={(e) => setSentAt(e.target.value)}
+                  slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+                  error={!!errors.sentAt}
+                  helperText={errors.sentAt}
+                />
               </Stack>
             )}
           </>

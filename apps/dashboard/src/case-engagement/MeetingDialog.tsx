@@ -1,7 +1,14 @@
 import { Checkbox, FormControlLabel, FormGroup, FormLabel, MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { MEETING_CHECKLIST_BY_TYPE, MEETING_TYPES, type AgreedActionInput, type CaseDetail, type MeetingChecklist, type MeetingType } from '@campaign-desk/contracts';
+import {
+  MEETING_CHECKLIST_BY_TYPE,
+  MEETING_TYPES,
+  type AgreedActionInput,
+  type CaseDetail,
+  type MeetingChecklist,
+  type MeetingType,
+} from '@campaign-desk/contracts';
 import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
 import { londonToIso } from '../scheduled-emails';
 import { AgreedActionsEditor } from './AgreedActionsEditor';
@@ -12,13 +19,30 @@ const T = 'engagement.meeting';
 type StatusChoice = '' | 'upcoming' | 'held';
 
 /** The preparation checklist for the meeting's type (the guidance: device for virtual, travel time in person). */
-export const ChecklistInputs = ({ type, checklist, onChange }: { type: MeetingType; checklist: MeetingChecklist; onChange: (checklist: MeetingChecklist) => void }) => {
+export const ChecklistInputs = ({
+  type,
+  checklist,
+  onChange,
+}: {
+  type: MeetingType;
+  checklist: MeetingChecklist;
+  onChange: (checklist: MeetingChecklist) => void;
+}) => {
   const translate = useTranslate();
   return (
     <FormGroup>
       <FormLabel component="legend">{translate(`${T}.checklist`)}</FormLabel>
       {MEETING_CHECKLIST_BY_TYPE[type].map((key) => (
-        <FormControlLabel key={key} control={<Checkbox checked={!!checklist[key]} onChange={(e) => onChange({ ...checklist, [key]: e.target.checked })} />} label={translate(`engagement.checklist.${key}`)} />
+        <FormControlLabel
+          key={key}
+          control={
+            <Checkbox
+              checked={!!checklist[key]}
+              onChange={(e) => onChange({ ...checklist, [key]: e.target.checked })}
+            />
+          }
+          label={translate(`engagement.checklist.${key}`)}
+        />
       ))}
     </FormGroup>
   );
@@ -49,10 +73,26 @@ export const MeetingDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail;
       agreedActions: status === 'upcoming' ? [] : agreedActionsPayload(actions),
     });
   return (
-    <CaseActionDialog id="record-meeting" title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })} submitLabel={translate(`${T}.submit`)} onSubmit={submit} successMessage={`${T}.done`} onClose={onClose} closeLabel={translate('engagement.cancel')} maxWidth="md">
+    <CaseActionDialog
+      id="record-meeting"
+      title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })}
+      submitLabel={translate(`${T}.submit`)}
+      onSubmit={submit}
+      successMessage={`${T}.done`}
+      onClose={onClose}
+      closeLabel={translate('engagement.cancel')}
+      maxWidth="md"
+    >
       {(errors) => (
         <>
-          <TextField select label={translate(`${T}.type`)} value={type} onChange={(e) => setType(e.target.value as MeetingType)} error={!!errors.type} helperText={errors.type}>
+          <TextField
+            select
+            label={translate(`${T}.type`)}
+            value={type}
+            onChange={(e) => setType(e.target.value as MeetingType)}
+            error={!!errors.type}
+            helperText={errors.type}
+          >
             {MEETING_TYPES.map((t) => (
               <MenuItem key={t} value={t}>
                 {translate(`engagement.meetingTypes.${t}`)}
@@ -68,15 +108,42 @@ export const MeetingDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail;
             error={!!errors.startsAt}
             helperText={errors.startsAt ?? translate(`${T}.startsAtHelp`)}
           />
-          <TextField select label={translate(`${T}.status`)} value={status} onChange={(e) => setStatus(e.target.value as StatusChoice)} error={!!errors.status} helperText={errors.status}>
+          <TextField
+            select
+            label={translate(`${T}.status`)}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as StatusChoice)}
+            error={!!errors.status}
+            helperText={errors.status}
+          >
             <MenuItem value="">{translate(`${T}.statusByTime`)}</MenuItem>
             <MenuItem value="upcoming">{translate('engagement.meetingStatuses.upcoming')}</MenuItem>
             <MenuItem value="held">{translate('engagement.meetingStatuses.held')}</MenuItem>
           </TextField>
-          <TextField label={translate(type === 'virtual' ? `${T}.link` : `${T}.place`)} value={location} onChange={(e) => setLocation(e.target.value)} error={!!errors.location} helperText={errors.location} />
-          <TextField label={translate(`${T}.attendees`)} value={attendees} onChange={(e) => setAttendees(e.target.value)} error={!!errors.attendees} helperText={errors.attendees} />
+          <TextField
+            label={translate(type === 'virtual' ? `${T}.link` : `${T}.place`)}
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+            error={!!errors.location}
+            helperText={errors.location}
+          />
+          <TextField
+            label={translate(`${T}.attendees`)}
+            value={attendees}
+            onChange={(e) => setAttendees(e.target.value)}
+            error={!!errors.attendees}
+            helperText={errors.attendees}
+          />
           <ChecklistInputs type={type} checklist={checklist} onChange={setChecklist} />
-          <TextField label={translate(`${T}.notes`)} value={notes} onChange={(e) => setNotes(e.target.value)} multiline minRows={2} error={!!errors.notes} helperText={errors.notes} />
+          <TextField
+            label={translate(`${T}.notes`)}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+            multiline
+            minRows={2}
+            error={!!errors.notes}
+            helperText={errors.notes}
+          />
           {status !== 'upcoming' && <AgreedActionsEditor actions={actions} onChange={setActions} errors={errors} />}
         </>
       )}

@@ -14,12 +14,30 @@ export const MeetingOutcomeDialog = ({ meeting, onClose }: { meeting: MeetingDto
   const translate = useTranslate();
   const [notes, setNotes] = useState(meeting.notes ?? '');
   const [actions, setActions] = useState<AgreedActionInput[]>([emptyAgreedAction()]);
-  const submit = () => recordMeetingHeld(meeting.id, { notes: notes.trim() || null, agreedActions: agreedActionsPayload(actions) });
+  const submit = () =>
+    recordMeetingHeld(meeting.id, { notes: notes.trim() || null, agreedActions: agreedActionsPayload(actions) });
   return (
-    <CaseActionDialog id="meeting-outcome" title={translate(`${T}.title`, { when: formatLondon(meeting.startsAt) })} submitLabel={translate(`${T}.submit`)} onSubmit={submit} successMessage={`${T}.done`} onClose={onClose} closeLabel={translate('engagement.cancel')} maxWidth="md">
+    <CaseActionDialog
+      id="meeting-outcome"
+      title={translate(`${T}.title`, { when: formatLondon(meeting.startsAt) })}
+      submitLabel={translate(`${T}.submit`)}
+      onSubmit={submit}
+      successMessage={`${T}.done`}
+      onClose={onClose}
+      closeLabel={translate('engagement.cancel')}
+      maxWidth="md"
+    >
       {(errors) => (
         <>
-          <TextField label={translate('engagement.meeting.notes')} value={notes} onChange={(e) => setNotes(e.target.value)} multiline minRows={3} error={!!errors.notes} helperText={errors.notes} />
+          <TextField
+            label={translate('engagement.meeting.notes')}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+            multiline
+            minRows={3}
+            error={!!errors.notes}
+            helperText={errors.notes}
+          />
           <AgreedActionsEditor actions={actions} onChange={setActions} errors={errors} />
         </>
       )}

@@ -1,4 +1,16 @@
-import { Box, Button, Checkbox, Chip, FormControlLabel, Link, List, ListItem, Paper, Stack, Typography } from '@mui/material';
+import {
+  Box,
+  Button,
+  Checkbox,
+  Chip,
+  FormControlLabel,
+  Link,
+  List,
+  ListItem,
+  Paper,
+  Stack,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useGetList, useGetOne, usePermissions, useTranslate } from 'react-admin';
 import type { AgreedActionDto, MeetingDto, ScheduledEmailDto } from '@campaign-desk/contracts';
@@ -17,11 +29,21 @@ const hasStarted = (meeting: MeetingDto) => Date.parse(meeting.startsAt) <= Date
 /** The thank-you to the MP drafted after the meeting: its status and when it goes, with the outbox to review it. */
 const ThankYouStatus = ({ meeting }: { meeting: MeetingDto }) => {
   const translate = useTranslate();
-  const { data: email } = useGetOne<ScheduledEmailDto>('scheduled-emails', { id: meeting.thankYouEmailId ?? '' }, { enabled: !!meeting.thankYouEmailId });
+  const { data: email } = useGetOne<ScheduledEmailDto>(
+    'scheduled-emails',
+    { id: meeting.thankYouEmailId ?? '' },
+    { enabled: !!meeting.thankYouEmailId },
+  );
   if (!meeting.thankYouEmailId) return null;
   const filter = encodeURIComponent(JSON.stringify({ caseId: meeting.caseId, kind: 'meeting_thank_you' }));
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} data-testid="thank-you-status" data-status={email?.status ?? ''}>
+    <Stack
+      direction="row"
+      spacing={1}
+      sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+      data-testid="thank-you-status"
+      data-status={email?.status ?? ''}
+    >
       <Typography variant="body2">{translate(`${T}.thankYou`)}</Typography>
       {email && <ScheduledEmailStatusChip email={email} />}
       {email && <Typography variant="body2">{formatLondon(email.sentAt ?? email.dueAt)}</Typography>}
@@ -45,7 +67,14 @@ const AgreedActionRow = ({ action, canAct }: { action: AgreedActionDto; canAct: 
     <ListItem disableGutters data-testid="agreed-action" data-done={action.doneAt ? 'true' : 'false'} sx={{ py: 0 }}>
       <FormControlLabel
         // Done cannot be undone: the chase it cancelled is gone.
-        control={<Checkbox size="small" checked={!!action.doneAt} disabled={!canAct || busy || !!action.doneAt} onChange={markDone} />}
+        control={
+          <Checkbox
+            size="small"
+            checked={!!action.doneAt}
+            disabled={!canAct || busy || !!action.doneAt}
+            onChange={markDone}
+          />
+        }
         label={
           <span>
             {action.description}{' '}
@@ -59,7 +88,15 @@ const AgreedActionRow = ({ action, canAct }: { action: AgreedActionDto; canAct: 
   );
 };
 
-const MeetingCard = ({ meeting, canAct, onRecordOutcome }: { meeting: MeetingDto; canAct: boolean; onRecordOutcome: () => void }) => {
+const MeetingCard = ({
+  meeting,
+  canAct,
+  onRecordOutcome,
+}: {
+  meeting: MeetingDto;
+  canAct: boolean;
+  onRecordOutcome: () => void;
+}) => {
   const translate = useTranslate();
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="meeting" data-status={meeting.status}>
@@ -67,9 +104,19 @@ const MeetingCard = ({ meeting, canAct, onRecordOutcome }: { meeting: MeetingDto
         <Typography variant="body1">
           {translate(`engagement.meetingTypes.${meeting.type}`)}, {formatLondon(meeting.startsAt)}
         </Typography>
-        <Chip size="small" label={translate(`engagement.meetingStatuses.${meeting.status}`)} color={meeting.status === 'held' ? 'success' : 'default'} variant="outlined" />
+        <Chip
+          size="small"
+          label={translate(`engagement.meetingStatuses.${meeting.status}`)}
+          color={meeting.status === 'held' ? 'success' : 'default'}
+          variant="outlined"
+        />
         {meeting.status === 'upcoming' && canAct && (
-          <Button size="small" onClick={onRecordOutcome} disabled={!hasStarted(meeting)} title={hasStarted(meeting) ? undefined : translate(`${T}.outcomeLater`)}>
+          <Button
+            size="small"
+            onClick={onRecordOutcome}
+            disabled={!hasStarted(meeting)}
+            title={hasStarted(meeting) ? undefined : translate(`${T}.outcomeLater`)}
+          >
             {translate(`${T}.recordOutcome`)}
           </Button>
         )}
@@ -99,7 +146,11 @@ export const MeetingsSection = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
   const { permissions } = usePermissions<string>();
   const [outcomeFor, setOutcomeFor] = useState<MeetingDto | null>(null);
-  const { data: meetings = [], isPending } = useGetList<MeetingDto>('meetings', { filter: { caseId }, sort: { field: 'startsAt', order: 'DESC' }, pagination: { page: 1, perPage: 100 } });
+  const { data: meetings = [], isPending } = useGetList<MeetingDto>('meetings', {
+    filter: { caseId },
+    sort: { field: 'startsAt', order: 'DESC' },
+    pagination: { page: 1, perPage: 100 },
+  });
   const upcoming = meetings.filter((m) => m.status === 'upcoming').reverse();
   const past = meetings.filter((m) => m.status !== 'upcoming');
   const canAct = canWorkEngagement(permissions);
@@ -113,7 +164,12 @@ export const MeetingsSection = ({ caseId }: { caseId: string }) => {
       )}
       <Stack spacing={1}>
         {[...upcoming, ...past].map((meeting) => (
-          <MeetingCard key={meeting.id} meeting={meeting} canAct={canAct} onRecordOutcome={() => setOutcomeFor(meeting)} />
+          <MeetingCard
+            key={meeting.id}
+            meeting={meeting}
+            canAct={canAct}
+            onRecordOutcome={() => setOutcomeFor(meeting)}
+          />
         ))}
       </Stack>
       {outcomeFor && <MeetingOutcomeDialog meeting={outcomeFor} onClose={() => setOutcomeFor(null)} />}

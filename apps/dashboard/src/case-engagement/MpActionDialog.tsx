@@ -23,22 +23,66 @@ export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail
       const message = translate(`${T}.evidenceInvalid`);
       throw new HttpError(message, 400, { errors: { evidenceUrl: message } });
     }
-    return createMpAction({ caseId: caseRecord.id, type, date, evidenceUrl: link || null, summary: summary.trim() || null });
+    return createMpAction({
+      caseId: caseRecord.id,
+      type,
+      date,
+      evidenceUrl: link || null,
+      summary: summary.trim() || null,
+    });
   };
   return (
-    <CaseActionDialog id="mp-action" title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })} submitLabel={translate(`${T}.submit`)} onSubmit={submit} successMessage={`${T}.done`} onClose={onClose} closeLabel={translate('engagement.cancel')}>
+    <CaseActionDialog
+      id="mp-action"
+      title={translate(`${T}.title`, { mp: caseRecord.mpName ?? '' })}
+      submitLabel={translate(`${T}.submit`)}
+      onSubmit={submit}
+      successMessage={`${T}.done`}
+      onClose={onClose}
+      closeLabel={translate('engagement.cancel')}
+    >
       {(errors) => (
         <>
-          <TextField select label={translate(`${T}.type`)} value={type} onChange={(e) => setType(e.target.value as MpActionType)} error={!!errors.type} helperText={errors.type}>
+          <TextField
+            select
+            label={translate(`${T}.type`)}
+            value={type}
+            onChange={(e) => setType(e.target.value as MpActionType)}
+            error={!!errors.type}
+            helperText={errors.type}
+          >
             {MP_ACTION_TYPES.map((t) => (
               <MenuItem key={t} value={t}>
                 {translate(`engagement.mpActionTypes.${t}`)}
               </MenuItem>
             ))}
           </TextField>
-          <TextField type="date" label={translate(`${T}.date`)} value={date} onChange={(e) => setDate(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }} error={!!errors.date} helperText={errors.date} />
-          <TextField type="url" label={translate(`${T}.evidenceUrl`)} value={evidenceUrl} onChange={(e) => setEvidenceUrl(e.target.value)} error={!!errors.evidenceUrl} helperText={errors.evidenceUrl ?? translate(`${T}.evidenceHelp`)} />
-          <TextField label={translate(`${T}.summary`)} value={summary} onChange={(e) => setSummary(e.target.value)} multiline minRows={2} error={!!errors.summary} helperText={errors.summary} />
+          <TextField
+            type="date"
+            label={translate(`${T}.date`)}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+            error={!!errors.date}
+            helperText={errors.date}
+          />
+          <TextField
+            type="url"
+            label={translate(`${T}.evidenceUrl`)}
+            value={evidenceUrl}
+            onChange={(e) => setEvidenceUrl(e.target.value)}
+            error={!!errors.evidenceUrl}
+            helperText={errors.evidenceUrl ?? translate(`${T}.evidenceHelp`)}
+          />
+          <TextField
+            label={translate(`${T}.summary`)}
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+            multiline
+            minRows={2}
+            error={!!errors.summary}
+            helperText={errors.summary}
+          />
         </>
       )}
     </CaseActionDialog>

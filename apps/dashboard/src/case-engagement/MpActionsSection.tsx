@@ -19,7 +19,11 @@ export const EvidenceLink = ({ url }: { url: string | null }) => {
 /** What the MP did on this case, newest first. */
 export const MpActionsSection = ({ caseId }: { caseId: string }) => {
   const translate = useTranslate();
-  const { data: actions = [], isPending } = useGetList<MpActionDto>('mp-actions', { filter: { caseId }, sort: { field: 'date', order: 'DESC' }, pagination: { page: 1, perPage: 100 } });
+  const { data: actions = [], isPending } = useGetList<MpActionDto>('mp-actions', {
+    filter: { caseId },
+    sort: { field: 'date', order: 'DESC' },
+    pagination: { page: 1, perPage: 100 },
+  });
   return (
     <Box sx={{ mt: 2 }}>
       <Typography variant="subtitle1">{translate(`${T}.mpActions`)}</Typography>

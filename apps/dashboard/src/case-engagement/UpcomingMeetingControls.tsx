@@ -10,7 +10,10 @@ const T = 'engagement.panel';
 /** Sends one change to the meeting (`PUT`), with a notice either way. */
 function useMeetingChange(meetingId: string) {
   const { busy, run } = useRecordChange();
-  return { busy, change: (input: UpdateMeetingInput, doneMessage: string) => run(() => updateMeeting(meetingId, input), doneMessage) };
+  return {
+    busy,
+    change: (input: UpdateMeetingInput, doneMessage: string) => run(() => updateMeeting(meetingId, input), doneMessage),
+  };
 }
 
 /** The preparation checklist of an upcoming meeting, ticked off as the supporter gets ready (read-only for viewers). */
@@ -28,7 +31,16 @@ export const UpcomingChecklist = ({ meeting, canAct }: { meeting: MeetingDto; ca
         {keys.map((key) => (
           <FormControlLabel
             key={key}
-            control={<Checkbox size="small" checked={!!meeting.checklist[key]} disabled={!canAct || busy} onChange={(e) => change({ checklist: { ...meeting.checklist, [key]: e.target.checked } }, `${T}.checklistSaved`)} />}
+            control={
+              <Checkbox
+                size="small"
+                checked={!!meeting.checklist[key]}
+                disabled={!canAct || busy}
+                onChange={(e) =>
+                  change({ checklist: { ...meeting.checklist, [key]: e.target.checked } }, `${T}.checklistSaved`)
+                }
+              />
+            }
             label={<Typography variant="body2">{translate(`engagement.checklist.${key}`)}</Typography>}
           />
         ))}

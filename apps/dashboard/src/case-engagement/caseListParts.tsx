@@ -6,7 +6,11 @@ export const mpAndCaseFilters = (labels: string) => [
     <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} label={`${labels}.fields.mpId`} />
   </ReferenceInput>,
   <ReferenceInput key="caseId" source="caseId" reference="cases" sort={{ field: 'createdAt', order: 'DESC' }}>
-    <AutocompleteInput optionText="reference" filterToQuery={(q: string) => ({ q })} label={`${labels}.fields.caseId`} />
+    <AutocompleteInput
+      optionText="reference"
+      filterToQuery={(q: string) => ({ q })}
+      label={`${labels}.fields.caseId`}
+    />
   </ReferenceInput>,
 ];
 

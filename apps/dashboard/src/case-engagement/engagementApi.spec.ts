@@ -10,10 +10,21 @@ import { formatDay } from './formatDay';
 const fetchMock = apiFetch as jest.MockedFunction<typeof apiFetch>;
 
 describe('isHttpUrl (the evidence link rule, as the API has it)', () => {
-  it.each(['https://hansard.parliament.uk/Commons/2026-11-20/debates/1', 'http://example.org/letter.pdf', ' https://intranet/letter '])('accepts %s', (url) => {
+  it.each([
+    'https://hansard.parliament.uk/Commons/2026-11-20/debates/1',
+    'http://example.org/letter.pdf',
+    ' https://intranet/letter ',
+  ])('accepts %s', (url) => {
     expect(isHttpUrl(url)).toBe(true);
   });
-  it.each(['javascript:alert(1)', 'ftp://example.org/x', 'hansard.parliament.uk/x', 'https://', 'mailto:mp@parliament.uk', ''])('refuses %p', (url) => {
+  it.each([
+    'javascript:alert(1)',
+    'ftp://example.org/x',
+    'hansard.parliament.uk/x',
+    'https://',
+    'mailto:mp@parliament.uk',
+    '',
+  ])('refuses %p', (url) => {
     expect(isHttpUrl(url)).toBe(false);
   });
 });

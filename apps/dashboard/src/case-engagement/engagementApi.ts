@@ -32,28 +32,38 @@ export async function fetchLatestLetter(caseId: string): Promise<LetterDraftDto 
 }
 
 /** `POST /api/cases/:id/letter`: (re)drafts the letter; `warnings` says when the story reads like the sample. */
-export const draftLetter = (caseId: string, input: CreateLetterDraftInput) => post<LetterDraftDto>(caseUrl(caseId, 'letter'), input);
+export const draftLetter = (caseId: string, input: CreateLetterDraftInput) =>
+  post<LetterDraftDto>(caseUrl(caseId, 'letter'), input);
 
 /** `POST /api/cases/:id/letter/sent`: records the MP contact, which starts the chase plan. */
-export const markLetterSent = (caseId: string, input: MarkLetterSentInput) => post<LetterDraftDto>(caseUrl(caseId, 'letter/sent'), input);
+export const markLetterSent = (caseId: string, input: MarkLetterSentInput) =>
+  post<LetterDraftDto>(caseUrl(caseId, 'letter/sent'), input);
 
 export const createMeeting = (input: CreateMeetingInput) => post<MeetingDto>('/api/meetings', input);
 
 /** `PUT /api/meetings/:id` with only what changes: the checklist ticked off, or the meeting cancelled. */
 export const updateMeeting = async (meetingId: string, change: UpdateMeetingInput) =>
-  (await apiFetch(`/api/meetings/${encodeURIComponent(meetingId)}`, { method: 'PUT', body: JSON.stringify(change) })).json as MeetingDto;
+  (await apiFetch(`/api/meetings/${encodeURIComponent(meetingId)}`, { method: 'PUT', body: JSON.stringify(change) }))
+    .json as MeetingDto;
 
 /** `POST /api/meetings/:id/held`: drafts the thank-you for the next working day and schedules the action chases. */
-export const recordMeetingHeld = (meetingId: string, input: RecordMeetingHeldInput) => post<MeetingDto>(meetingUrl(meetingId, 'held'), input);
+export const recordMeetingHeld = (meetingId: string, input: RecordMeetingHeldInput) =>
+  post<MeetingDto>(meetingUrl(meetingId, 'held'), input);
 
 /** Marks an agreed action done; its pending chase is cancelled. */
-export const markAgreedActionDone = (meetingId: string, actionId: string) => post<MeetingDto>(meetingUrl(meetingId, `actions/${encodeURIComponent(actionId)}/done`));
+export const markAgreedActionDone = (meetingId: string, actionId: string) =>
+  post<MeetingDto>(meetingUrl(meetingId, `actions/${encodeURIComponent(actionId)}/done`));
 
 export const createMpAction = (input: CreateMpActionInput) => post<MpActionDto>('/api/mp-actions', input);
 
 /** The agreed actions as the API takes them (a chase without a due date is left for the API to refuse, naming the field). */
 export const agreedActionsPayload = (actions: AgreedActionInput[]): AgreedActionInput[] =>
-  actions.map((a) => ({ description: a.description.trim(), owner: a.owner, dueDate: a.dueDate || null, chase: !!a.chase }));
+  actions.map((a) => ({
+    description: a.description.trim(),
+    owner: a.owner,
+    dueDate: a.dueDate || null,
+    chase: !!a.chase,
+  }));
 
 /** An http(s) link, as the API requires for evidence (checked in the form too, before sending). */
 export function isHttpUrl(value: string): boolean {

@@ -1,4 +1,10 @@
-const day = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+const day = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /** A calendar date from the API (`2026-12-01`) as "Tue, 1 Dec 2026"; anything else as it came. */
 export function formatDay(value: string | null | undefined): string {

@@ -33,7 +33,8 @@ export const caseEngagementMessages = {
       title: 'Letter to %{mp}',
       asks: 'What the supporter wants the MP to do',
       story: "The supporter's story",
-      storyHelp: 'In their own words: personal letters get read. Left empty, the case summary or their first message is used.',
+      storyHelp:
+        'In their own words: personal letters get read. Left empty, the case summary or their first message is used.',
       generate: 'Generate letter',
       regenerate: 'Generate again',
       warningTitle: 'Make it personal:',

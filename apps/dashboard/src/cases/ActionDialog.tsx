@@ -17,7 +17,19 @@ interface ActionDialogProps {
 }
 
 /** The case pages' confirm dialogs: a title, the inputs, the server's refusal if any, Cancel and confirm. */
-export const ActionDialog = ({ open, title, confirmLabel, canConfirm, busy, error, confirmColor = 'primary', maxWidth = 'xs', onConfirm, onClose, children }: ActionDialogProps) => {
+export const ActionDialog = ({
+  open,
+  title,
+  confirmLabel,
+  canConfirm,
+  busy,
+  error,
+  confirmColor = 'primary',
+  maxWidth = 'xs',
+  onConfirm,
+  onClose,
+  children,
+}: ActionDialogProps) => {
   const translate = useTranslate();
   const titleId = useId();
   return (

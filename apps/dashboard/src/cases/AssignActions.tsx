@@ -15,7 +15,8 @@ export const AssignActions = ({ record }: { record: CaseDetail }) => {
   const { busy, run } = useCaseAction();
   const [open, setOpen] = useState(false);
   const [choice, setChoice] = useState<AssigneeChoice>('');
-  const assign = (assigneeId: string | null) => run(() => assignCase(record.id, assigneeId), 'resources.cases.notifications.assigned');
+  const assign = (assigneeId: string | null) =>
+    run(() => assignCase(record.id, assigneeId), 'resources.cases.notifications.assigned');
 
   const confirm = async () => {
     if (await assign(choice === 'nobody' ? null : choice)) {

@@ -25,7 +25,13 @@ export const BulkAssignButton = () => {
   const confirm = () =>
     submit(async () => {
       const result = await bulkAssignCases(selectedIds.map(String), choice === 'nobody' ? null : choice);
-      notify(translate('resources.cases.assign.bulkDone', { updated: result.updated.length, unchanged: result.unchanged.length }), { type: 'info' });
+      notify(
+        translate('resources.cases.assign.bulkDone', {
+          updated: result.updated.length,
+          unchanged: result.unchanged.length,
+        }),
+        { type: 'info' },
+      );
       close();
       onUnselectItems();
       refresh();

@@ -16,7 +16,9 @@ const TransitionButtons = ({ record }: { record: CaseDetail }) => {
   const [closing, setClosing] = useState(false);
   const targets: CaseStatus[] = record.allowedTransitions ?? allowedTransitions(record.status, record.heldFromStatus);
   const move = (to: CaseStatus) =>
-    run(() => transitionCase(record.id, { to }), 'resources.cases.notifications.moved', { status: translate(`resources.cases.status.${to}`) });
+    run(() => transitionCase(record.id, { to }), 'resources.cases.notifications.moved', {
+      status: translate(`resources.cases.status.${to}`),
+    });
   return (
     <>
       {targets.map((to) => (

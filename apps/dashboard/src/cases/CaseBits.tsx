@@ -17,7 +17,14 @@ const STATUS_COLOURS: Record<CaseStatus, 'default' | 'primary' | 'secondary' | '
 export const StatusChip = ({ status }: { status: CaseStatus | null | undefined }) => {
   const translate = useTranslate();
   if (!status) return null;
-  return <Chip size="small" color={STATUS_COLOURS[status] ?? 'default'} label={translate(`resources.cases.status.${status}`)} data-testid="case-status" />;
+  return (
+    <Chip
+      size="small"
+      color={STATUS_COLOURS[status] ?? 'default'}
+      label={translate(`resources.cases.status.${status}`)}
+      data-testid="case-status"
+    />
+  );
 };
 
 export const PriorityLabel = ({ priority }: { priority: Priority | null | undefined }) => {
@@ -25,7 +32,12 @@ export const PriorityLabel = ({ priority }: { priority: Priority | null | undefi
   if (!priority) return null;
   const urgent = priority === 'urgent' || priority === 'high';
   return (
-    <Typography component="span" variant="body2" color={urgent ? 'error' : 'inherit'} sx={{ fontWeight: priority === 'urgent' ? 600 : undefined }}>
+    <Typography
+      component="span"
+      variant="body2"
+      color={urgent ? 'error' : 'inherit'}
+      sx={{ fontWeight: priority === 'urgent' ? 600 : undefined }}
+    >
       {translate(`resources.cases.priority.${priority}`)}
     </Typography>
   );
@@ -34,7 +46,12 @@ export const PriorityLabel = ({ priority }: { priority: Priority | null | undefi
 /** A due time with an "Overdue" flag when the server says it has passed. */
 export const DueDate = ({ at, overdue }: { at: string | null | undefined; overdue: boolean | undefined }) => {
   const translate = useTranslate();
-  if (!at) return <Typography component="span" variant="body2">{translate('resources.cases.header.none')}</Typography>;
+  if (!at)
+    return (
+      <Typography component="span" variant="body2">
+        {translate('resources.cases.header.none')}
+      </Typography>
+    );
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
       <Typography component="span" variant="body2">

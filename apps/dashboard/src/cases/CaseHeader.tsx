@@ -29,18 +29,28 @@ export const CaseHeader = () => {
           {record.reference}
         </Typography>
         <StatusChip status={record.status} />
-        {record.outcome && <Chip size="small" variant="outlined" label={translate(`resources.cases.outcome.${record.outcome}`)} />}
+        {record.outcome && (
+          <Chip size="small" variant="outlined" label={translate(`resources.cases.outcome.${record.outcome}`)} />
+        )}
       </Box>
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
         <Labeled label={label('supporterId')}>
           <Value>
-            {record.supporterId ? <Link to={`/supporters/${record.supporterId}/show`}>{record.supporterName ?? record.supporter?.name ?? none}</Link> : none}
+            {record.supporterId ? (
+              <Link to={`/supporters/${record.supporterId}/show`}>
+                {record.supporterName ?? record.supporter?.name ?? none}
+              </Link>
+            ) : (
+              none
+            )}
           </Value>
         </Labeled>
         <Labeled label={label('constituencyId')}>
           <Value>
             {record.constituencyId ? (
-              <Link to={`/constituencies/${record.constituencyId}/show`}>{record.constituencyName ?? record.constituencyId}</Link>
+              <Link to={`/constituencies/${record.constituencyId}/show`}>
+                {record.constituencyName ?? record.constituencyId}
+              </Link>
             ) : (
               translate('resources.cases.header.noConstituency')
             )}
@@ -49,7 +59,9 @@ export const CaseHeader = () => {
         <Labeled label={label('mpId')}>
           <Value>
             {record.mpId ? (
-              <Link to={`/mps/${record.mpId}/show`}>{record.party ? `${record.mpName} (${record.party})` : record.mpName}</Link>
+              <Link to={`/mps/${record.mpId}/show`}>
+                {record.party ? `${record.mpName} (${record.party})` : record.mpName}
+              </Link>
             ) : (
               translate('resources.cases.header.noMp')
             )}
@@ -59,7 +71,9 @@ export const CaseHeader = () => {
           <PriorityLabel priority={record.priority} />
         </Labeled>
         <Labeled label={label('assigneeId')}>
-          <Value>{record.assigneeId ? (record.assigneeName ?? none) : translate('resources.cases.header.unassigned')}</Value>
+          <Value>
+            {record.assigneeId ? (record.assigneeName ?? none) : translate('resources.cases.header.unassigned')}
+          </Value>
         </Labeled>
         <Labeled label={label('firstResponseDueAt')}>
           {record.firstRespondedAt ? (

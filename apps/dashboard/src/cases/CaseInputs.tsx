@@ -15,10 +15,18 @@ export const CaseWorkInputs = () => (
 export const CaseRoutingInputs = () => (
   <>
     <ReferenceInput source="constituencyId" reference="constituencies" sort={BY_NAME}>
-      <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} label="resources.cases.fields.constituencyId" />
+      <AutocompleteInput
+        optionText="name"
+        filterToQuery={(q: string) => ({ q })}
+        label="resources.cases.fields.constituencyId"
+      />
     </ReferenceInput>
     <ReferenceInput source="mpId" reference="mps" sort={BY_NAME}>
-      <AutocompleteInput optionText={(mp: { name: string; party: string }) => `${mp.name} (${mp.party})`} filterToQuery={(q: string) => ({ q })} label="resources.cases.fields.mpId" />
+      <AutocompleteInput
+        optionText={(mp: { name: string; party: string }) => `${mp.name} (${mp.party})`}
+        filterToQuery={(q: string) => ({ q })}
+        label="resources.cases.fields.mpId"
+      />
     </ReferenceInput>
   </>
 );

@@ -33,7 +33,13 @@ const MpCell = ({ record }: { record: CaseListItem }) => {
 };
 
 /** Viewers cannot read the staff list: they see whether a case is assigned, not to whom. */
-const AssigneeCell = ({ record, nameOf }: { record: CaseListItem; nameOf: (id: string | null) => string | undefined }) => {
+const AssigneeCell = ({
+  record,
+  nameOf,
+}: {
+  record: CaseListItem;
+  nameOf: (id: string | null) => string | undefined;
+}) => {
   const translate = useTranslate();
   if (!record.assigneeId) return <>{translate('resources.cases.header.unassigned')}</>;
   return <>{nameOf(record.assigneeId) ?? translate('resources.cases.header.assigned')}</>;

@@ -10,6 +10,10 @@ export const CaseListPagination = () => {
   const label = ({ from, to, count }: { from: number; to: number; count: number }) =>
     estimated
       ? translate('resources.cases.pagination.estimated', { from, to, total: formatCount(count) })
-      : translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count === -1 ? to : count });
+      : translate('ra.navigation.page_range_info', {
+          offsetBegin: from,
+          offsetEnd: to,
+          total: count === -1 ? to : count,
+        });
   return <Pagination rowsPerPageOptions={[25, 50, 100]} {...({ labelDisplayedRows: label } as object)} />;
 };

@@ -31,7 +31,10 @@ const CasePage = () => {
       <CaseEngagementPanel caseRecord={record} />
       <Divider sx={{ my: 2 }} />
       {canWork && <AddNote caseId={record.id} />}
-      <CaseTimeline caseId={record.id} knownNames={record.assigneeId && record.assigneeName ? { [record.assigneeId]: record.assigneeName } : {}} />
+      <CaseTimeline
+        caseId={record.id}
+        knownNames={record.assigneeId && record.assigneeName ? { [record.assigneeId]: record.assigneeName } : {}}
+      />
     </Box>
   );
 };

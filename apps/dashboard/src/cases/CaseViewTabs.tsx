@@ -25,7 +25,13 @@ export const CaseViewTabs = () => {
   };
 
   return (
-    <Tabs value={current} onChange={(_, value: TabValue) => choose(value)} variant="scrollable" scrollButtons="auto" aria-label={translate('resources.cases.name', { smart_count: 2 })}>
+    <Tabs
+      value={current}
+      onChange={(_, value: TabValue) => choose(value)}
+      variant="scrollable"
+      scrollButtons="auto"
+      aria-label={translate('resources.cases.name', { smart_count: 2 })}
+    >
       {views.map((view) => (
         <Tab key={view} value={view} label={translate(`resources.cases.views.${view}`)} />
       ))}

@@ -8,7 +8,15 @@ import { transitionCase } from './caseApi';
 import { useDialogSubmit } from './useDialogSubmit';
 
 /** Finds the case this one duplicates, by reference or supporter; never offers the case itself. */
-const DuplicateOfPicker = ({ caseId, value, onChange }: { caseId: string; value: CaseListItem | null; onChange: (c: CaseListItem | null) => void }) => {
+const DuplicateOfPicker = ({
+  caseId,
+  value,
+  onChange,
+}: {
+  caseId: string;
+  value: CaseListItem | null;
+  onChange: (c: CaseListItem | null) => void;
+}) => {
   const translate = useTranslate();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
@@ -29,7 +37,11 @@ const DuplicateOfPicker = ({ caseId, value, onChange }: { caseId: string; value:
       filterOptions={(x) => x}
       loading={isFetching}
       renderInput={(params) => (
-        <TextField {...params} label={translate('resources.cases.close.duplicateOf')} helperText={translate('resources.cases.close.duplicateHelp')} />
+        <TextField
+          {...params}
+          label={translate('resources.cases.close.duplicateOf')}
+          helperText={translate('resources.cases.close.duplicateHelp')}
+        />
       )}
       sx={{ mt: 2 }}
     />
@@ -37,7 +49,15 @@ const DuplicateOfPicker = ({ caseId, value, onChange }: { caseId: string; value:
 };
 
 /** Closing needs an outcome; a duplicate also names the case it duplicates. */
-export const CloseCaseDialog = ({ record, open, onClose }: { record: CaseDetail; open: boolean; onClose: () => void }) => {
+export const CloseCaseDialog = ({
+  record,
+  open,
+  onClose,
+}: {
+  record: CaseDetail;
+  open: boolean;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -55,8 +75,15 @@ export const CloseCaseDialog = ({ record, open, onClose }: { record: CaseDetail;
   const confirm = () =>
     submit(async () => {
       if (!outcome) return;
-      await transitionCase(record.id, { to: 'closed', outcome, ...(outcome === 'duplicate' && duplicateOf ? { duplicateOfId: duplicateOf.id } : {}) });
-      notify('resources.cases.notifications.moved', { type: 'info', messageArgs: { status: translate('resources.cases.status.closed') } });
+      await transitionCase(record.id, {
+        to: 'closed',
+        outcome,
+        ...(outcome === 'duplicate' && duplicateOf ? { duplicateOfId: duplicateOf.id } : {}),
+      });
+      notify('resources.cases.notifications.moved', {
+        type: 'info',
+        messageArgs: { status: translate('resources.cases.status.closed') },
+      });
       close();
       refresh();
     });
@@ -75,12 +102,18 @@ export const CloseCaseDialog = ({ record, open, onClose }: { record: CaseDetail;
       onClose={close}
     >
       <FormLabel id="close-case-outcome">{translate('resources.cases.close.outcome')}</FormLabel>
-      <RadioGroup aria-labelledby="close-case-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as CaseOutcome)}>
+      <RadioGroup
+        aria-labelledby="close-case-outcome"
+        value={outcome}
+        onChange={(e) => setOutcome(e.target.value as CaseOutcome)}
+      >
         {CASE_OUTCOMES.map((o) => (
           <FormControlLabel key={o} value={o} control={<Radio />} label={translate(`resources.cases.outcome.${o}`)} />
         ))}
       </RadioGroup>
-      {outcome === 'duplicate' && <DuplicateOfPicker caseId={record.id} value={duplicateOf} onChange={setDuplicateOf} />}
+      {outcome === 'duplicate' && (
+        <DuplicateOfPicker caseId={record.id} value={duplicateOf} onChange={setDuplicateOf} />
+      )}
     </ActionDialog>
   );
 };

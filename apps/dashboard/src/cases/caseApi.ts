@@ -17,11 +17,14 @@ async function post<T>(url: string, body: unknown, method = 'POST'): Promise<T> 
   return json as T;
 }
 
-export const transitionCase = (id: string, input: CaseTransitionInput) => post<CaseDetail>(casePath(id, '/transition'), input);
+export const transitionCase = (id: string, input: CaseTransitionInput) =>
+  post<CaseDetail>(casePath(id, '/transition'), input);
 
-export const assignCase = (id: string, assigneeId: string | null) => post<CaseDetail>(casePath(id, '/assign'), { assigneeId });
+export const assignCase = (id: string, assigneeId: string | null) =>
+  post<CaseDetail>(casePath(id, '/assign'), { assigneeId });
 
-export const bulkAssignCases = (ids: string[], assigneeId: string | null) => post<BulkAssignResult>('/api/cases/bulk-assign', { ids, assigneeId });
+export const bulkAssignCases = (ids: string[], assigneeId: string | null) =>
+  post<BulkAssignResult>('/api/cases/bulk-assign', { ids, assigneeId });
 
 export const addCaseNote = (id: string, body: string) => post<CaseNoteDto>(casePath(id, '/notes'), { body });
 

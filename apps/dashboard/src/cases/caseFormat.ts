@@ -13,13 +13,22 @@ export function transitionLabelKey(from: CaseStatus, to: CaseStatus): string {
 }
 
 /** Only the author edits a note, and only until `editableUntil` (the server enforces the same). */
-export function canEditNote(note: Pick<CaseNoteDto, 'authorId' | 'editableUntil' | 'body'>, myId: string | undefined, now: Date): boolean {
-  return !!myId && note.authorId === myId && note.body !== null && new Date(note.editableUntil).getTime() > now.getTime();
+export function canEditNote(
+  note: Pick<CaseNoteDto, 'authorId' | 'editableUntil' | 'body'>,
+  myId: string | undefined,
+  now: Date,
+): boolean {
+  return (
+    !!myId && note.authorId === myId && note.body !== null && new Date(note.editableUntil).getTime() > now.getTime()
+  );
 }
 
 /** A timeline kind the page has no renderer for, as words: `mp_contact` → "MP contact". */
 export function humaniseKind(kind: string): string {
-  const words = kind.split(/[_\s-]+/).filter(Boolean).map((w) => (w.toLowerCase() === 'mp' ? 'MP' : w.toLowerCase()));
+  const words = kind
+    .split(/[_\s-]+/)
+    .filter(Boolean)
+    .map((w) => (w.toLowerCase() === 'mp' ? 'MP' : w.toLowerCase()));
   if (!words.length) return 'Event';
   const [first, ...rest] = words;
   return [first === 'MP' ? first : first[0].toUpperCase() + first.slice(1), ...rest].join(' ');
@@ -30,5 +39,12 @@ export function formatWhen(at: string | null | undefined): string {
   if (!at) return '—';
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return date.toLocaleString('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }

@@ -27,7 +27,9 @@ export function toUpdatePayload(values: FormValues, previous: FormValues): Updat
   };
   // Viewers never edit; a null story from a redacted record is never sent back as an erasure.
   if (previous.summary !== null && previous.summary !== undefined) payload.summary = text(values.summary);
-  if ((values.constituencyId ?? null) !== (previous.constituencyId ?? null)) payload.constituencyId = (values.constituencyId as string | null) ?? null;
-  if ((values.mpId ?? null) !== (previous.mpId ?? null)) payload.mpId = values.mpId === null || values.mpId === undefined || values.mpId === '' ? null : Number(values.mpId);
+  if ((values.constituencyId ?? null) !== (previous.constituencyId ?? null))
+    payload.constituencyId = (values.constituencyId as string | null) ?? null;
+  if ((values.mpId ?? null) !== (previous.mpId ?? null))
+    payload.mpId = values.mpId === null || values.mpId === undefined || values.mpId === '' ? null : Number(values.mpId);
   return payload;
 }

@@ -8,7 +8,10 @@ import { useCanWorkCases } from './roles';
  * Who cases can be assigned to (active admins and caseworkers), with a name lookup for lists and
  * the timeline. Viewers may not read it (the API answers 403): they get an empty list.
  */
-export function useAssignees(): { assignees: CaseAssigneeOption[]; nameOf: (id: string | null | undefined) => string | undefined } {
+export function useAssignees(): {
+  assignees: CaseAssigneeOption[];
+  nameOf: (id: string | null | undefined) => string | undefined;
+} {
   const enabled = useCanWorkCases();
   const { data } = useQuery({ queryKey: ['cases', 'assignees'], queryFn: fetchAssignees, enabled, staleTime: 60_000 });
   return useMemo(() => {

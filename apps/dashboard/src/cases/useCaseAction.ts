@@ -9,7 +9,11 @@ export function useCaseAction() {
   const notify = useNotify();
   const refresh = useRefresh();
   const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<unknown>, success: string, successArgs?: Record<string, unknown>): Promise<boolean> => {
+  const run = async (
+    action: () => Promise<unknown>,
+    success: string,
+    successArgs?: Record<string, unknown>,
+  ): Promise<boolean> => {
     setBusy(true);
     try {
       await action();
@@ -17,7 +21,9 @@ export function useCaseAction() {
       refresh();
       return true;
     } catch (failure) {
-      notify(failure instanceof Error && failure.message ? failure.message : 'ra.notification.http_error', { type: 'error' });
+      notify(failure instanceof Error && failure.message ? failure.message : 'ra.notification.http_error', {
+        type: 'error',
+      });
       refresh();
       return false;
     } finally {

@@ -4,12 +4,19 @@ describe('chase plan form', () => {
   const defaults = { checkinDays: 14, reminderDays: 7, mpChaseDays: [21, 35], phoneTaskDays: 42 };
 
   it('round-trips the settings through the form text', () => {
-    expect(toDraft(defaults)).toEqual({ checkinDays: '14', reminderDays: '7', mpChaseDays: '21, 35', phoneTaskDays: '42' });
+    expect(toDraft(defaults)).toEqual({
+      checkinDays: '14',
+      reminderDays: '7',
+      mpChaseDays: '21, 35',
+      phoneTaskDays: '42',
+    });
     expect(parseDraft(toDraft(defaults))).toEqual(defaults);
   });
 
   it('reads the chase days loosely spaced, and none at all as no chases', () => {
-    expect(parseDraft({ ...toDraft(defaults), mpChaseDays: ' 21,35 , 49,' })).toMatchObject({ mpChaseDays: [21, 35, 49] });
+    expect(parseDraft({ ...toDraft(defaults), mpChaseDays: ' 21,35 , 49,' })).toMatchObject({
+      mpChaseDays: [21, 35, 49],
+    });
     expect(parseDraft({ ...toDraft(defaults), mpChaseDays: '' })).toMatchObject({ mpChaseDays: [] });
   });
 

@@ -12,7 +12,15 @@ export const toDraft = (s: ChasePlanSettings): Draft => ({
 
 /** The form's text as the API's numbers, or which field is not whole numbers of days. */
 export function parseDraft(draft: Draft): ChasePlanSettings | { invalid: 'mpChaseDays' } {
-  const parts = draft.mpChaseDays.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = draft.mpChaseDays
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.every((p) => /^\d+$/.test(p))) return { invalid: 'mpChaseDays' };
-  return { checkinDays: Number(draft.checkinDays), reminderDays: Number(draft.reminderDays), mpChaseDays: parts.map(Number), phoneTaskDays: Number(draft.phoneTaskDays) };
+  return {
+    checkinDays: Number(draft.checkinDays),
+    reminderDays: Number(draft.reminderDays),
+    mpChaseDays: parts.map(Number),
+    phoneTaskDays: Number(draft.phoneTaskDays),
+  };
 }

@@ -20,7 +20,13 @@ export const ConstituencyList = () => {
     <SelectInput key="party" source="party" label="MP's party" choices={parties} />,
   ];
   return (
-    <List filters={filters} actions={<ListActions />} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
+    <List
+      filters={filters}
+      actions={<ListActions />}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <Column source="name" />
         <Column source="nation" />

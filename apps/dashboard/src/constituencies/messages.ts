@@ -2,6 +2,15 @@
 export const constituenciesMessages = {
   constituencies: {
     name: 'Constituency |||| Constituencies',
-    fields: { name: 'Name', nameCy: 'Welsh name', nation: 'Nation', region: 'Region', type: 'Type', mp: 'MP', party: "MP's party", q: 'Search' },
+    fields: {
+      name: 'Name',
+      nameCy: 'Welsh name',
+      nation: 'Nation',
+      region: 'Region',
+      type: 'Type',
+      mp: 'MP',
+      party: "MP's party",
+      q: 'Search',
+    },
   },
 };

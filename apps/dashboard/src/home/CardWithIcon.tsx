@@ -18,7 +18,16 @@ interface Props {
 export const CardWithIcon = ({ to, icon: Icon, title, value, error, detail, testId }: Props) => (
   <Card sx={{ minHeight: 52, display: 'flex', flexDirection: 'column', flex: '1 1 260px' }} data-testid={testId}>
     <CardActionArea component={Link} to={to} sx={{ flex: 1 }}>
-      <Box sx={{ p: 2, display: 'flex', alignItems: 'center', gap: 2, justifyContent: 'space-between', color: 'primary.main' }}>
+      <Box
+        sx={{
+          p: 2,
+          display: 'flex',
+          alignItems: 'center',
+          gap: 2,
+          justifyContent: 'space-between',
+          color: 'primary.main',
+        }}
+      >
         <Icon fontSize="large" />
         <Box sx={{ textAlign: 'right' }}>
           <Typography color="text.secondary">{title}</Typography>

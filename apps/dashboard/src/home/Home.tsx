@@ -23,7 +23,15 @@ const caseViewUrl = (view: CaseView) => listUrl('cases', { view }, CASE_VIEW_SOR
 type CountField = Exclude<keyof HomeSummary, 'responseRateLast90Days'>;
 
 /** One count of the home summary. Each widget reads the shared summary query (one request for all of them). */
-const CountWidget = ({ field, icon, to }: { field: CountField; icon: ComponentType<{ fontSize?: 'large' }>; to: string }) => {
+const CountWidget = ({
+  field,
+  icon,
+  to,
+}: {
+  field: CountField;
+  icon: ComponentType<{ fontSize?: 'large' }>;
+  to: string;
+}) => {
   const translate = useTranslate();
   const { data, error } = useHomeSummary();
   return (
@@ -44,9 +52,19 @@ const ResponseRateWidget = () => {
   const { data, error } = useHomeSummary();
   const summary = data?.responseRateLast90Days;
   const tooFew = summary !== undefined && summary.contacts < MIN_CONTACTS_TO_RANK;
-  const value = summary === undefined ? undefined : tooFew ? translate(`${W}.tooFewToRank`, { contacts: summary.contacts }) : formatRate(summary.rate);
+  const value =
+    summary === undefined
+      ? undefined
+      : tooFew
+        ? translate(`${W}.tooFewToRank`, { contacts: summary.contacts })
+        : formatRate(summary.rate);
   const detail =
-    summary && !tooFew ? translate(`${W}.responseRateDetail`, { interval: formatInterval(summary.low, summary.high), contacts: summary.contacts }) : undefined;
+    summary && !tooFew
+      ? translate(`${W}.responseRateDetail`, {
+          interval: formatInterval(summary.low, summary.high),
+          contacts: summary.contacts,
+        })
+      : undefined;
   return (
     <CardWithIcon
       testId="widget-responseRate"
@@ -70,7 +88,9 @@ export const Home = () => {
       <Card sx={{ mb: 2 }}>
         <CardContent>
           <Typography variant="h5" component="h1" gutterBottom>
-            {identity?.fullName ? translate('home.welcome', { name: identity.fullName }) : translate('home.welcomeAnonymous')}
+            {identity?.fullName
+              ? translate('home.welcome', { name: identity.fullName })
+              : translate('home.welcomeAnonymous')}
           </Typography>
           <Typography variant="body1">{translate('home.intro')}</Typography>
         </CardContent>

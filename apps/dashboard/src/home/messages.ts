@@ -3,7 +3,8 @@ export const homeMessages = {
   home: {
     welcome: 'Welcome, %{name}',
     welcomeAnonymous: 'Welcome',
-    intro: 'Campaign Desk tracks supporters’ requests to escalate their cancer care to their MP, from the first email to the MP’s response.',
+    intro:
+      'Campaign Desk tracks supporters’ requests to escalate their cancer care to their MP, from the first email to the MP’s response.',
     loadFailed: 'Could not load',
     widgets: {
       newRequestsToday: 'New requests today',

@@ -22,9 +22,13 @@ export const Menu = () => {
       <RaMenu.Item to="/reports" primaryText="cd.menu.reports" leftIcon={<InsightsIcon />} />
       {permissions === 'admin' && <RaMenu.ResourceItem name="staff-users" />}
       {permissions === 'admin' && <RaMenu.ResourceItem name="templates" />}
-      {permissions === 'admin' && <RaMenu.Item to="/chase-plan" primaryText="chasePlan.title" leftIcon={<EventRepeatIcon />} />}
+      {permissions === 'admin' && (
+        <RaMenu.Item to="/chase-plan" primaryText="chasePlan.title" leftIcon={<EventRepeatIcon />} />
+      )}
       {/* The BullMQ board is served by the API outside the single-page app: a full page load. */}
-      {permissions === 'admin' && <RaMenu.Item to="/admin/queues" reloadDocument primaryText="cd.menu.queues" leftIcon={<ViewListIcon />} />}
+      {permissions === 'admin' && (
+        <RaMenu.Item to="/admin/queues" reloadDocument primaryText="cd.menu.queues" leftIcon={<ViewListIcon />} />
+      )}
       <RaMenu.Item to="/about" primaryText="cd.menu.about" leftIcon={<InfoIcon />} />
     </RaMenu>
   );

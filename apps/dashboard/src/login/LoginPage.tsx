@@ -16,14 +16,7 @@ export const LoginPage = () => {
         {translate('cd.login.subtitle')}
       </Typography>
       <LoginForm>
-        <TextInput
-          autoFocus
-          source="email"
-          type="email"
-          label="Email"
-          autoComplete="username"
-          validate={required()}
-        />
+        <TextInput autoFocus source="email" type="email" label="Email" autoComplete="username" validate={required()} />
         <PasswordInput source="password" label="Password" autoComplete="current-password" validate={required()} />
       </LoginForm>
     </Login>

@@ -37,7 +37,11 @@ export const MeetingList = () => {
         <Column source="location" disableSort>
           <TextField source="location" emptyText="—" />
         </Column>
-        <Column source="agreedActions" disableSort render={(r) => translate(`${T}.openActions`, { open: openActions(r), total: r.agreedActions.length })} />
+        <Column
+          source="agreedActions"
+          disableSort
+          render={(r) => translate(`${T}.openActions`, { open: openActions(r), total: r.agreedActions.length })}
+        />
       </DataTable>
     </List>
   );

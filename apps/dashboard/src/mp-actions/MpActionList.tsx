@@ -1,6 +1,13 @@
 import { DataTable, DateInput, List, SelectInput, TextField, useTranslate } from 'react-admin';
 import { MP_ACTION_TYPES, type MpActionDto } from '@campaign-desk/contracts';
-import { CaseReferenceField, EvidenceLink, formatDay, MpNameField, mpAndCaseFilters, openCaseOfRow } from '../case-engagement';
+import {
+  CaseReferenceField,
+  EvidenceLink,
+  formatDay,
+  MpNameField,
+  mpAndCaseFilters,
+  openCaseOfRow,
+} from '../case-engagement';
 
 const Column = DataTable.Col<MpActionDto>;
 const T = 'resources.mp-actions';
@@ -34,7 +41,15 @@ export const MpActionList = () => {
           <TextField source="summary" emptyText="—" />
         </Column>
         {/* The link opens the evidence, not the case behind the row. */}
-        <Column source="evidenceUrl" disableSort render={(r) => <span onClick={(e) => e.stopPropagation()}><EvidenceLink url={r.evidenceUrl} /></span>} />
+        <Column
+          source="evidenceUrl"
+          disableSort
+          render={(r) => (
+            <span onClick={(e) => e.stopPropagation()}>
+              <EvidenceLink url={r.evidenceUrl} />
+            </span>
+          )}
+        />
       </DataTable>
     </List>
   );

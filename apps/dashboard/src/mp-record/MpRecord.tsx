@@ -1,4 +1,14 @@
-import { Box, Card, CardContent, Link as MuiLink, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import {
+  Box,
+  Card,
+  CardContent,
+  Link as MuiLink,
+  Table,
+  TableBody,
+  TableCell,
+  TableRow,
+  Typography,
+} from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useRecordContext, useTranslate } from 'react-admin';
@@ -86,7 +96,11 @@ export const MpRecord = () => {
           <ReportBody query={report} height={160}>
             {(data) => {
               const row = data.rows.find((r) => r.key === String(mp.id));
-              return row ? <Figures row={row} /> : <Typography data-testid="mp-record-none">{translate('mpRecord.none')}</Typography>;
+              return row ? (
+                <Figures row={row} />
+              ) : (
+                <Typography data-testid="mp-record-none">{translate('mpRecord.none')}</Typography>
+              );
             }}
           </ReportBody>
           <Box sx={{ display: 'flex', gap: 3, mt: 2 }}>

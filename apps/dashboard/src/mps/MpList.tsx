@@ -1,4 +1,13 @@
-import { DataTable, FilterButton, List, NullableBooleanInput, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
+import {
+  DataTable,
+  FilterButton,
+  List,
+  NullableBooleanInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
 import type { MpDto } from '@campaign-desk/contracts';
 import { nationChoices, regionChoices } from '../constituencies/regions';
 import { usePartyChoices } from './usePartyChoices';

@@ -39,7 +39,11 @@ const Profile = () => {
       </Labeled>
       <Labeled label="Constituency">
         <Value>
-          {mp.constituency ? <Link to={`/constituencies/${mp.constituency.id}/show`}>{mp.constituency.name}</Link> : 'Not a sitting MP'}
+          {mp.constituency ? (
+            <Link to={`/constituencies/${mp.constituency.id}/show`}>{mp.constituency.name}</Link>
+          ) : (
+            'Not a sitting MP'
+          )}
         </Value>
       </Labeled>
       {mp.constituency && (

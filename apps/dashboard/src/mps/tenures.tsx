@@ -8,7 +8,8 @@ const END_REASONS: Record<TenureEndReason, string> = {
   vacated: 'Seat vacated',
 };
 
-const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const date = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
  * Tenure history, newest first. `show` picks the linked column: an MP's page lists seats, a
@@ -40,7 +41,7 @@ export const TenureTable = ({ tenures, show }: { tenures: MpTenureDto[]; show: '
             <TableCell>{t.party}</TableCell>
             <TableCell>{t.startDate ? date(t.startDate) : 'Before records began'}</TableCell>
             <TableCell>{t.endDate ? date(t.endDate) : 'Current'}</TableCell>
-            <TableCell>{t.endReason ? END_REASONS[t.endReason] ?? t.endReason : ''}</TableCell>
+            <TableCell>{t.endReason ? (END_REASONS[t.endReason] ?? t.endReason) : ''}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -12,5 +12,8 @@ export function usePartyChoices(): { id: string; name: string }[] {
     { filter: { current: true }, pagination: { page: 1, perPage: 650 }, sort: { field: 'party', order: 'ASC' } },
     { staleTime: 10 * 60_000 },
   );
-  return useMemo(() => [...new Set((data ?? []).map((mp) => mp.party))].sort().map((party) => ({ id: party, name: party })), [data]);
+  return useMemo(
+    () => [...new Set((data ?? []).map((mp) => mp.party))].sort().map((party) => ({ id: party, name: party })),
+    [data],
+  );
 }

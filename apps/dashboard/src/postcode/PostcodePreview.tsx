@@ -56,8 +56,8 @@ const Resolved = ({ result, overrideId, onOverride }: PartProps) => {
   return (
     <>
       <Typography variant="body2">
-        Constituency: <strong data-testid="postcode-preview-constituency">{shown.constituency.name}</strong> ({shown.constituency.region})
-        {chosen && ' (chosen by staff)'}
+        Constituency: <strong data-testid="postcode-preview-constituency">{shown.constituency.name}</strong> (
+        {shown.constituency.region}){chosen && ' (chosen by staff)'}
       </Typography>
       <Typography variant="body2">
         MP: <strong>{shown.mp ? `${shown.mp.name} (${shown.mp.party})` : 'vacant'}</strong>
@@ -65,12 +65,8 @@ const Resolved = ({ result, overrideId, onOverride }: PartProps) => {
       <Typography variant="body2" color="text.secondary">
         How it was found: {lookupMethodLabel(result.method)} for {result.postcode}
       </Typography>
-      {overrideId && !chosen && (
-        <OverrideOutsideCandidates onOverride={onOverride} />
-      )}
-      {result.ambiguous && (
-        <Candidates result={result} overrideId={overrideId} onOverride={onOverride} />
-      )}
+      {overrideId && !chosen && <OverrideOutsideCandidates onOverride={onOverride} />}
+      {result.ambiguous && <Candidates result={result} overrideId={overrideId} onOverride={onOverride} />}
     </>
   );
 };
@@ -90,8 +86,8 @@ const OverrideOutsideCandidates = ({ onOverride }: { onOverride?: (id: string | 
 const Candidates = ({ result, overrideId, onOverride }: PartProps) => (
   <Box sx={{ mt: 1 }}>
     <Typography variant="body2" color="warning.main">
-      {result.postcode} straddles {result.candidates.length} seats; the largest share is shown. Choose another if you know the address is
-      there.
+      {result.postcode} straddles {result.candidates.length} seats; the largest share is shown. Choose another if you
+      know the address is there.
     </Typography>
     <Box component="ul" sx={{ pl: 2, my: 0.5 }} aria-label="Candidate constituencies">
       {result.candidates.map((candidate, index) => (

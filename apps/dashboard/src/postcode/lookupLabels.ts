@@ -10,7 +10,7 @@ export const LOOKUP_METHOD_LABELS: Record<LookupMethod, string> = {
 };
 
 export function lookupMethodLabel(method: LookupMethod | null | undefined): string {
-  return method ? LOOKUP_METHOD_LABELS[method] ?? method : 'Not looked up';
+  return method ? (LOOKUP_METHOD_LABELS[method] ?? method) : 'Not looked up';
 }
 
 /** 0.734 → "73%"; tiny shares are shown as "<1%" rather than a misleading 0%. */

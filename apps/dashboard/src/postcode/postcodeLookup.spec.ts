@@ -16,19 +16,30 @@ describe('toPostcodeProblem', () => {
         reason: 'not_found',
       }),
     );
-    expect(toPostcodeProblem(error)).toEqual({ reason: 'not_found', detail: 'ZE9 9ZZ was not found in the postcode directory (the format is valid)' });
+    expect(toPostcodeProblem(error)).toEqual({
+      reason: 'not_found',
+      detail: 'ZE9 9ZZ was not found in the postcode directory (the format is valid)',
+    });
   });
 
   it('reads anything else (directory not imported, network down) as the lookup being unavailable', () => {
     const notImported = new HttpError('The constituency directory has not been imported yet', 503, {});
-    expect(toPostcodeProblem(notImported)).toEqual({ reason: 'unavailable', detail: 'The constituency directory has not been imported yet' });
-    expect(toPostcodeProblem(new TypeError('Failed to fetch'))).toEqual({ reason: 'unavailable', detail: 'Failed to fetch' });
+    expect(toPostcodeProblem(notImported)).toEqual({
+      reason: 'unavailable',
+      detail: 'The constituency directory has not been imported yet',
+    });
+    expect(toPostcodeProblem(new TypeError('Failed to fetch'))).toEqual({
+      reason: 'unavailable',
+      detail: 'Failed to fetch',
+    });
   });
 });
 
 describe('lookupPostcode', () => {
   it('asks the API with the postcode encoded in the query string and the session cookie', async () => {
-    const fetchMock = jest.fn().mockResolvedValue(new Response(JSON.stringify({ postcode: 'SW1A 1AA' }), { status: 200 }));
+    const fetchMock = jest
+      .fn()
+      .mockResolvedValue(new Response(JSON.stringify({ postcode: 'SW1A 1AA' }), { status: 200 }));
     global.fetch = fetchMock as unknown as typeof fetch;
     await expect(lookupPostcode('SW1A 1AA')).resolves.toEqual({ postcode: 'SW1A 1AA' });
     const [url, init] = fetchMock.mock.calls[0];

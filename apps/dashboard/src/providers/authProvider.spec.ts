@@ -27,13 +27,19 @@ describe('authProvider', () => {
     await authProvider.login({ email: ' a@x.test ', password: 'secret' });
     const [url, init] = fetchMock.mock.calls[0];
     expect(url).toBe('/api/auth/login');
-    expect(init).toMatchObject({ method: 'POST', credentials: 'same-origin', body: JSON.stringify({ email: 'a@x.test', password: 'secret' }) });
+    expect(init).toMatchObject({
+      method: 'POST',
+      credentials: 'same-origin',
+      body: JSON.stringify({ email: 'a@x.test', password: 'secret' }),
+    });
     await expect(authProvider.getPermissions?.({})).resolves.toBe('admin');
     await expect(authProvider.getIdentity?.()).resolves.toMatchObject({ id: 'u1', fullName: 'Ada Admin' });
   });
 
   it('rejects a failed sign-in with the API message', async () => {
-    fetchMock.mockResolvedValueOnce(answer(401, { statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect' }));
+    fetchMock.mockResolvedValueOnce(
+      answer(401, { statusCode: 401, error: 'Unauthorized', message: 'Email or password is incorrect' }),
+    );
     await expect(authProvider.login({ email: 'a@x.test', password: 'wrong' })).rejects.toMatchObject({
       status: 401,
       message: 'Email or password is incorrect',
@@ -57,15 +63,25 @@ describe('authProvider', () => {
 describe('toHttpError', () => {
   it('maps the API fields to react-admin form errors, with the message as the root error', () => {
     const error = toHttpError(
-      new HttpError('Conflict', 409, { statusCode: 409, error: 'Conflict', message: 'A staff user with this email already exists', fields: { email: 'already in use' } }),
+      new HttpError('Conflict', 409, {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'A staff user with this email already exists',
+        fields: { email: 'already in use' },
+      }),
     ) as HttpError;
     expect(error.status).toBe(409);
     expect(error.message).toBe('A staff user with this email already exists');
-    expect(error.body.errors).toEqual({ email: 'already in use', root: { serverError: 'A staff user with this email already exists' } });
+    expect(error.body.errors).toEqual({
+      email: 'already in use',
+      root: { serverError: 'A staff user with this email already exists' },
+    });
   });
 
   it('leaves errors without fields as plain errors, so react-admin notifies the message', () => {
-    const error = toHttpError(new HttpError('Forbidden', 403, { statusCode: 403, error: 'Forbidden', message: 'Admins only' })) as HttpError;
+    const error = toHttpError(
+      new HttpError('Forbidden', 403, { statusCode: 403, error: 'Forbidden', message: 'Admins only' }),
+    ) as HttpError;
     expect(error.message).toBe('Admins only');
     expect(error.body.errors).toBeUndefined();
   });

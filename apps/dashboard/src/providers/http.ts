@@ -20,5 +20,9 @@ export function toHttpError(error: unknown): unknown {
   const body = (error.body ?? {}) as Partial<ApiErrorBody>;
   const message = typeof body.message === 'string' && body.message ? body.message : error.message;
   const fields = body.fields && Object.keys(body.fields).length ? body.fields : undefined;
-  return new HttpError(message, error.status, fields ? { ...body, errors: { ...fields, root: { serverError: message } } } : body);
+  return new HttpError(
+    message,
+    error.status,
+    fields ? { ...body, errors: { ...fields, root: { serverError: message } } } : body,
+  );
 }

@@ -13,7 +13,12 @@ const params = (page: number, filter: Record<string, unknown> = {}): GetListPara
 
 function requested(fetchJson: jest.Mock, call: number) {
   const url = new URL(fetchJson.mock.calls[call][0] as string, 'http://x');
-  return { path: url.pathname, sort: url.searchParams.get('sort'), range: url.searchParams.get('range'), filter: JSON.parse(url.searchParams.get('filter') ?? 'null') };
+  return {
+    path: url.pathname,
+    sort: url.searchParams.get('sort'),
+    range: url.searchParams.get('range'),
+    filter: JSON.parse(url.searchParams.get('filter') ?? 'null'),
+  };
 }
 
 describe('withKeysetPages', () => {
@@ -26,12 +31,23 @@ describe('withKeysetPages', () => {
   });
 
   it('sends the simple-REST query, and passes the previous page cursor as filter.after for the next page', async () => {
-    fetchJson.mockReturnValueOnce(answer({ 'Content-Range': 'cases 0-24/1000000', 'X-Total-Count-Estimated': 'true', 'X-Next-Cursor': 'c1' }, [{ id: 'a' }]));
+    fetchJson.mockReturnValueOnce(
+      answer({ 'Content-Range': 'cases 0-24/1000000', 'X-Total-Count-Estimated': 'true', 'X-Next-Cursor': 'c1' }, [
+        { id: 'a' },
+      ]),
+    );
     const first = await provider.getList('cases', params(1, { view: 'overdue' }));
     expect(first).toEqual({ data: [{ id: 'a' }], total: 1_000_000, meta: { totalEstimated: true } });
-    expect(requested(fetchJson, 0)).toEqual({ path: '/api/cases', sort: '["createdAt","DESC"]', range: '[0,24]', filter: { view: 'overdue' } });
+    expect(requested(fetchJson, 0)).toEqual({
+      path: '/api/cases',
+      sort: '["createdAt","DESC"]',
+      range: '[0,24]',
+      filter: { view: 'overdue' },
+    });
 
-    fetchJson.mockReturnValueOnce(answer({ 'Content-Range': 'cases 25-49/1000000', 'X-Total-Count-Estimated': 'true', 'X-Next-Cursor': 'c2' }));
+    fetchJson.mockReturnValueOnce(
+      answer({ 'Content-Range': 'cases 25-49/1000000', 'X-Total-Count-Estimated': 'true', 'X-Next-Cursor': 'c2' }),
+    );
     await provider.getList('cases', params(2, { view: 'overdue' }));
     expect(requested(fetchJson, 1)).toMatchObject({ range: '[25,49]', filter: { view: 'overdue', after: 'c1' } });
 

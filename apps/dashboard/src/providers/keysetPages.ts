@@ -1,7 +1,10 @@
 import type { DataProvider, GetListParams, GetListResult } from 'react-admin';
 import { CASE_NEXT_CURSOR_HEADER, TOTAL_ESTIMATED_HEADER } from '@campaign-desk/contracts';
 
-type FetchJson = (url: string, options?: { signal?: AbortSignal; headers?: Headers }) => Promise<{ headers: Headers; json: unknown }>;
+type FetchJson = (
+  url: string,
+  options?: { signal?: AbortSignal; headers?: Headers },
+) => Promise<{ headers: Headers; json: unknown }>;
 
 /** What a keyset list answers besides rows: the list context's `meta`. */
 export interface KeysetListMeta {
@@ -48,7 +51,12 @@ function totalFrom(headers: Headers, resource: string): number {
  * Wraps a simple-REST provider so `getList` on the given resources follows keyset cursors and
  * reports estimated totals in `meta`. The request is still the simple-REST one (sort, range, filter).
  */
-export function withKeysetPages(base: DataProvider, fetchJson: FetchJson, resources: readonly string[], apiUrl = '/api'): DataProvider {
+export function withKeysetPages(
+  base: DataProvider,
+  fetchJson: FetchJson,
+  resources: readonly string[],
+  apiUrl = '/api',
+): DataProvider {
   const memory = new CursorMemory();
   async function getKeysetList(resource: string, params: GetListParams): Promise<GetListResult> {
     const { page, perPage } = params.pagination ?? { page: 1, perPage: 25 };
@@ -57,7 +65,11 @@ export function withKeysetPages(base: DataProvider, fetchJson: FetchJson, resour
     const after = page > 1 ? memory.after(key, page - 1) : undefined;
     const filter = after ? { ...params.filter, after } : (params.filter ?? {});
     const [start, end] = [(page - 1) * perPage, page * perPage - 1];
-    const query = new URLSearchParams({ sort: JSON.stringify([field, order]), range: JSON.stringify([start, end]), filter: JSON.stringify(filter) });
+    const query = new URLSearchParams({
+      sort: JSON.stringify([field, order]),
+      range: JSON.stringify([start, end]),
+      filter: JSON.stringify(filter),
+    });
     const { headers, json } = await fetchJson(`${apiUrl}/${resource}?${query}`, { signal: params.signal });
     const next = headers.get(CASE_NEXT_CURSOR_HEADER);
     if (next) memory.remember(key, page, next);
@@ -66,6 +78,7 @@ export function withKeysetPages(base: DataProvider, fetchJson: FetchJson, resour
   }
   return {
     ...base,
-    getList: (resource, params) => (resources.includes(resource) ? getKeysetList(resource, params) : base.getList(resource, params)),
+    getList: (resource, params) =>
+      resources.includes(resource) ? getKeysetList(resource, params) : base.getList(resource, params),
   };
 }

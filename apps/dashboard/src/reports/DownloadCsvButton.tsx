@@ -5,7 +5,15 @@ import { useNotify, useTranslate } from 'react-admin';
 import { downloadReportCsv, type ReportParams, type ReportPath } from './reportsApi';
 
 /** Saves a report table as CSV, fetched from the server with `Accept: text/csv` (the same numbers as the JSON). */
-export const DownloadCsvButton = ({ path, params, disabled }: { path: ReportPath; params?: ReportParams; disabled?: boolean }) => {
+export const DownloadCsvButton = ({
+  path,
+  params,
+  disabled,
+}: {
+  path: ReportPath;
+  params?: ReportParams;
+  disabled?: boolean;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
@@ -14,13 +22,22 @@ export const DownloadCsvButton = ({ path, params, disabled }: { path: ReportPath
     try {
       await downloadReportCsv(path, params);
     } catch (error) {
-      notify('reports.downloadFailed', { type: 'error', messageArgs: { message: error instanceof Error ? error.message : String(error) } });
+      notify('reports.downloadFailed', {
+        type: 'error',
+        messageArgs: { message: error instanceof Error ? error.message : String(error) },
+      });
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Button size="small" startIcon={<DownloadIcon />} onClick={download} disabled={disabled || busy} data-testid={`download-${path}`}>
+    <Button
+      size="small"
+      startIcon={<DownloadIcon />}
+      onClick={download}
+      disabled={disabled || busy}
+      data-testid={`download-${path}`}
+    >
       {translate('reports.downloadCsv')}
     </Button>
   );

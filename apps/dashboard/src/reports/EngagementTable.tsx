@@ -1,7 +1,13 @@
 import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
-import { MIN_CONTACTS_TO_RANK, MP_ACTION_TYPES, UNKNOWN_GROUP_KEY, type MpEngagementReport, type MpEngagementRow } from '@campaign-desk/contracts';
+import {
+  MIN_CONTACTS_TO_RANK,
+  MP_ACTION_TYPES,
+  UNKNOWN_GROUP_KEY,
+  type MpEngagementReport,
+  type MpEngagementRow,
+} from '@campaign-desk/contracts';
 import { formatDays, formatInterval, formatRate } from './format';
 import { leagueOrder } from './leagueOrder';
 
@@ -29,19 +35,31 @@ const ActionChips = ({ row }: { row: MpEngagementRow }) => {
   return (
     <>
       {done.map((type) => (
-        <Chip key={type} size="small" sx={{ mr: 0.5, mb: 0.5 }} label={`${translate(`reports.actionTypes.${type}`)}: ${row.actionsByType[type]}`} />
+        <Chip
+          key={type}
+          size="small"
+          sx={{ mr: 0.5, mb: 0.5 }}
+          label={`${translate(`reports.actionTypes.${type}`)}: ${row.actionsByType[type]}`}
+        />
       ))}
     </>
   );
 };
 
 const GroupLabel = ({ report, row }: { report: MpEngagementReport; row: MpEngagementRow }) =>
-  report.groupBy === 'mp' && row.key !== UNKNOWN_GROUP_KEY ? <Link to={`/mps/${encodeURIComponent(row.key)}/show`}>{row.label}</Link> : <>{row.label}</>;
+  report.groupBy === 'mp' && row.key !== UNKNOWN_GROUP_KEY ? (
+    <Link to={`/mps/${encodeURIComponent(row.key)}/show`}>{row.label}</Link>
+  ) : (
+    <>{row.label}</>
+  );
 
 const Row = ({ report, row, total }: { report: MpEngagementReport; row: MpEngagementRow; total?: boolean }) => {
   const translate = useTranslate();
   return (
-    <TableRow data-testid={total ? 'engagement-total' : `engagement-row-${row.key}`} sx={total ? { '& td': { fontWeight: 600 } } : undefined}>
+    <TableRow
+      data-testid={total ? 'engagement-total' : `engagement-row-${row.key}`}
+      sx={total ? { '& td': { fontWeight: 600 } } : undefined}
+    >
       <TableCell>{total ? translate('reports.engagement.total') : <GroupLabel report={report} row={row} />}</TableCell>
       {numberColumns(report).map((column) => (
         <TableCell key={column} align="right">
@@ -70,7 +88,17 @@ export const EngagementTable = ({ report }: { report: MpEngagementReport }) => {
   const translate = useTranslate();
   const rows = report.groupBy === 'mp' ? leagueOrder(report.rows) : report.rows;
   if (!rows.length) return <Typography color="text.secondary">{translate('reports.noData')}</Typography>;
-  const headers = ['label', ...numberColumns(report), 'responseRate', 'interval', 'medianDaysToFirstResponse', 'medianDaysToSubstantive', 'chasesSent', 'meetings', 'actions'];
+  const headers = [
+    'label',
+    ...numberColumns(report),
+    'responseRate',
+    'interval',
+    'medianDaysToFirstResponse',
+    'medianDaysToSubstantive',
+    'chasesSent',
+    'meetings',
+    'actions',
+  ];
   return (
     <>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>

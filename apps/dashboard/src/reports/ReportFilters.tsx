@@ -1,6 +1,11 @@
 import { Box, MenuItem, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { MAX_REPORT_RANGE_DAYS, REPORT_GROUP_BY, type ReportGroupBy, type ReportRangeQuery } from '@campaign-desk/contracts';
+import {
+  MAX_REPORT_RANGE_DAYS,
+  REPORT_GROUP_BY,
+  type ReportGroupBy,
+  type ReportRangeQuery,
+} from '@campaign-desk/contracts';
 import type { RangeProblem } from './reportRange';
 
 interface Props {

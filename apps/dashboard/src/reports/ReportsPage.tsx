@@ -1,6 +1,11 @@
 import { Box, Stack } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
-import { LazyActionsByMonthChart, LazyCasesByTopicChart, LazyMedianDaysByRegionChart, LazyRateByPartyChart } from './charts/LazyCharts';
+import {
+  LazyActionsByMonthChart,
+  LazyCasesByTopicChart,
+  LazyMedianDaysByRegionChart,
+  LazyRateByPartyChart,
+} from './charts/LazyCharts';
 import { DownloadCsvButton } from './DownloadCsvButton';
 import { EngagementTable } from './EngagementTable';
 import { ReportBody } from './ReportBody';
@@ -30,7 +35,13 @@ export const ReportsPage = () => {
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4 }}>
       <Title title="reports.title" />
-      <ReportFilters range={range} groupBy={groupBy} problem={problem} onRangeChange={setRange} onGroupByChange={setGroupBy} />
+      <ReportFilters
+        range={range}
+        groupBy={groupBy}
+        problem={problem}
+        onRangeChange={setRange}
+        onGroupByChange={setGroupBy}
+      />
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
         <ReportSection title={translate('reports.charts.rateByParty')} testId="chart-rate-by-party">
           <ReportBody query={byParty}>{(report) => <LazyRateByPartyChart report={report} />}</ReportBody>
@@ -44,19 +55,35 @@ export const ReportsPage = () => {
         <ReportSection
           title={translate('reports.charts.casesByTopicAndNation')}
           testId="chart-cases-by-topic"
-          actions={<DownloadCsvButton path="topics-by-nation" params={valid ? { ...valid } : undefined} disabled={!valid} />}
+          actions={
+            <DownloadCsvButton path="topics-by-nation" params={valid ? { ...valid } : undefined} disabled={!valid} />
+          }
         >
           <ReportBody query={topics}>{(report) => <LazyCasesByTopicChart report={report} />}</ReportBody>
         </ReportSection>
       </Box>
       <ReportSection
-        title={groupBy === 'mp' ? translate('reports.engagement.league') : translate('reports.engagement.title', { groupBy: groupLabel })}
+        title={
+          groupBy === 'mp'
+            ? translate('reports.engagement.league')
+            : translate('reports.engagement.title', { groupBy: groupLabel })
+        }
         testId="engagement-section"
-        actions={<DownloadCsvButton path="mp-engagement" params={valid ? { ...valid, groupBy } : undefined} disabled={!valid} />}
+        actions={
+          <DownloadCsvButton
+            path="mp-engagement"
+            params={valid ? { ...valid, groupBy } : undefined}
+            disabled={!valid}
+          />
+        }
       >
         <ReportBody query={table}>{(report) => <EngagementTable report={report} />}</ReportBody>
       </ReportSection>
-      <ReportSection title={translate('reports.workload.title')} testId="workload-section" actions={<DownloadCsvButton path="workload" />}>
+      <ReportSection
+        title={translate('reports.workload.title')}
+        testId="workload-section"
+        actions={<DownloadCsvButton path="workload" />}
+      >
         <ReportBody query={workload} height={120}>
           {(report) => <WorkloadTable report={report} />}
         </ReportBody>

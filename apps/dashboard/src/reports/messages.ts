@@ -28,7 +28,8 @@ export const reportsMessages = {
     engagement: {
       title: 'MP engagement by %{groupBy}',
       league: 'MP league table',
-      rankNote: 'Sorted by response rate (responses within 28 days over contacts); under %{min} contacts is too few to rank.',
+      rankNote:
+        'Sorted by response rate (responses within 28 days over contacts); under %{min} contacts is too few to rank.',
       columns: {
         label: 'Name',
         cases: 'Cases',

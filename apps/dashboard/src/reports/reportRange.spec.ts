@@ -19,7 +19,10 @@ describe('report ranges', () => {
     expect(rangeProblem({ from: '2026-01-01', to: '2026-02-30' })).toEqual({ field: 'to', key: 'required' });
     expect(rangeProblem({ from: '2026-02-01', to: '2026-01-31' })).toEqual({ field: 'to', key: 'inverted' });
     expect(rangeProblem({ from: '2020-01-01', to: addDays('2020-01-01', MAX_REPORT_RANGE_DAYS - 1) })).toBeNull();
-    expect(rangeProblem({ from: '2020-01-01', to: addDays('2020-01-01', MAX_REPORT_RANGE_DAYS) })).toEqual({ field: 'to', key: 'tooLong' });
+    expect(rangeProblem({ from: '2020-01-01', to: addDays('2020-01-01', MAX_REPORT_RANGE_DAYS) })).toEqual({
+      field: 'to',
+      key: 'tooLong',
+    });
   });
 
   it('formats rates and intervals as whole percentages', () => {

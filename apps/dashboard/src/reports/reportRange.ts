@@ -5,7 +5,12 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today's calendar date in Europe/London (`YYYY-MM-DD`), the zone every report date is in. */
 export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 export function addDays(date: string, days: number): string {
@@ -20,7 +25,8 @@ export function lastTwelveMonths(today: string = londonToday()): ReportRangeQuer
   return { from: addDays(yearAgo.toISOString().slice(0, 10), 1), to: today };
 }
 
-const isCalendarDate = (value: string) => ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+const isCalendarDate = (value: string) =>
+  ISO_DATE.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
 
 export type RangeProblem = { field: 'from' | 'to'; key: 'required' | 'inverted' | 'tooLong' };
 

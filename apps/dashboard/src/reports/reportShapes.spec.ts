@@ -1,4 +1,9 @@
-import { MP_ACTION_TYPES, type MpEngagementReport, type MpEngagementRow, type TopicsByNationReport } from '@campaign-desk/contracts';
+import {
+  MP_ACTION_TYPES,
+  type MpEngagementReport,
+  type MpEngagementRow,
+  type TopicsByNationReport,
+} from '@campaign-desk/contracts';
 import { actionsPoints, medianDaysPoints, ratePoints, topicPoints, UNKNOWN_NATION } from './charts/chartData';
 import { leagueOrder } from './leagueOrder';
 
@@ -22,7 +27,13 @@ const row = (key: string, over: Partial<MpEngagementRow> = {}): MpEngagementRow 
   actionsByType: NO_ACTIONS,
   ...over,
 });
-const report = (rows: MpEngagementRow[]): MpEngagementReport => ({ from: '2026-01-01', to: '2026-12-31', groupBy: 'party', rows, total: row('total') });
+const report = (rows: MpEngagementRow[]): MpEngagementReport => ({
+  from: '2026-01-01',
+  to: '2026-12-31',
+  groupBy: 'party',
+  rows,
+  total: row('total'),
+});
 
 describe('league order', () => {
   it('ranks by response rate, then contacts; too few to rank come last, by contacts', () => {
@@ -40,12 +51,19 @@ describe('league order', () => {
 
 describe('chart shapes (one server row, one point)', () => {
   it('turns rates and intervals into percentages with distances for the error bars', () => {
-    const points = ratePoints(report([row('Labour'), row('Green', { contacts: 0, responseRate: null, responseRateLow: null, responseRateHigh: null })]));
+    const points = ratePoints(
+      report([
+        row('Labour'),
+        row('Green', { contacts: 0, responseRate: null, responseRateLow: null, responseRateHigh: null }),
+      ]),
+    );
     expect(points).toEqual([{ label: 'Labour', rate: 50, interval: [25, 25], tooFewToRank: false }]);
   });
 
   it('leaves out groups with no median, spreads actions by type', () => {
-    expect(medianDaysPoints(report([row('London'), row('Wales', { medianDaysToFirstResponse: null })]))).toEqual([{ label: 'London', days: 10 }]);
+    expect(medianDaysPoints(report([row('London'), row('Wales', { medianDaysToFirstResponse: null })]))).toEqual([
+      { label: 'London', days: 10 },
+    ]);
     const [point] = actionsPoints(report([row('2026-03', { actionsByType: { ...NO_ACTIONS, asked_pmq: 2 } })]));
     expect(point).toEqual({ label: '2026-03', ...NO_ACTIONS, asked_pmq: 2 });
   });
@@ -54,8 +72,17 @@ describe('chart shapes (one server row, one point)', () => {
     const topics: TopicsByNationReport = {
       from: '2026-01-01',
       to: '2026-12-31',
-      rows: [{ topic: 'other', byNation: { England: 3, Scotland: 1, Wales: 0, 'Northern Ireland': 0 }, unknownNation: 2, total: 6 }],
+      rows: [
+        {
+          topic: 'other',
+          byNation: { England: 3, Scotland: 1, Wales: 0, 'Northern Ireland': 0 },
+          unknownNation: 2,
+          total: 6,
+        },
+      ],
     };
-    expect(topicPoints(topics)).toEqual([{ topic: 'other', England: 3, Scotland: 1, Wales: 0, 'Northern Ireland': 0, [UNKNOWN_NATION]: 2 }]);
+    expect(topicPoints(topics)).toEqual([
+      { topic: 'other', England: 3, Scotland: 1, Wales: 0, 'Northern Ireland': 0, [UNKNOWN_NATION]: 2 },
+    ]);
   });
 });

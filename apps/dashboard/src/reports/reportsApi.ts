@@ -58,7 +58,10 @@ async function failure(response: Response): Promise<HttpError> {
 
 /** Fetches a report as CSV (`Accept: text/csv`, the same numbers as its JSON) and saves it under the server's file name. */
 export async function downloadReportCsv(path: ReportPath, params?: ReportParams): Promise<void> {
-  const response = await fetch(reportUrl(path, params), { headers: { Accept: REPORT_CSV_MEDIA_TYPE }, credentials: 'same-origin' });
+  const response = await fetch(reportUrl(path, params), {
+    headers: { Accept: REPORT_CSV_MEDIA_TYPE },
+    credentials: 'same-origin',
+  });
   if (!response.ok) throw await failure(response);
   const filename = FILENAME.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `${path}.csv`;
   const url = URL.createObjectURL(await response.blob());

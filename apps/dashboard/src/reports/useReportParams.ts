@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import { REPORT_GROUP_BY, type ReportGroupBy, type ReportRangeQuery } from '@campaign-desk/contracts';
 import { lastTwelveMonths } from './reportRange';
 
-const isGroupBy = (value: string | null): value is ReportGroupBy => (REPORT_GROUP_BY as readonly (string | null)[]).includes(value);
+const isGroupBy = (value: string | null): value is ReportGroupBy =>
+  (REPORT_GROUP_BY as readonly (string | null)[]).includes(value);
 
 interface ReportView {
   range: ReportRangeQuery;

@@ -8,7 +8,14 @@ import type { ScheduledEmailDto } from '@campaign-desk/contracts';
 import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
 import { messageOf } from './apiErrors';
 import { formatLondon, londonToIso, toLondonInput } from './londonTime';
-import { CAN_CANCEL, CAN_RESCHEDULE, CAN_SEND_NOW, cancelScheduledEmail, rescheduleEmail, sendScheduledEmailNow } from './scheduledEmailApi';
+import {
+  CAN_CANCEL,
+  CAN_RESCHEDULE,
+  CAN_SEND_NOW,
+  cancelScheduledEmail,
+  rescheduleEmail,
+  sendScheduledEmailNow,
+} from './scheduledEmailApi';
 
 const T = 'resources.scheduled-emails';
 // Inside a list row the row is a link to the case: a button press must not follow it.
@@ -21,7 +28,9 @@ const RescheduleDialog = ({ email, onClose }: { email: ScheduledEmailDto; onClos
   const save = () => {
     const dueAt = londonToIso(value);
     setInvalid(!dueAt);
-    return dueAt ? rescheduleEmail(email.id, dueAt) : Promise.reject(new Error(translate(`${T}.notifications.invalidDueAt`)));
+    return dueAt
+      ? rescheduleEmail(email.id, dueAt)
+      : Promise.reject(new Error(translate(`${T}.notifications.invalidDueAt`)));
   };
   return (
     <CaseActionDialog
@@ -101,12 +110,25 @@ export const ScheduledEmailActions = ({ email }: { email: ScheduledEmailDto }) =
         </Button>
       )}
       {CAN_RESCHEDULE.includes(email.status) && (
-        <Button size="small" startIcon={<EventIcon />} disabled={busy} aria-label={action('reschedule')} onClick={() => setOpen('reschedule')}>
+        <Button
+          size="small"
+          startIcon={<EventIcon />}
+          disabled={busy}
+          aria-label={action('reschedule')}
+          onClick={() => setOpen('reschedule')}
+        >
           {translate(`${T}.actions.reschedule`)}
         </Button>
       )}
       {CAN_CANCEL.includes(email.status) && (
-        <Button size="small" color="warning" startIcon={<CancelScheduleSendIcon />} disabled={busy} aria-label={action('cancel')} onClick={() => setOpen('cancel')}>
+        <Button
+          size="small"
+          color="warning"
+          startIcon={<CancelScheduleSendIcon />}
+          disabled={busy}
+          aria-label={action('cancel')}
+          onClick={() => setOpen('cancel')}
+        >
           {translate(`${T}.actions.cancel`)}
         </Button>
       )}

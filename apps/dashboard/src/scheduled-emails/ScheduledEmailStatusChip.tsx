@@ -12,11 +12,24 @@ const COLOURS: Record<ScheduledEmailStatus, 'default' | 'info' | 'success' | 'er
 };
 
 /** The outbox status; `unknown` stands out and says why a person must decide. Bounced sent emails say so. */
-export const ScheduledEmailStatusChip = ({ email }: { email: Pick<ScheduledEmailDto, 'status' | 'deliveryStatus'> }) => {
+export const ScheduledEmailStatusChip = ({
+  email,
+}: {
+  email: Pick<ScheduledEmailDto, 'status' | 'deliveryStatus'>;
+}) => {
   const translate = useTranslate();
   const bounced = email.deliveryStatus === 'bounced';
-  const label = bounced ? translate('resources.scheduled-emails.bounced') : translate(`resources.scheduled-emails.statuses.${email.status}`);
-  const chip = <Chip size="small" label={label} color={bounced ? 'error' : COLOURS[email.status]} variant={email.status === 'unknown' ? 'filled' : 'outlined'} />;
+  const label = bounced
+    ? translate('resources.scheduled-emails.bounced')
+    : translate(`resources.scheduled-emails.statuses.${email.status}`);
+  const chip = (
+    <Chip
+      size="small"
+      label={label}
+      color={bounced ? 'error' : COLOURS[email.status]}
+      variant={email.status === 'unknown' ? 'filled' : 'outlined'}
+    />
+  );
   if (email.status !== 'unknown') return chip;
   return <Tooltip title={translate('resources.scheduled-emails.unknownHelp')}>{chip}</Tooltip>;
 };

@@ -1,8 +1,24 @@
 /** Staff work to UK office hours: due times are shown and entered as Europe/London wall-clock time. */
 export const LONDON = 'Europe/London';
 
-const display = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-const parts = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const display = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** "Mon, 7 Dec 2026, 09:00" in London, whatever the browser's own time zone. */
 export function formatLondon(iso: string | null | undefined): string {
@@ -31,6 +47,7 @@ export function londonToIso(value: string): string | null {
   if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== +d) return null;
   let instant = wall;
   // Two rounds settle it: London is UTC or UTC+1, and the second round corrects a guess across the change.
-  for (let round = 0; round < 2; round++) instant = wall - (Date.parse(`${toLondonInput(new Date(instant))}:00Z`) - instant);
+  for (let round = 0; round < 2; round++)
+    instant = wall - (Date.parse(`${toLondonInput(new Date(instant))}:00Z`) - instant);
   return new Date(instant).toISOString();
 }

@@ -1,4 +1,13 @@
-import { email, maxLength, minLength, PasswordInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
+import {
+  email,
+  maxLength,
+  minLength,
+  PasswordInput,
+  required,
+  SelectInput,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
 import { PASSWORD_MIN_LENGTH, roleChoices } from './roles';
 
 export const NameInput = () => <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />;
@@ -29,7 +38,9 @@ export const PasswordField = ({ optional = false }: { optional?: boolean }) => {
       label={optional ? 'resources.staff-users.fields.newPassword' : undefined}
       autoComplete="new-password"
       validate={optional ? [lengthRule, maxLength(1024)] : [required(), lengthRule, maxLength(1024)]}
-      helperText={translate(optional ? 'cd.staffUsers.newPasswordHelp' : 'cd.staffUsers.passwordHelp', { min: PASSWORD_MIN_LENGTH })}
+      helperText={translate(optional ? 'cd.staffUsers.newPasswordHelp' : 'cd.staffUsers.passwordHelp', {
+        min: PASSWORD_MIN_LENGTH,
+      })}
       fullWidth
     />
   );

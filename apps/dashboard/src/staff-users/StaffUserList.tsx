@@ -30,7 +30,13 @@ const ListActions = () => (
 const Column = DataTable.Col<StaffUserDto>;
 
 export const StaffUserList = () => (
-  <List filters={filters} actions={<ListActions />} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
+  <List
+    filters={filters}
+    actions={<ListActions />}
+    sort={{ field: 'name', order: 'ASC' }}
+    perPage={25}
+    exporter={false}
+  >
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <Column source="name" />
       <Column source="email" />

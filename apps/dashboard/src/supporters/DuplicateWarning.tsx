@@ -13,9 +13,11 @@ const MATCHED_ON: Record<DuplicateMatch['matchedOn'], string> = {
 export const DuplicateWarning = ({ duplicate }: { duplicate: DuplicateMatch }) => (
   <Alert severity="warning" role="alert" data-testid="duplicate-warning" sx={{ mb: 2, width: '100%', maxWidth: 640 }}>
     <AlertTitle>This supporter may already exist</AlertTitle>
-    {MATCHED_ON[duplicate.matchedOn] ? `A supporter with ${MATCHED_ON[duplicate.matchedOn]} is already recorded.` : duplicate.message}{' '}
-    <Link to={`/supporters/${encodeURIComponent(duplicate.existingId)}/show`}>Open the existing supporter</Link> to update it instead, or
-    create a separate record if this really is a different person.
+    {MATCHED_ON[duplicate.matchedOn]
+      ? `A supporter with ${MATCHED_ON[duplicate.matchedOn]} is already recorded.`
+      : duplicate.message}{' '}
+    <Link to={`/supporters/${encodeURIComponent(duplicate.existingId)}/show`}>Open the existing supporter</Link> to
+    update it instead, or create a separate record if this really is a different person.
     <Box sx={{ mt: 1 }}>
       <SaveButton
         type="button"

@@ -1,5 +1,15 @@
 import MergeTypeIcon from '@mui/icons-material/MergeType';
-import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useGetList, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
@@ -9,7 +19,15 @@ import { mergeSupporter } from './supporterApi';
 const describe = (s: SupporterDto) => [s.name, s.email, s.postcode].filter(Boolean).join(' · ');
 
 /** Search for the supporter to keep; never offers the record being merged. */
-const TargetPicker = ({ source, value, onChange }: { source: SupporterDto; value: SupporterDto | null; onChange: (s: SupporterDto | null) => void }) => {
+const TargetPicker = ({
+  source,
+  value,
+  onChange,
+}: {
+  source: SupporterDto;
+  value: SupporterDto | null;
+  onChange: (s: SupporterDto | null) => void;
+}) => {
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 300);
   const { data = [], isFetching } = useGetList<SupporterDto>(
@@ -30,7 +48,9 @@ const TargetPicker = ({ source, value, onChange }: { source: SupporterDto; value
       filterOptions={(x) => x}
       loading={isFetching}
       noOptionsText={q.length < 2 ? 'Type at least two characters' : 'No other supporter matches'}
-      renderInput={(params) => <TextField {...params} label="Supporter to keep" placeholder="Search name, email or postcode" autoFocus />}
+      renderInput={(params) => (
+        <TextField {...params} label="Supporter to keep" placeholder="Search name, email or postcode" autoFocus />
+      )}
     />
   );
 };
@@ -77,17 +97,24 @@ export const MergeSupporterButton = () => {
       <Button size="small" startIcon={<MergeTypeIcon />} onClick={() => setOpen(true)}>
         Merge
       </Button>
-      <Dialog open={open} onClose={merging ? undefined : close} fullWidth maxWidth="sm" aria-labelledby="merge-supporter-title">
+      <Dialog
+        open={open}
+        onClose={merging ? undefined : close}
+        fullWidth
+        maxWidth="sm"
+        aria-labelledby="merge-supporter-title"
+      >
         <DialogTitle id="merge-supporter-title">Merge {record.name} into another supporter</DialogTitle>
         <DialogContent>
           <Typography variant="body2" sx={{ mb: 2 }}>
-            Use this when one person has two records. Choose the record to keep: everything linked to {record.name} (cases, messages and
-            other records) moves to it, its empty fields are filled from this record, and this record is closed as merged.
+            Use this when one person has two records. Choose the record to keep: everything linked to {record.name}{' '}
+            (cases, messages and other records) moves to it, its empty fields are filled from this record, and this
+            record is closed as merged.
           </Typography>
           <TargetPicker source={record} value={target} onChange={setTarget} />
           <Alert severity="warning" sx={{ mt: 2 }}>
-            A merge is recorded in the audit log with your name and cannot be undone from the dashboard. Check that both records are the same
-            person before you confirm.
+            A merge is recorded in the audit log with your name and cannot be undone from the dashboard. Check that both
+            records are the same person before you confirm.
           </Alert>
           {error && (
             <Alert severity="error" sx={{ mt: 2 }} role="alert">

@@ -22,8 +22,10 @@ export const SupporterCreate = (props: CreateProps) => {
     const match = asDuplicate(error);
     setDuplicate(match);
     if (match) return;
-    const hasFieldErrors = error instanceof HttpError && error.body?.errors && Object.keys(error.body.errors).length > 0;
-    if (!hasFieldErrors) notify(error instanceof Error && error.message ? error.message : 'ra.notification.http_error', { type: 'error' });
+    const hasFieldErrors =
+      error instanceof HttpError && error.body?.errors && Object.keys(error.body.errors).length > 0;
+    if (!hasFieldErrors)
+      notify(error instanceof Error && error.message ? error.message : 'ra.notification.http_error', { type: 'error' });
   };
   return (
     <Create {...props} redirect="show" transform={(values) => toCreatePayload(values)} mutationOptions={{ onError }}>

@@ -6,14 +6,24 @@ import { CONSENTS } from './consents';
 
 export const NameInput = () => <TextInput source="name" validate={[required(), maxLength(200)]} fullWidth />;
 
-export const EmailInput = () => <TextInput source="email" type="email" validate={[required(), email(), maxLength(320)]} fullWidth />;
+export const EmailInput = () => (
+  <TextInput source="email" type="email" validate={[required(), email(), maxLength(320)]} fullWidth />
+);
 
 // The API checks the number against the UK numbering plan and names the field when it is wrong.
 export const PhoneInput = () => (
-  <TextInput source="phone" type="tel" helperText="A UK number, like 020 7946 0000 or +44 7700 900123" validate={maxLength(30)} fullWidth />
+  <TextInput
+    source="phone"
+    type="tel"
+    helperText="A UK number, like 020 7946 0000 or +44 7700 900123"
+    validate={maxLength(30)}
+    fullWidth
+  />
 );
 
-export const AddressInput = () => <TextInput source="address" multiline minRows={2} validate={maxLength(1000)} fullWidth />;
+export const AddressInput = () => (
+  <TextInput source="address" multiline minRows={2} validate={maxLength(1000)} fullWidth />
+);
 
 /**
  * The postcode with the live lookup under it. Changing the postcode drops a staff-chosen seat:
@@ -61,7 +71,13 @@ export const OnHoldInputs = () => {
     <Box sx={{ width: '100%' }}>
       <BooleanInput source="onHold" label="On hold" helperText="Nothing automated is sent to a supporter on hold" />
       {onHold && (
-        <TextInput source="onHoldReason" label="Reason for the hold" validate={[reasonWhenOnHold, maxLength(500)]} multiline fullWidth />
+        <TextInput
+          source="onHoldReason"
+          label="Reason for the hold"
+          validate={[reasonWhenOnHold, maxLength(500)]}
+          multiline
+          fullWidth
+        />
       )}
     </Box>
   );

@@ -21,11 +21,21 @@ const Column = DataTable.Col<SupporterDto>;
 function supporterFilters(canEdit: boolean) {
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder={canEdit ? 'Search name, email, postcode' : 'Search names'} />,
-    <ReferenceInput key="constituencyId" source="constituencyId" reference="constituencies" label="Constituency" sort={{ field: 'name', order: 'ASC' }}>
+    <ReferenceInput
+      key="constituencyId"
+      source="constituencyId"
+      reference="constituencies"
+      label="Constituency"
+      sort={{ field: 'name', order: 'ASC' }}
+    >
       <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} label="Constituency" />
     </ReferenceInput>,
     <NullableBooleanInput key="onHold" source="onHold" label="On hold" />,
-    ...(canEdit ? CONSENTS.map(({ filter, label }) => <NullableBooleanInput key={filter} source={filter} label={`Consent: ${label}`} />) : []),
+    ...(canEdit
+      ? CONSENTS.map(({ filter, label }) => (
+          <NullableBooleanInput key={filter} source={filter} label={`Consent: ${label}`} />
+        ))
+      : []),
   ];
 }
 

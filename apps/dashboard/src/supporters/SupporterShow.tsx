@@ -43,8 +43,8 @@ const Notices = () => {
     <>
       {record.mergedIntoId && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          This record was merged into <Link to={`/supporters/${record.mergedIntoId}/show`}>another supporter</Link>, which now holds its
-          linked records.
+          This record was merged into <Link to={`/supporters/${record.mergedIntoId}/show`}>another supporter</Link>,
+          which now holds its linked records.
         </Alert>
       )}
       {record.onHold && (
@@ -74,7 +74,9 @@ const ConstituencySection = () => {
           </Value>
         </Labeled>
         <Labeled label="MP">
-          <Value>{record.mp ? <Link to={`/mps/${record.mp.id}/show`}>{`${record.mp.name} (${record.mp.party})`}</Link> : '—'}</Value>
+          <Value>
+            {record.mp ? <Link to={`/mps/${record.mp.id}/show`}>{`${record.mp.name} (${record.mp.party})`}</Link> : '—'}
+          </Value>
         </Labeled>
         {'constituencyMethod' in record && (
           <Labeled label="How it was found">

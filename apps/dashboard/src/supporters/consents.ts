@@ -12,4 +12,8 @@ export function consentFilterField(key: ConsentKey): SupporterFilterField {
   return `consent${key[0].toUpperCase()}${key.slice(1)}` as SupporterFilterField;
 }
 
-export const CONSENTS = CONSENT_KEYS.map((key) => ({ key, label: CONSENT_LABELS[key], filter: consentFilterField(key) }));
+export const CONSENTS = CONSENT_KEYS.map((key) => ({
+  key,
+  label: CONSENT_LABELS[key],
+  filter: consentFilterField(key),
+}));

@@ -5,7 +5,8 @@ jest.mock('react-admin', () => jest.requireActual('ra-core'));
 import { toHttpError } from '../providers/http';
 import { asDuplicate } from './duplicates';
 
-const conflict = (body: object) => toHttpError(new HttpError('Conflict', 409, { statusCode: 409, error: 'Conflict', ...body }));
+const conflict = (body: object) =>
+  toHttpError(new HttpError('Conflict', 409, { statusCode: 409, error: 'Conflict', ...body }));
 
 describe('asDuplicate', () => {
   it('reads the existing id and what matched from the API 409, after the field errors are mapped for the form', () => {
@@ -23,12 +24,16 @@ describe('asDuplicate', () => {
   });
 
   it('keeps a name-and-postcode match', () => {
-    expect(asDuplicate(conflict({ message: 'm', existingId: 'abc', matchedOn: 'name_and_postcode' }))?.matchedOn).toBe('name_and_postcode');
+    expect(asDuplicate(conflict({ message: 'm', existingId: 'abc', matchedOn: 'name_and_postcode' }))?.matchedOn).toBe(
+      'name_and_postcode',
+    );
   });
 
   it('is null for other errors: another status, a 409 without an existing id, or not an HTTP error', () => {
     expect(asDuplicate(new HttpError('Bad Request', 400, { message: 'x', existingId: 'abc' }))).toBeNull();
-    expect(asDuplicate(conflict({ message: 'This supporter was merged into another record', mergedIntoId: 'abc' }))).toBeNull();
+    expect(
+      asDuplicate(conflict({ message: 'This supporter was merged into another record', mergedIntoId: 'abc' })),
+    ).toBeNull();
     expect(asDuplicate(new Error('Failed to fetch'))).toBeNull();
     expect(asDuplicate(undefined)).toBeNull();
   });

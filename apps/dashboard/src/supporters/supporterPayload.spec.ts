@@ -36,7 +36,12 @@ describe('toSupporterPayload', () => {
   });
 
   it('keeps the reason only with the on-hold flag, and a staff-chosen seat', () => {
-    const payload = toSupporterPayload({ ...record, onHold: true, onHoldReason: 'Bereavement', constituencyOverride: 'E14001172' });
+    const payload = toSupporterPayload({
+      ...record,
+      onHold: true,
+      onHoldReason: 'Bereavement',
+      constituencyOverride: 'E14001172',
+    });
     expect(payload).toMatchObject({ onHold: true, onHoldReason: 'Bereavement', constituencyOverride: 'E14001172' });
   });
 });
@@ -51,6 +56,11 @@ describe('toCreatePayload', () => {
 describe('consent filters', () => {
   it('name filters the API accepts', () => {
     for (const { filter } of CONSENTS) expect(SUPPORTER_FILTER_FIELDS).toContain(filter);
-    expect(CONSENTS.map((c) => c.filter)).toEqual(['consentContactByEmail', 'consentShareWithMp', 'consentShareWithTrust', 'consentMedia']);
+    expect(CONSENTS.map((c) => c.filter)).toEqual([
+      'consentContactByEmail',
+      'consentShareWithMp',
+      'consentShareWithTrust',
+      'consentMedia',
+    ]);
   });
 });

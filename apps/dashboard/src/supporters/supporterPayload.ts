@@ -1,4 +1,9 @@
-import { CONSENT_KEYS, type CreateSupporterInput, type SupporterConsents, type UpdateSupporterInput } from '@campaign-desk/contracts';
+import {
+  CONSENT_KEYS,
+  type CreateSupporterInput,
+  type SupporterConsents,
+  type UpdateSupporterInput,
+} from '@campaign-desk/contracts';
 
 type FormValues = Partial<CreateSupporterInput> & Record<string, unknown>;
 
@@ -7,7 +12,9 @@ type FormValues = Partial<CreateSupporterInput> & Record<string, unknown>;
  * resolved constituency). A reason only goes with the on-hold flag, so lifting the hold clears it.
  */
 export function toSupporterPayload(values: FormValues): UpdateSupporterInput {
-  const consents = Object.fromEntries(CONSENT_KEYS.map((key) => [key, values.consents?.[key] === true])) as SupporterConsents;
+  const consents = Object.fromEntries(
+    CONSENT_KEYS.map((key) => [key, values.consents?.[key] === true]),
+  ) as SupporterConsents;
   const onHold = values.onHold === true;
   return {
     name: values.name,

@@ -12,14 +12,23 @@ interface Props {
 
 /** A rendered email as plain text (never the HTML): subject over body, in a shaded box. */
 export const EmailPreviewBox = ({ title, email, empty, testIdPrefix }: Props) => (
-  <Box component="section" aria-label={title} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'action.hover' }}>
+  <Box
+    component="section"
+    aria-label={title}
+    sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2, bgcolor: 'action.hover' }}
+  >
     <Typography variant="overline">{title}</Typography>
     {email ? (
       <>
         <Typography variant="subtitle2" data-testid={`${testIdPrefix}-subject`}>
           {email.subject}
         </Typography>
-        <Typography variant="body2" component="pre" data-testid={`${testIdPrefix}-body`} sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0, mt: 1 }}>
+        <Typography
+          variant="body2"
+          component="pre"
+          data-testid={`${testIdPrefix}-body`}
+          sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', m: 0, mt: 1 }}
+        >
           {email.text}
         </Typography>
       </>

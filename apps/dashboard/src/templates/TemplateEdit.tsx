@@ -1,5 +1,16 @@
 import { Box, Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { Edit, required, SaveButton, SimpleForm, TextInput, Toolbar, useNotify, useRecordContext, useRedirect, useTranslate } from 'react-admin';
+import {
+  Edit,
+  required,
+  SaveButton,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+  useNotify,
+  useRecordContext,
+  useRedirect,
+  useTranslate,
+} from 'react-admin';
 import type { EmailTemplateDto } from '@campaign-desk/contracts';
 import { TemplatePreview } from './TemplatePreview';
 

@@ -11,7 +11,11 @@ export const TemplateList = () => {
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <Column source="name" disableSort />
         <Column source="description" disableSort />
-        <Column source="recipientKind" disableSort render={(r) => translate(`resources.templates.recipients.${r.recipientKind}`)} />
+        <Column
+          source="recipientKind"
+          disableSort
+          render={(r) => translate(`resources.templates.recipients.${r.recipientKind}`)}
+        />
         <Column source="subject" disableSort />
         <Column source="version" disableSort />
         <Column source="updatedAt" disableSort field={DateField} />

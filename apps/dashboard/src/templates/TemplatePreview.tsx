@@ -33,8 +33,14 @@ export const TemplatePreview = ({ templateKey }: { templateKey: string }) => {
   }, [templateKey, draft]);
   return (
     <div>
-      {problem && <Alert severity="error">{translate('resources.templates.previewFailed', { message: problem })}</Alert>}
-      <EmailPreviewBox title={translate('resources.templates.preview')} email={rendered} testIdPrefix="template-preview" />
+      {problem && (
+        <Alert severity="error">{translate('resources.templates.previewFailed', { message: problem })}</Alert>
+      )}
+      <EmailPreviewBox
+        title={translate('resources.templates.preview')}
+        email={rendered}
+        testIdPrefix="template-preview"
+      />
     </div>
   );
 };

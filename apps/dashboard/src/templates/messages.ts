@@ -17,7 +17,8 @@ export const templatesMessages = {
     placeholdersHelp: 'Write {{name}} to fill in a value; values are escaped for you.',
     preview: 'Preview on sample data',
     previewFailed: 'The preview failed: %{message}',
-    versionHelp: 'Version %{version}: saving makes version %{next}; emails already written keep the text they were rendered with.',
+    versionHelp:
+      'Version %{version}: saving makes version %{next}; emails already written keep the text they were rendered with.',
     saved: 'Template saved as version %{version}',
   },
 };

@@ -9,8 +9,18 @@ export const TriageRuleInputs = () => {
   return (
     <>
       <TextInput source="keyword" validate={required()} helperText="resources.triage-rules.help.keyword" fullWidth />
-      <SelectInput source="topic" choices={topics} emptyText="resources.triage-rules.help.none" parse={(v: string) => v || null} />
-      <SelectInput source="priority" choices={priorities} emptyText="resources.triage-rules.help.none" parse={(v: string) => v || null} />
+      <SelectInput
+        source="topic"
+        choices={topics}
+        emptyText="resources.triage-rules.help.none"
+        parse={(v: string) => v || null}
+      />
+      <SelectInput
+        source="priority"
+        choices={priorities}
+        emptyText="resources.triage-rules.help.none"
+        parse={(v: string) => v || null}
+      />
       <BooleanInput source="active" />
     </>
   );

@@ -7,9 +7,20 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const TriageRuleList = () => {
   const translate = useTranslate();
-  const label = (kind: 'topic' | 'priority', value: string | null) => (value ? translate(`resources.cases.${kind}.${value}`) : '—');
+  const label = (kind: 'topic' | 'priority', value: string | null) =>
+    value ? translate(`resources.cases.${kind}.${value}`) : '—';
   return (
-    <List filters={filters} sort={{ field: 'keyword', order: 'ASC' }} perPage={50} exporter={false} actions={<TopToolbar><CreateButton /></TopToolbar>}>
+    <List
+      filters={filters}
+      sort={{ field: 'keyword', order: 'ASC' }}
+      perPage={50}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <Column source="keyword" />
         <Column source="topic" disableSort render={(rule) => label('topic', rule.topic)} />

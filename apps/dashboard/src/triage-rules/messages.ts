@@ -2,7 +2,13 @@
 export const triageRulesMessages = {
   'triage-rules': {
     name: 'Keyword rule |||| Keyword rules',
-    fields: { keyword: 'Keyword or phrase', topic: 'Suggested topic', priority: 'Suggested urgency', active: 'Active', q: 'Search' },
+    fields: {
+      keyword: 'Keyword or phrase',
+      topic: 'Suggested topic',
+      priority: 'Suggested urgency',
+      active: 'Active',
+      q: 'Search',
+    },
     help: {
       keyword: 'Matched as a whole phrase, ignoring case, in the subject and text of new requests',
       none: 'No suggestion',

@@ -30,14 +30,27 @@ function useBulkChange() {
 export const BulkSpamButton = () => {
   const translate = useTranslate();
   const { busy, run } = useBulkChange();
-  const spam = (ids: string[]) => markSpam(ids).then(({ updated }) => ({ done: updated.length, failed: ids.length - updated.length }));
-  return <Button label={translate('triage.bulk.spam')} disabled={busy} onClick={() => run(spam, 'triage.bulk.spamDone')} startIcon={<ReportIcon />} />;
+  const spam = (ids: string[]) =>
+    markSpam(ids).then(({ updated }) => ({ done: updated.length, failed: ids.length - updated.length }));
+  return (
+    <Button
+      label={translate('triage.bulk.spam')}
+      disabled={busy}
+      onClick={() => run(spam, 'triage.bulk.spamDone')}
+      startIcon={<ReportIcon />}
+    />
+  );
 };
 
 export const BulkNotRequestButton = () => {
   const translate = useTranslate();
   const { busy, run } = useBulkChange();
   return (
-    <Button label={translate('triage.bulk.notRequest')} disabled={busy} onClick={() => run(markNotRequests, 'triage.bulk.notRequestDone')} startIcon={<BlockIcon />} />
+    <Button
+      label={translate('triage.bulk.notRequest')}
+      disabled={busy}
+      onClick={() => run(markNotRequests, 'triage.bulk.notRequestDone')}
+      startIcon={<BlockIcon />}
+    />
   );
 };

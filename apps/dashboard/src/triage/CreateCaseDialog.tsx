@@ -20,7 +20,14 @@ import {
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { Button, HttpError, useNotify, useTranslate } from 'react-admin';
-import { PRIORITIES, TOPICS, type MessageDetail, type MessageSuggestions, type Priority, type Topic } from '@campaign-desk/contracts';
+import {
+  PRIORITIES,
+  TOPICS,
+  type MessageDetail,
+  type MessageSuggestions,
+  type Priority,
+  type Topic,
+} from '@campaign-desk/contracts';
 import { initialCaseForm, SUMMARY_MAX, toCasePayload, toSupporterPayload, type CaseForm } from './caseForm';
 import { createCase, createSupporter } from './triageApi';
 
@@ -47,7 +54,15 @@ function errorsOf(error: unknown): DialogError {
  * failed case does not create them twice), then `POST /api/cases` with the message, which moves the
  * message and its thread into the case. Lands on the new case's page.
  */
-export const CreateCaseDialog = ({ message, suggestions, onClose }: { message: MessageDetail; suggestions: MessageSuggestions; onClose: () => void }) => {
+export const CreateCaseDialog = ({
+  message,
+  suggestions,
+  onClose,
+}: {
+  message: MessageDetail;
+  suggestions: MessageSuggestions;
+  onClose: () => void;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
@@ -56,8 +71,10 @@ export const CreateCaseDialog = ({ message, suggestions, onClose }: { message: M
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DialogError | null>(null);
   const set = (changes: Partial<CaseForm>) => setForm((f) => ({ ...f, ...changes }));
-  const setSupporter = (changes: Partial<CaseForm['newSupporter']>) => setForm((f) => ({ ...f, newSupporter: { ...f.newSupporter, ...changes } }));
-  const toggleTopic = (topic: Topic) => set({ topics: form.topics.includes(topic) ? form.topics.filter((t) => t !== topic) : [...form.topics, topic] });
+  const setSupporter = (changes: Partial<CaseForm['newSupporter']>) =>
+    setForm((f) => ({ ...f, newSupporter: { ...f.newSupporter, ...changes } }));
+  const toggleTopic = (topic: Topic) =>
+    set({ topics: form.topics.includes(topic) ? form.topics.filter((t) => t !== topic) : [...form.topics, topic] });
   const fieldError = (name: string) => error?.fields[name];
   const switchToExisting = (supporterId: string) => {
     set({ useExisting: true, existingSupporterId: supporterId });
@@ -65,7 +82,11 @@ export const CreateCaseDialog = ({ message, suggestions, onClose }: { message: M
   };
 
   const submit = async () => {
-    if (!form.topics.length) return setError({ message: translate('triage.createCase.topicsRequired'), fields: { topics: translate('triage.createCase.topicsRequired') } });
+    if (!form.topics.length)
+      return setError({
+        message: translate('triage.createCase.topicsRequired'),
+        fields: { topics: translate('triage.createCase.topicsRequired') },
+      });
     setBusy(true);
     setError(null);
     try {
@@ -95,7 +116,14 @@ export const CreateCaseDialog = ({ message, suggestions, onClose }: { message: M
           <Alert
             severity="error"
             sx={{ mb: 2 }}
-            action={error.existingId && <Button label={translate('triage.createCase.duplicate')} onClick={() => switchToExisting(error.existingId as string)} />}
+            action={
+              error.existingId && (
+                <Button
+                  label={translate('triage.createCase.duplicate')}
+                  onClick={() => switchToExisting(error.existingId as string)}
+                />
+              )
+            }
           >
             {error.message}
           </Alert>
@@ -108,8 +136,15 @@ export const CreateCaseDialog = ({ message, suggestions, onClose }: { message: M
           </Typography>
         )}
         {matched && choosingMatched && (
-          <RadioGroup value={form.useExisting ? 'existing' : 'new'} onChange={(e) => set({ useExisting: e.target.value === 'existing' })}>
-            <FormControlLabel value="existing" control={<Radio />} label={translate('triage.createCase.existingSupporter', { name: matched.name })} />
+          <RadioGroup
+            value={form.useExisting ? 'existing' : 'new'}
+            onChange={(e) => set({ useExisting: e.target.value === 'existing' })}
+          >
+            <FormControlLabel
+              value="existing"
+              control={<Radio />}
+              label={translate('triage.createCase.existingSupporter', { name: matched.name })}
+            />
             <FormControlLabel value="new" control={<Radio />} label={translate('triage.createCase.newSupporter')} />
           </RadioGroup>
         )}

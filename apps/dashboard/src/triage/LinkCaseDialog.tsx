@@ -1,4 +1,15 @@
-import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  List,
+  ListItemButton,
+  ListItemText,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -17,7 +28,11 @@ export const LinkCaseDialog = ({ message, onClose }: { message: MessageDetail; o
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const term = useDebouncedValue(q.trim(), 300);
-  const { data: matches = [], error: searchError } = useQuery({ queryKey: ['cases', 'link-search', term], queryFn: () => searchCases(term), enabled: term.length > 0 });
+  const { data: matches = [], error: searchError } = useQuery({
+    queryKey: ['cases', 'link-search', term],
+    queryFn: () => searchCases(term),
+    enabled: term.length > 0,
+  });
 
   const link = async () => {
     if (!chosen) return;
@@ -43,7 +58,14 @@ export const LinkCaseDialog = ({ message, onClose }: { message: MessageDetail; o
             {error ?? searchError?.message}
           </Alert>
         )}
-        <TextField autoFocus label={translate('triage.linkCase.search')} value={q} onChange={(e) => setQ(e.target.value)} fullWidth margin="dense" />
+        <TextField
+          autoFocus
+          label={translate('triage.linkCase.search')}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          fullWidth
+          margin="dense"
+        />
         {term && !matches.length && (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
             {translate('triage.linkCase.noMatches')}
@@ -52,14 +74,24 @@ export const LinkCaseDialog = ({ message, onClose }: { message: MessageDetail; o
         <List dense>
           {matches.map((c) => (
             <ListItemButton key={c.id} selected={chosen?.id === c.id} onClick={() => setChosen(c)}>
-              <ListItemText primary={`${c.reference} · ${c.supporterName}`} secondary={[translate(`resources.cases.status.${c.status}`), c.constituencyName].filter(Boolean).join(' · ')} />
+              <ListItemText
+                primary={`${c.reference} · ${c.supporterName}`}
+                secondary={[translate(`resources.cases.status.${c.status}`), c.constituencyName]
+                  .filter(Boolean)
+                  .join(' · ')}
+              />
             </ListItemButton>
           ))}
         </List>
       </DialogContent>
       <DialogActions>
         <Button label="ra.action.cancel" onClick={onClose} disabled={busy} />
-        <Button label={translate('triage.linkCase.submit')} variant="contained" onClick={link} disabled={busy || !chosen} />
+        <Button
+          label={translate('triage.linkCase.submit')}
+          variant="contained"
+          onClick={link}
+          disabled={busy || !chosen}
+        />
       </DialogActions>
     </Dialog>
   );

@@ -14,7 +14,10 @@ import { attachmentUrl, fetchMessageHtml, messageHtmlUrl } from './triageApi';
 const HtmlBody = ({ message }: { message: MessageDetail }) => {
   const translate = useTranslate();
   const [loadImages, setLoadImages] = useState(false);
-  const { data: document, error } = useQuery({ queryKey: ['messages', message.id, 'html'], queryFn: () => fetchMessageHtml(message.id) });
+  const { data: document, error } = useQuery({
+    queryKey: ['messages', message.id, 'html'],
+    queryFn: () => fetchMessageHtml(message.id),
+  });
   if (error) return <Alert severity="error">{error.message}</Alert>;
   if (document === undefined) return <LinearProgress />;
   const frameSource = loadImages ? { src: messageHtmlUrl(message.id, true) } : { srcDoc: withCspMeta(document) };
@@ -24,7 +27,13 @@ const HtmlBody = ({ message }: { message: MessageDetail }) => {
         <Alert
           severity="info"
           sx={{ mb: 1 }}
-          action={<Button label={translate('triage.message.loadImages')} onClick={() => setLoadImages(true)} startIcon={<ImageIcon />} />}
+          action={
+            <Button
+              label={translate('triage.message.loadImages')}
+              onClick={() => setLoadImages(true)}
+              startIcon={<ImageIcon />}
+            />
+          }
         >
           {translate('triage.message.imagesBlocked')}
         </Alert>
@@ -36,7 +45,15 @@ const HtmlBody = ({ message }: { message: MessageDetail }) => {
         sandbox=""
         referrerPolicy="no-referrer"
         {...frameSource}
-        sx={{ width: '100%', height: 480, border: 1, borderColor: 'divider', borderRadius: 1, resize: 'vertical', bgcolor: 'common.white' }}
+        sx={{
+          width: '100%',
+          height: 480,
+          border: 1,
+          borderColor: 'divider',
+          borderRadius: 1,
+          resize: 'vertical',
+          bgcolor: 'common.white',
+        }}
         data-testid="message-frame"
       />
     </>
@@ -62,7 +79,12 @@ const TextBody = ({ message }: { message: MessageDetail }) => {
             sx={{ mt: 1 }}
           />
           <Collapse in={showQuoted}>
-            <Typography component="pre" variant="body2" color="text.secondary" sx={{ ...pre, borderLeft: 3, borderColor: 'divider', pl: 1 }}>
+            <Typography
+              component="pre"
+              variant="body2"
+              color="text.secondary"
+              sx={{ ...pre, borderLeft: 3, borderColor: 'divider', pl: 1 }}
+            >
               {message.quotedText}
             </Typography>
           </Collapse>
@@ -72,7 +94,12 @@ const TextBody = ({ message }: { message: MessageDetail }) => {
   );
 };
 
-const formatSize = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const formatSize = (bytes: number) =>
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 * 1024
+      ? `${Math.round(bytes / 1024)} KB`
+      : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Download links only: the server answers every attachment as a typed download, never inline. */
 const Attachments = ({ message }: { message: MessageDetail }) => {
@@ -84,7 +111,11 @@ const Attachments = ({ message }: { message: MessageDetail }) => {
       <Box component="ul" sx={{ m: 0, pl: 3 }}>
         {message.attachments.map((a) => (
           <li key={a.n}>
-            <MuiLink href={attachmentUrl(message.id, a.n)} download={a.filename ?? `attachment-${a.n}`} rel="noopener noreferrer">
+            <MuiLink
+              href={attachmentUrl(message.id, a.n)}
+              download={a.filename ?? `attachment-${a.n}`}
+              rel="noopener noreferrer"
+            >
               {a.filename ?? `attachment-${a.n}`}
             </MuiLink>{' '}
             <Typography component="span" variant="caption" color="text.secondary">

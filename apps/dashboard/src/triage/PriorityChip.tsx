@@ -2,7 +2,12 @@ import { Chip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { Priority } from '@campaign-desk/contracts';
 
-const COLOURS: Record<Priority, 'default' | 'info' | 'warning' | 'error'> = { low: 'default', normal: 'info', high: 'warning', urgent: 'error' };
+const COLOURS: Record<Priority, 'default' | 'info' | 'warning' | 'error'> = {
+  low: 'default',
+  normal: 'info',
+  high: 'warning',
+  urgent: 'error',
+};
 
 export const PriorityChip = ({ priority }: { priority: Priority | null }) => {
   const translate = useTranslate();

@@ -23,7 +23,9 @@ const Postcode = ({ suggestion }: { suggestion: PostcodeSuggestion }) => {
       </Typography>
       {suggestion.constituency ? (
         <Typography variant="body2">
-          <Link component={RouterLink} to={`/constituencies/${encodeURIComponent(suggestion.constituency.id)}/show`}>{suggestion.constituency.name}</Link>
+          <Link component={RouterLink} to={`/constituencies/${encodeURIComponent(suggestion.constituency.id)}/show`}>
+            {suggestion.constituency.name}
+          </Link>
         </Typography>
       ) : (
         <Typography variant="body2" color="text.secondary">
@@ -32,7 +34,9 @@ const Postcode = ({ suggestion }: { suggestion: PostcodeSuggestion }) => {
       )}
       {suggestion.mp && (
         <Typography variant="body2">
-          <Link component={RouterLink} to={`/mps/${suggestion.mp.id}/show`}>{translate('triage.suggestions.mp', { name: suggestion.mp.name, party: suggestion.mp.party })}</Link>
+          <Link component={RouterLink} to={`/mps/${suggestion.mp.id}/show`}>
+            {translate('triage.suggestions.mp', { name: suggestion.mp.name, party: suggestion.mp.party })}
+          </Link>
         </Typography>
       )}
       {suggestion.ambiguous && (
@@ -47,7 +51,11 @@ const Postcode = ({ suggestion }: { suggestion: PostcodeSuggestion }) => {
 /** What the server proposes for this request; the create-case dialog starts from the same suggestions. */
 export const SuggestionsPanel = ({ suggestions }: { suggestions: MessageSuggestions }) => {
   const translate = useTranslate();
-  const none = <Typography variant="body2" color="text.secondary">{translate('triage.suggestions.none')}</Typography>;
+  const none = (
+    <Typography variant="body2" color="text.secondary">
+      {translate('triage.suggestions.none')}
+    </Typography>
+  );
   const { supporter } = suggestions;
   return (
     <Card variant="outlined" data-testid="suggestions">
@@ -58,7 +66,9 @@ export const SuggestionsPanel = ({ suggestions }: { suggestions: MessageSuggesti
         <Section title={translate('triage.suggestions.supporter')}>
           {supporter.match === 'existing' ? (
             <Typography variant="body2">
-              <Link component={RouterLink} to={`/supporters/${supporter.supporterId}/show`}>{translate('triage.suggestions.existing', { name: supporter.name })}</Link>
+              <Link component={RouterLink} to={`/supporters/${supporter.supporterId}/show`}>
+                {translate('triage.suggestions.existing', { name: supporter.name })}
+              </Link>
             </Typography>
           ) : (
             <Typography variant="body2">
@@ -90,12 +100,20 @@ export const SuggestionsPanel = ({ suggestions }: { suggestions: MessageSuggesti
           <PriorityChip priority={suggestions.priority} />
           {suggestions.matchedRules.length > 0 && (
             <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
-              {translate('triage.suggestions.matchedRules', { keywords: suggestions.matchedRules.map((r) => `“${r.keyword}”`).join(', ') })}
+              {translate('triage.suggestions.matchedRules', {
+                keywords: suggestions.matchedRules.map((r) => `“${r.keyword}”`).join(', '),
+              })}
             </Typography>
           )}
         </Section>
         <Section title={translate('triage.suggestions.trusts')}>
-          {suggestions.trusts.length ? suggestions.trusts.map((t) => <Typography key={t} variant="body2">{t}</Typography>) : none}
+          {suggestions.trusts.length
+            ? suggestions.trusts.map((t) => (
+                <Typography key={t} variant="body2">
+                  {t}
+                </Typography>
+              ))
+            : none}
         </Section>
       </CardContent>
     </Card>

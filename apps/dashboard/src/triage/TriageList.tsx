@@ -33,7 +33,9 @@ const InboxActions = () => {
     <TopToolbar sx={{ alignItems: 'center', justifyContent: 'space-between', width: '100%' }}>
       <TriageCounts />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-        {permissions === 'admin' && <Button label="resources.triage-rules.name" component={Link} to="/triage-rules" startIcon={<RuleIcon />} />}
+        {permissions === 'admin' && (
+          <Button label="resources.triage-rules.name" component={Link} to="/triage-rules" startIcon={<RuleIcon />} />
+        )}
         <UploadEmlButton />
       </Stack>
     </TopToolbar>
@@ -84,9 +86,23 @@ export const TriageList = () => {
       empty={false}
       storeKey="triage.inbox"
     >
-      <DataTable rowClick={(id) => `/triage/${id}`} bulkActionButtons={<BulkActions />} empty={<Typography sx={{ p: 2 }}>{translate('triage.empty')}</Typography>}>
-        <Column source="fromAddress" label="triage.fields.from" disableSort render={(record) => <Sender record={record} />} />
-        <Column source="subject" label="triage.fields.subject" disableSort render={(record) => <SubjectAndSnippet record={record} />} />
+      <DataTable
+        rowClick={(id) => `/triage/${id}`}
+        bulkActionButtons={<BulkActions />}
+        empty={<Typography sx={{ p: 2 }}>{translate('triage.empty')}</Typography>}
+      >
+        <Column
+          source="fromAddress"
+          label="triage.fields.from"
+          disableSort
+          render={(record) => <Sender record={record} />}
+        />
+        <Column
+          source="subject"
+          label="triage.fields.subject"
+          disableSort
+          render={(record) => <SubjectAndSnippet record={record} />}
+        />
         <Column source="receivedAt" label="triage.fields.receivedAt">
           <DateField source="receivedAt" showTime />
         </Column>

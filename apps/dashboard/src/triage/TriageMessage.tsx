@@ -14,7 +14,8 @@ import { MessageBody } from './MessageBody';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { fetchMessage, fetchSuggestions, triageMessage } from './triageApi';
 
-const addresses = (list: MessageAddress[]) => list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
+const addresses = (list: MessageAddress[]) =>
+  list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
 
 const HeaderLine = ({ label, value }: { label: string; value: string }) =>
   value ? (
@@ -66,10 +67,30 @@ const Actions = ({ message, suggestions }: { message: MessageDetail; suggestions
   };
   return (
     <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap' }}>
-      <Button label={translate('triage.actions.createCase')} variant="contained" disabled={!suggestions || busy} onClick={() => setDialog('create')} startIcon={<NoteAddIcon />} />
-      <Button label={translate('triage.actions.linkCase')} variant="outlined" disabled={busy} onClick={() => setDialog('link')} startIcon={<LinkIcon />} />
-      <Button label={translate('triage.actions.notRequest')} variant="outlined" disabled={busy} onClick={notRequest} startIcon={<BlockIcon />} />
-      {dialog === 'create' && suggestions && <CreateCaseDialog message={message} suggestions={suggestions} onClose={() => setDialog(null)} />}
+      <Button
+        label={translate('triage.actions.createCase')}
+        variant="contained"
+        disabled={!suggestions || busy}
+        onClick={() => setDialog('create')}
+        startIcon={<NoteAddIcon />}
+      />
+      <Button
+        label={translate('triage.actions.linkCase')}
+        variant="outlined"
+        disabled={busy}
+        onClick={() => setDialog('link')}
+        startIcon={<LinkIcon />}
+      />
+      <Button
+        label={translate('triage.actions.notRequest')}
+        variant="outlined"
+        disabled={busy}
+        onClick={notRequest}
+        startIcon={<BlockIcon />}
+      />
+      {dialog === 'create' && suggestions && (
+        <CreateCaseDialog message={message} suggestions={suggestions} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'link' && <LinkCaseDialog message={message} onClose={() => setDialog(null)} />}
     </Stack>
   );
@@ -79,15 +100,33 @@ const Actions = ({ message, suggestions }: { message: MessageDetail; suggestions
 export const TriageMessage = () => {
   const translate = useTranslate();
   const { id = '' } = useParams();
-  const { data: message, error } = useQuery({ queryKey: ['messages', id, 'detail'], queryFn: () => fetchMessage(id), retry: false });
-  const { data: suggestions, error: suggestionsError } = useQuery({ queryKey: ['messages', id, 'suggestions'], queryFn: () => fetchSuggestions(id), retry: false });
+  const { data: message, error } = useQuery({
+    queryKey: ['messages', id, 'detail'],
+    queryFn: () => fetchMessage(id),
+    retry: false,
+  });
+  const { data: suggestions, error: suggestionsError } = useQuery({
+    queryKey: ['messages', id, 'suggestions'],
+    queryFn: () => fetchSuggestions(id),
+    retry: false,
+  });
   const open = message && message.status === 'new' && !message.caseId;
 
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('triage.title')} />
-      <Button label={translate('triage.message.back')} component={Link} to="/triage" startIcon={<ArrowBackIcon />} sx={{ mb: 1 }} />
-      {error && <Alert severity="error">{error instanceof HttpError && error.status === 404 ? translate('triage.message.notFound') : error.message}</Alert>}
+      <Button
+        label={translate('triage.message.back')}
+        component={Link}
+        to="/triage"
+        startIcon={<ArrowBackIcon />}
+        sx={{ mb: 1 }}
+      />
+      {error && (
+        <Alert severity="error">
+          {error instanceof HttpError && error.status === 404 ? translate('triage.message.notFound') : error.message}
+        </Alert>
+      )}
       {!message && !error && <LinearProgress />}
       {message && (
         <Grid container spacing={2}>
@@ -99,7 +138,9 @@ export const TriageMessage = () => {
                   <Actions message={message} suggestions={suggestions} />
                 ) : (
                   <Alert severity="info" sx={{ mb: 2 }}>
-                    {translate('triage.message.alreadyHandled', { status: translate(`triage.statuses.${message.status}`) })}
+                    {translate('triage.message.alreadyHandled', {
+                      status: translate(`triage.statuses.${message.status}`),
+                    })}
                     {message.caseId && (
                       <>
                         {' '}

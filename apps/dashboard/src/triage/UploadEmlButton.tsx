@@ -32,11 +32,28 @@ export const UploadEmlButton = () => {
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: 1 }}>
-      <input ref={input} type="file" accept=".eml,message/rfc822" multiple hidden onChange={onChange} data-testid="eml-file-input" />
-      <Button label={translate('triage.upload.button')} disabled={busy} onClick={() => input.current?.click()} startIcon={<UploadFileIcon />} />
+      <input
+        ref={input}
+        type="file"
+        accept=".eml,message/rfc822"
+        multiple
+        hidden
+        onChange={onChange}
+        data-testid="eml-file-input"
+      />
+      <Button
+        label={translate('triage.upload.button')}
+        disabled={busy}
+        onClick={() => input.current?.click()}
+        startIcon={<UploadFileIcon />}
+      />
       {result && (
         <Alert severity={result.rejected.length ? 'warning' : 'success'} onClose={() => setResult(null)} role="status">
-          {translate('triage.upload.result', { stored: result.stored, duplicates: result.duplicates, rejected: result.rejected.length })}
+          {translate('triage.upload.result', {
+            stored: result.stored,
+            duplicates: result.duplicates,
+            rejected: result.rejected.length,
+          })}
           {result.rejected.map((r) => (
             <div key={r.file}>{translate('triage.upload.rejected', r)}</div>
           ))}

@@ -49,5 +49,9 @@ export function toCasePayload(form: CaseForm, supporterId: string, messageId: st
 }
 
 export function toSupporterPayload(form: CaseForm): NewSupporterInput {
-  return { name: form.newSupporter.name.trim(), email: form.newSupporter.email.trim(), postcode: form.newSupporter.postcode.trim() };
+  return {
+    name: form.newSupporter.name.trim(),
+    email: form.newSupporter.email.trim(),
+    postcode: form.newSupporter.postcode.trim(),
+  };
 }

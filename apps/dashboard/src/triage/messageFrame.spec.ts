@@ -4,9 +4,12 @@ describe('withCspMeta', () => {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`;
 
   it('puts the policy first in the head, before the email content', () => {
-    const doc = '<!doctype html><html><head><meta charset="utf-8"><style>p{}</style></head><body><p>hi</p></body></html>';
+    const doc =
+      '<!doctype html><html><head><meta charset="utf-8"><style>p{}</style></head><body><p>hi</p></body></html>';
     const out = withCspMeta(doc);
-    expect(out).toBe(`<!doctype html><html><head>${meta}<meta charset="utf-8"><style>p{}</style></head><body><p>hi</p></body></html>`);
+    expect(out).toBe(
+      `<!doctype html><html><head>${meta}<meta charset="utf-8"><style>p{}</style></head><body><p>hi</p></body></html>`,
+    );
   });
 
   it('wraps a fragment without a head in a document that starts with the policy', () => {

@@ -3,7 +3,8 @@
  * dashboard's own policy, which allows no remote images: with images chosen, the frame loads the
  * server's document URL instead, which carries the same policy (plus https images) as a header.
  */
-export const FRAME_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const FRAME_CSP =
+  "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** The server's message document with the CSP meta as the first element of its head, before any email content. */
 export function withCspMeta(document: string): string {

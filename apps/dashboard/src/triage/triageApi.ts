@@ -39,7 +39,10 @@ export function messageHtmlUrl(id: string, images: boolean): string {
 
 /** The sanitised message document as text, for the sandboxed frame's srcdoc. */
 export async function fetchMessageHtml(id: string): Promise<string> {
-  const response = await fetch(messageHtmlUrl(id, false), { credentials: 'same-origin', headers: { Accept: 'text/html' } });
+  const response = await fetch(messageHtmlUrl(id, false), {
+    credentials: 'same-origin',
+    headers: { Accept: 'text/html' },
+  });
   if (!response.ok) throw new Error(`The message body could not be loaded (${response.status})`);
   return response.text();
 }
@@ -48,13 +51,23 @@ export function attachmentUrl(id: string, n: number): string {
   return messageUrl(id, `/attachments/${n}`);
 }
 
-export async function triageMessage(id: string, action: TriageAction, extra: { caseId?: string; supporterId?: string } = {}): Promise<MessageDetail> {
-  const { json } = await apiFetch(messageUrl(id, '/triage'), { method: 'POST', body: JSON.stringify({ action, ...extra }) });
+export async function triageMessage(
+  id: string,
+  action: TriageAction,
+  extra: { caseId?: string; supporterId?: string } = {},
+): Promise<MessageDetail> {
+  const { json } = await apiFetch(messageUrl(id, '/triage'), {
+    method: 'POST',
+    body: JSON.stringify({ action, ...extra }),
+  });
   return json as MessageDetail;
 }
 
 export async function markSpam(ids: string[]): Promise<{ updated: string[] }> {
-  const { json } = await apiFetch('/api/messages/bulk', { method: 'POST', body: JSON.stringify({ ids, action: 'spam' }) });
+  const { json } = await apiFetch('/api/messages/bulk', {
+    method: 'POST',
+    body: JSON.stringify({ ids, action: 'spam' }),
+  });
   return json as { updated: string[] };
 }
 

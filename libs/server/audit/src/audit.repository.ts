@@ -23,7 +23,8 @@ export class AuditRepository {
       const value = query.filter[key];
       if (value !== undefined) where[key] = Array.isArray(value) ? In(value) : value;
     }
-    if (query.filter.id !== undefined) where.id = Array.isArray(query.filter.id) ? In(query.filter.id) : query.filter.id;
+    if (query.filter.id !== undefined)
+      where.id = Array.isArray(query.filter.id) ? In(query.filter.id) : query.filter.id;
     return this.repo.findAndCount({
       where,
       order: { [query.sort.field]: query.sort.order, id: query.sort.order },

@@ -40,9 +40,18 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  async logout(@Req() req: AuthedRequest, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(
+    @Req() req: AuthedRequest,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(req.sessionToken, req.user, ip);
-    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.config.COOKIE_SECURE });
+    res.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.COOKIE_SECURE,
+    });
   }
 
   @Get('me')

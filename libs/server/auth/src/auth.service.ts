@@ -31,7 +31,8 @@ export class AuthService {
   async login(email: string, password: string, context: LoginContext): Promise<{ token: string; user: SessionUser }> {
     await this.limiter.consume(context.ip, email);
     const user = await this.users.findWithPasswordByEmail(email.trim());
-    const ok = user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    const ok =
+      user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !ok) {
       await this.audit.record({
         actorId: user?.id ?? null,
@@ -54,13 +55,26 @@ export class AuthService {
       userAgent: context.userAgent?.slice(0, 300) ?? null,
     });
     await this.users.update(user.id, { lastLoginAt: now });
-    await this.audit.record({ actorId: user.id, action: 'auth.login', entityType: 'staff_user', entityId: user.id, ip: context.ip });
+    await this.audit.record({
+      actorId: user.id,
+      action: 'auth.login',
+      entityType: 'staff_user',
+      entityId: user.id,
+      ip: context.ip,
+    });
     return { token, user: toSessionUser(user) };
   }
 
   async logout(token: string | undefined, user: SessionUser | undefined, ip: string): Promise<void> {
     if (token) await this.sessions.deleteByTokenHash(hashSessionToken(token));
-    if (user) await this.audit.record({ actorId: user.id, action: 'auth.logout', entityType: 'staff_user', entityId: user.id, ip });
+    if (user)
+      await this.audit.record({
+        actorId: user.id,
+        action: 'auth.logout',
+        entityType: 'staff_user',
+        entityId: user.id,
+        ip,
+      });
   }
 
   /** The signed-in user for a cookie token, or null when the session is missing, idle too long, expired or its user inactive. */

@@ -21,7 +21,10 @@ export class StaffUsersController {
   constructor(private readonly service: StaffUsersService) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<StaffUserDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StaffUserDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const [rows, total] = await this.service.list(parsed);
     res.setHeader('Content-Range', contentRange('staff-users', parsed.offset, rows.length, total));
@@ -39,7 +42,11 @@ export class StaffUsersController {
   }
 
   @Put(':id')
-  update(@Param('id') id: string, @Body() body: UpdateStaffUserDto, @CurrentUser() actor: SessionUser): Promise<StaffUserDto> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateStaffUserDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<StaffUserDto> {
     return this.service.update(id, body, actor);
   }
 

@@ -25,7 +25,9 @@ export class CaseLookup {
 
   /** Locks the case row for the rest of the transaction (serialises concurrent changes to one case). */
   async lock(tx: EntityManager, id: string): Promise<CaseEntity> {
-    const found = UUID.test(id) ? (await this.cases.lockForUpdate(tx, [id.toLowerCase()])).get(id.toLowerCase()) : undefined;
+    const found = UUID.test(id)
+      ? (await this.cases.lockForUpdate(tx, [id.toLowerCase()])).get(id.toLowerCase())
+      : undefined;
     if (!found) throw new NotFoundException('Case not found');
     return found;
   }

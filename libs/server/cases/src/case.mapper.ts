@@ -105,7 +105,8 @@ export function toCaseDetail(
     summary: options.readHealthDetails ? c.summary : null,
     supporter: options.supporter,
     assigneeName: options.assigneeName,
-    firstResponseOverdue: !paused && c.firstRespondedAt === null && c.firstResponseDueAt !== null && c.firstResponseDueAt < now,
+    firstResponseOverdue:
+      !paused && c.firstRespondedAt === null && c.firstResponseDueAt !== null && c.firstResponseDueAt < now,
     nextUpdateOverdue: !paused && c.firstRespondedAt !== null && c.nextUpdateDueAt !== null && c.nextUpdateDueAt < now,
     allowedTransitions: allowedTransitions(c.status, c.heldFromStatus),
   };

@@ -54,7 +54,16 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
     ...CORE_TIMELINE_SOURCES,
     CasesSupporterMover,
   ],
-  exports: [CasesService, CaseWorkflowService, CaseAssignmentService, CaseTimelineSources, CaseSlaPolicy, CaseListService, CaseNotesService, CaseTimelineService],
+  exports: [
+    CasesService,
+    CaseWorkflowService,
+    CaseAssignmentService,
+    CaseTimelineSources,
+    CaseSlaPolicy,
+    CaseListService,
+    CaseNotesService,
+    CaseTimelineService,
+  ],
 })
 export class CasesCoreModule {}
 

@@ -15,7 +15,8 @@ import { CaseHistoryRepository } from './repositories/case-history.repository';
 import { CasesRepository, type NewCase } from './repositories/cases.repository';
 import { CaseSlaPolicy } from './sla/case-sla';
 
-const bad = (field: string, detail: string) => new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
+const bad = (field: string, detail: string) =>
+  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /** Where a case's constituency, nation, region and MP come from: a seat in the directory. */
 type Seat = Pick<NewCase, 'constituencyGss' | 'nation' | 'region' | 'mpId' | 'mpName' | 'party'>;
@@ -65,10 +66,25 @@ export class CasesService {
         },
         tx,
       );
-      await this.history.addStatusChange({ caseId: created.id, fromStatus: null, toStatus: 'new', outcome: null, duplicateOfId: null, actorId: actor.id, at: now }, tx);
+      await this.history.addStatusChange(
+        {
+          caseId: created.id,
+          fromStatus: null,
+          toStatus: 'new',
+          outcome: null,
+          duplicateOfId: null,
+          actorId: actor.id,
+          at: now,
+        },
+        tx,
+      );
       let moved: string[] = [];
       if (input.messageId) {
-        const result = await this.messages.moveIntoCase(input.messageId, { caseId: created.id, supporterId: supporter.id }, tx);
+        const result = await this.messages.moveIntoCase(
+          input.messageId,
+          { caseId: created.id, supporterId: supporter.id },
+          tx,
+        );
         moved = result.moved;
         await this.cases.setSearchMessages(created.id, result.texts, tx);
       }
@@ -79,7 +95,13 @@ export class CasesService {
           action: 'case.created',
           entityType: 'case',
           entityId: created.id,
-          details: { reference: created.reference, supporterId: supporter.id, messageId: input.messageId ?? null, messagesMoved: moved, assigneeId },
+          details: {
+            reference: created.reference,
+            supporterId: supporter.id,
+            messageId: input.messageId ?? null,
+            messagesMoved: moved,
+            assigneeId,
+          },
         },
         tx,
       );
@@ -118,12 +140,25 @@ export class CasesService {
       if (input.trust !== undefined) changes.trust = input.trust?.trim() || null;
       if (input.summary !== undefined) changes.summary = input.summary?.trim() || null;
       if (seatChange) Object.assign(changes, seatChange);
-      const fields = (Object.keys(changes) as (keyof NewCase)[]).filter((k) => JSON.stringify(changes[k]) !== JSON.stringify(current[k]));
+      const fields = (Object.keys(changes) as (keyof NewCase)[]).filter(
+        (k) => JSON.stringify(changes[k]) !== JSON.stringify(current[k]),
+      );
       if (!fields.length) return;
-      if (fields.includes('nation')) Object.assign(changes, this.sla.afterNationChange({ ...current, nation: changes.nation ?? null }));
+      if (fields.includes('nation'))
+        Object.assign(changes, this.sla.afterNationChange({ ...current, nation: changes.nation ?? null }));
       await this.refreshSupporterCopy(current, changes);
       await this.cases.update(current.id, { ...changes, updatedAt: this.clock.now() }, tx);
-      await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'case.updated', entityType: 'case', entityId: current.id, details: { fields } }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          ip: actor.ip,
+          action: 'case.updated',
+          entityType: 'case',
+          entityId: current.id,
+          details: { fields },
+        },
+        tx,
+      );
     });
     return this.afterAction(id);
   }
@@ -135,7 +170,11 @@ export class CasesService {
   async recordSupporterUpdate(caseId: string, at: Date, tx?: EntityManager): Promise<void> {
     const run = async (manager: EntityManager) => {
       const current = await this.lookup.lock(manager, caseId);
-      await this.cases.update(current.id, { ...this.sla.afterSupporterUpdate(current, at), updatedAt: this.clock.now() }, manager);
+      await this.cases.update(
+        current.id,
+        { ...this.sla.afterSupporterUpdate(current, at), updatedAt: this.clock.now() },
+        manager,
+      );
     };
     await (tx ? run(tx) : this.cases.transaction(run));
   }
@@ -173,7 +212,8 @@ export class CasesService {
       if (error instanceof NotFoundException) throw bad('supporterId', 'is not a supporter');
       throw error;
     }
-    if (supporter.mergedIntoId) throw bad('supporterId', `was merged into ${supporter.mergedIntoId}: open the case for that supporter`);
+    if (supporter.mergedIntoId)
+      throw bad('supporterId', `was merged into ${supporter.mergedIntoId}: open the case for that supporter`);
     if (supporter.deletedAt) throw bad('supporterId', 'is a deleted supporter');
     return supporter;
   }
@@ -197,7 +237,8 @@ export class CasesService {
     if (input.constituencyId === undefined && input.mpId === undefined) return null;
     const change: Partial<Seat> = {};
     if (input.constituencyId !== undefined) {
-      if (input.constituencyId !== null && !this.directory.constituency(input.constituencyId)) throw bad('constituencyId', 'is not a known constituency');
+      if (input.constituencyId !== null && !this.directory.constituency(input.constituencyId))
+        throw bad('constituencyId', 'is not a known constituency');
       Object.assign(change, this.seatOf(input.constituencyId));
     }
     if (input.mpId !== undefined) {

@@ -31,20 +31,29 @@ export async function checkPostgres(url: string): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    exitWith(`Cannot reach Postgres at ${describe(url)} (DATABASE_URL): ${(error as Error).message}.\nStart it, or set DATABASE_URL.`);
+    exitWith(
+      `Cannot reach Postgres at ${describe(url)} (DATABASE_URL): ${(error as Error).message}.\nStart it, or set DATABASE_URL.`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }
 }
 
 export async function checkRedis(url: string): Promise<void> {
-  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3_000 });
+  const redis = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3_000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     await redis.ping();
   } catch (error) {
-    exitWith(`Cannot reach Redis at ${describe(url)} (REDIS_URL): ${(error as Error).message}.\nStart it, or set REDIS_URL.`);
+    exitWith(
+      `Cannot reach Redis at ${describe(url)} (REDIS_URL): ${(error as Error).message}.\nStart it, or set REDIS_URL.`,
+    );
   } finally {
     redis.disconnect();
   }

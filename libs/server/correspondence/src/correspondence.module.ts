@@ -92,7 +92,14 @@ export class CorrespondenceCoreModule {}
 /** HTTP side: templates, scheduled emails, replies from the case, the chase plan and tasks, the public check-in page. */
 @Module({
   imports: [CorrespondenceCoreModule],
-  controllers: [EmailTemplatesController, ScheduledEmailsController, CaseEmailController, ChasePlanController, ChaseTasksController, CheckinController],
+  controllers: [
+    EmailTemplatesController,
+    ScheduledEmailsController,
+    CaseEmailController,
+    ChasePlanController,
+    ChaseTasksController,
+    CheckinController,
+  ],
   exports: [CorrespondenceCoreModule],
 })
 export class CorrespondenceModule {}

@@ -2,7 +2,11 @@ export * from './correspondence.module';
 export { OutboxService, type ScheduleRequest } from './outbox/outbox.service';
 export { ChasePlanService, type PlanStart } from './chase-plan/chase-plan.service';
 export { ComposeService, type ComposedEmail } from './compose/compose.service';
-export { RenderContextProviders, type RenderContextProvider, type EmailToRender } from './compose/render-context-providers';
+export {
+  RenderContextProviders,
+  type RenderContextProvider,
+  type EmailToRender,
+} from './compose/render-context-providers';
 export { OutboxReconciler, type ReconcileReport } from './outbox/outbox-reconciler.service';
 export { ScheduledEmailsService, type StaffActor } from './outbox/scheduled-emails.service';
 export { toScheduledEmailDto } from './outbox/scheduled-email.mapper';

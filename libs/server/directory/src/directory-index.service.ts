@@ -63,7 +63,10 @@ export class DirectoryIndexService implements OnApplicationBootstrap, OnModuleDe
     try {
       if ((await this.repo.version()) !== this.version) await this.reload();
     } catch (error) {
-      this.logger.warn({ reason: (error as Error).message }, 'Directory refresh check failed; keeping the current index');
+      this.logger.warn(
+        { reason: (error as Error).message },
+        'Directory refresh check failed; keeping the current index',
+      );
     }
   }
 }

@@ -14,7 +14,14 @@ import { PostcodesIoClient } from './postcode/postcodes-io.client';
  * Import it once per process; DirectoryModule re-exports it, so the index is never built twice.
  */
 @Module({
-  providers: [DirectoryIndexService, DirectoryRepository, DirectoryService, DirectoryImportRepository, DirectoryImportService, PostcodesIoClient],
+  providers: [
+    DirectoryIndexService,
+    DirectoryRepository,
+    DirectoryService,
+    DirectoryImportRepository,
+    DirectoryImportService,
+    PostcodesIoClient,
+  ],
   exports: [DirectoryService, DirectoryImportService],
 })
 export class DirectoryCoreModule {}

@@ -80,8 +80,12 @@ export class DirectoryRepository {
         `SELECT coalesce(array_agg(start_key::float8 ORDER BY start_key), '{}') AS keys,
                 coalesce(array_agg(constituency_gss ORDER BY start_key), '{}') AS gss FROM postcode_ranges`,
       ),
-      this.dataSource.query(`SELECT sector AS key, constituency_gss AS gss, share::float8 AS share, rank FROM postcode_sectors`),
-      this.dataSource.query(`SELECT district AS key, constituency_gss AS gss, share::float8 AS share, rank FROM postcode_districts`),
+      this.dataSource.query(
+        `SELECT sector AS key, constituency_gss AS gss, share::float8 AS share, rank FROM postcode_sectors`,
+      ),
+      this.dataSource.query(
+        `SELECT district AS key, constituency_gss AS gss, share::float8 AS share, rank FROM postcode_districts`,
+      ),
     ]);
     return {
       constituencies: (constituencies as ConstituencyRecord[]).map((c) => ({
@@ -111,7 +115,10 @@ export class DirectoryRepository {
     );
   }
 
-  async listConstituencies(filter: ConstituencyListFilter, page: Page<keyof typeof SORT_SQL>): Promise<[ConstituencyRecord[], number]> {
+  async listConstituencies(
+    filter: ConstituencyListFilter,
+    page: Page<keyof typeof SORT_SQL>,
+  ): Promise<[ConstituencyRecord[], number]> {
     const where = new Where();
     if (filter.ids) where.add((p) => `c.gss_code = ANY(${p(filter.ids)})`);
     if (filter.nations) where.add((p) => `c.nation = ANY(${p(filter.nations)})`);
@@ -139,11 +146,17 @@ export class DirectoryRepository {
   }
 
   async findConstituency(gss: string): Promise<ConstituencyRecord | null> {
-    const [row] = await this.listConstituencies({ ids: [gss] }, { sort: { field: 'name', order: 'ASC' }, offset: 0, limit: 1 });
+    const [row] = await this.listConstituencies(
+      { ids: [gss] },
+      { sort: { field: 'name', order: 'ASC' }, offset: 0, limit: 1 },
+    );
     return row[0] ?? null;
   }
 
-  async listMps(filter: MpListFilter, page: Page<keyof typeof MP_SORT_SQL>): Promise<[(MpRecordRow & { tenure: TenureRecord | null })[], number]> {
+  async listMps(
+    filter: MpListFilter,
+    page: Page<keyof typeof MP_SORT_SQL>,
+  ): Promise<[(MpRecordRow & { tenure: TenureRecord | null })[], number]> {
     const where = new Where();
     if (filter.ids) where.add((p) => `m.id = ANY(${p(filter.ids!.map(Number))})`);
     if (filter.nations) where.add((p) => `c.nation = ANY(${p(filter.nations)})`);
@@ -162,18 +175,36 @@ export class DirectoryRepository {
       LEFT JOIN mp_tenures t ON t.mp_id = m.id AND t.end_date IS NULL
       LEFT JOIN constituencies c ON c.gss_code = t.constituency_gss ${where.sql}`;
     const order = `${MP_SORT_SQL[page.sort.field]} ${page.sort.order}, m.id ${page.sort.order}`;
-    const rows: (MpRecordRow & { tenureId: string | null; gss: string; constituencyName: string; tenureParty: string; startDate: string | null })[] =
-      await this.dataSource.query(
-        `SELECT m.id, m.name, m.full_title AS "fullTitle", m.party, m.email::text AS email, m.twfy_person_id AS "twfyPersonId",
+    const rows: (MpRecordRow & {
+      tenureId: string | null;
+      gss: string;
+      constituencyName: string;
+      tenureParty: string;
+      startDate: string | null;
+    })[] = await this.dataSource.query(
+      `SELECT m.id, m.name, m.full_title AS "fullTitle", m.party, m.email::text AS email, m.twfy_person_id AS "twfyPersonId",
                 t.id::text AS "tenureId", t.constituency_gss AS gss, c.name AS "constituencyName", t.party AS "tenureParty",
                 to_char(t.start_date, 'YYYY-MM-DD') AS "startDate"
          ${from} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,
-        where.params,
-      );
+      where.params,
+    );
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n ${from}`, where.params);
     const withTenure = rows.map(({ tenureId, gss, constituencyName, tenureParty, startDate, ...mp }) => ({
       ...mp,
-      tenure: tenureId === null ? null : { id: tenureId, mpId: mp.id, mpName: mp.name, gss, constituencyName, party: tenureParty, startDate, endDate: null, endReason: null },
+      tenure:
+        tenureId === null
+          ? null
+          : {
+              id: tenureId,
+              mpId: mp.id,
+              mpName: mp.name,
+              gss,
+              constituencyName,
+              party: tenureParty,
+              startDate,
+              endDate: null,
+              endReason: null,
+            },
     }));
     return [withTenure, n];
   }
@@ -189,7 +220,10 @@ export class DirectoryRepository {
 }
 
 function like(q: string): string {
-  return `%${q.trim().toLowerCase().replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+  return `%${q
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
 }
 
 /** AND-ed conditions with numbered parameters: `add((p) => `x = ${p(value)}`)`. */

@@ -63,16 +63,28 @@ export class DirectoryService {
 
   status() {
     return this.repo.datasets().then((datasets) => ({
-      index: { ...this.indexes.current().counts, builtAt: this.indexes.current().builtAt.toISOString(), buildMs: this.indexes.buildMs },
+      index: {
+        ...this.indexes.current().counts,
+        builtAt: this.indexes.current().builtAt.toISOString(),
+        buildMs: this.indexes.buildMs,
+      },
       onlineLookup: this.online.enabled,
       datasets,
     }));
   }
 
-  async listConstituencies(query: ListQuery<ConstituencyFilterField, ConstituencySortField>): Promise<[ConstituencyDto[], number]> {
+  async listConstituencies(
+    query: ListQuery<ConstituencyFilterField, ConstituencySortField>,
+  ): Promise<[ConstituencyDto[], number]> {
     const f = query.filter;
     const [rows, total] = await this.repo.listConstituencies(
-      { ids: texts(f.id, 'id'), nations: texts(f.nation, 'nation'), regions: texts(f.region, 'region'), parties: texts(f.party, 'party'), q: text(f.q, 'q') },
+      {
+        ids: texts(f.id, 'id'),
+        nations: texts(f.nation, 'nation'),
+        regions: texts(f.region, 'region'),
+        parties: texts(f.party, 'party'),
+        q: text(f.q, 'q'),
+      },
       query,
     );
     return [rows.map(toConstituencyDto), total];
@@ -111,7 +123,10 @@ export class DirectoryService {
     const mp = rows[0];
     if (!mp) throw new NotFoundException('MP not found');
     const tenures = await this.repo.tenures({ mpId: mp.id });
-    return { ...toMpDto(mp, mp.tenure ? (this.constituency(mp.tenure.gss)?.summary ?? null) : null), tenures: tenures.map(toTenureDto) };
+    return {
+      ...toMpDto(mp, mp.tenure ? (this.constituency(mp.tenure.gss)?.summary ?? null) : null),
+      tenures: tenures.map(toTenureDto),
+    };
   }
 
   private parse(raw: unknown, field: string): ParsedPostcode {
@@ -123,21 +138,32 @@ export class DirectoryService {
   private async resolve(postcode: ParsedPostcode, field: string): Promise<PostcodeLookupResult> {
     const index = this.indexes.current();
     if (index.isEmpty) {
-      throw new ServiceUnavailableException('The constituency directory has not been imported yet: run `npm run directory:import`');
+      throw new ServiceUnavailableException(
+        'The constituency directory has not been imported yet: run `npm run directory:import`',
+      );
     }
     if (postcode.northernIreland) return this.resolveNorthernIreland(postcode, field);
     const found = index.resolve(postcode);
-    if (!found) throw postcodeError(field, 'not_found', `${postcode.normalised} was not found in the postcode directory (the format is valid)`);
+    if (!found)
+      throw postcodeError(
+        field,
+        'not_found',
+        `${postcode.normalised} was not found in the postcode directory (the format is valid)`,
+      );
     return answer(postcode.normalised, found.method, found.candidates);
   }
 
   private async resolveNorthernIreland(postcode: ParsedPostcode, field: string): Promise<PostcodeLookupResult> {
     if (postcode.kind === 'full' && this.online.enabled) {
       const online = await this.online.constituencyFor(postcode.compact);
-      if (online.status === 'not_found') throw postcodeError(field, 'not_found', `${postcode.normalised} was not found by the online postcode lookup`);
+      if (online.status === 'not_found')
+        throw postcodeError(field, 'not_found', `${postcode.normalised} was not found by the online postcode lookup`);
       const seat = online.status === 'found' ? this.constituency(online.gss) : undefined;
       if (seat) return answer(postcode.normalised, 'online', [{ constituency: seat.summary, mp: seat.mp, share: 1 }]);
-      return this.notCovered(postcode, 'The online postcode lookup is unavailable just now: choose the constituency from the 18 Northern Ireland seats listed.');
+      return this.notCovered(
+        postcode,
+        'The online postcode lookup is unavailable just now: choose the constituency from the 18 Northern Ireland seats listed.',
+      );
     }
     return this.notCovered(postcode, NI_MESSAGE);
   }
@@ -147,11 +173,23 @@ export class DirectoryService {
       .filter((c) => c.summary.nation === 'Northern Ireland')
       .sort((a, b) => a.summary.name.localeCompare(b.summary.name))
       .map((c) => ({ constituency: c.summary, mp: c.mp, share: null }));
-    return { postcode: postcode.normalised, constituency: null, mp: null, method: 'not_covered', ambiguous: true, candidates: seats, message };
+    return {
+      postcode: postcode.normalised,
+      constituency: null,
+      mp: null,
+      method: 'not_covered',
+      ambiguous: true,
+      candidates: seats,
+      message,
+    };
   }
 }
 
-function answer(postcode: string, method: PostcodeLookupResult['method'], candidates: readonly LookupCandidate[]): PostcodeLookupResult {
+function answer(
+  postcode: string,
+  method: PostcodeLookupResult['method'],
+  candidates: readonly LookupCandidate[],
+): PostcodeLookupResult {
   const best = candidates[0];
   return {
     postcode,
@@ -170,7 +208,8 @@ function filterError(key: string, detail: string): BadRequestException {
 function texts(value: unknown, key: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   const list = Array.isArray(value) ? value : [value];
-  if (!list.every((v) => typeof v === 'string' && v.length <= 200)) throw filterError(key, 'must be text or a list of text');
+  if (!list.every((v) => typeof v === 'string' && v.length <= 200))
+    throw filterError(key, 'must be text or a list of text');
   return list as string[];
 }
 

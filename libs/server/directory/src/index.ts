@@ -1,6 +1,10 @@
 export * from './directory.module';
 export { DirectoryService, postcodeError, type PostcodeProblem } from './directory.service';
-export { DirectoryImportService, type DirectoryImportReport, type DatasetOutcome } from './import/directory-import.service';
+export {
+  DirectoryImportService,
+  type DirectoryImportReport,
+  type DatasetOutcome,
+} from './import/directory-import.service';
 export { DirectoryImportError } from './import/directory-formats';
 export { resolveSources, DEFAULT_FILE_NAMES, type DirectorySources } from './import/directory-sources';
 export type { SeatChange } from './import/mp-changes';

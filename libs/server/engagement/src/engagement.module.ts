@@ -39,7 +39,14 @@ import { ENGAGEMENT_TIMELINE_SOURCES } from './timeline/engagement-timeline-sour
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MpContactEntity, MpResponseEntity, MeetingEntity, AgreedActionEntity, MpActionEntity, LetterEntity]),
+    TypeOrmModule.forFeature([
+      MpContactEntity,
+      MpResponseEntity,
+      MeetingEntity,
+      AgreedActionEntity,
+      MpActionEntity,
+      LetterEntity,
+    ]),
     AuditModule,
     CasesCoreModule,
     CorrespondenceCoreModule,
@@ -71,7 +78,13 @@ export class EngagementCoreModule {}
 /** HTTP side: the case actions (contacts, responses, the letter) and the `mp-contacts`, `meetings` and `mp-actions` resources. */
 @Module({
   imports: [EngagementCoreModule],
-  controllers: [CaseEngagementController, CaseLetterController, MpContactsController, MeetingsController, MpActionsController],
+  controllers: [
+    CaseEngagementController,
+    CaseLetterController,
+    MpContactsController,
+    MeetingsController,
+    MpActionsController,
+  ],
   exports: [EngagementCoreModule],
 })
 export class EngagementModule {}

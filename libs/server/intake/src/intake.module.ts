@@ -33,7 +33,13 @@ import { SuggestionsService } from './triage/suggestions.service';
 import { TriageRulesController } from './triage/triage-rules.controller';
 import { TriageRulesService } from './triage/triage-rules.service';
 
-const ENTITIES = TypeOrmModule.forFeature([RawMessageEntity, MessageEntity, MessageAttachmentEntity, QuarantineEntity, TriageRuleEntity]);
+const ENTITIES = TypeOrmModule.forFeature([
+  RawMessageEntity,
+  MessageEntity,
+  MessageAttachmentEntity,
+  QuarantineEntity,
+  TriageRuleEntity,
+]);
 /**
  * What every process needs: storing raw messages, the messages themselves and triage rules.
  * Other libs (cases, correspondence, engagement) import this, so each process holds one instance
@@ -41,7 +47,14 @@ const ENTITIES = TypeOrmModule.forFeature([RawMessageEntity, MessageEntity, Mess
  */
 @Module({
   imports: [ENTITIES, AuditModule, SupportersCoreModule],
-  providers: [RawMessagesRepository, MessagesRepository, IntakeService, MessagesService, TriageRulesRepository, TriageRulesService],
+  providers: [
+    RawMessagesRepository,
+    MessagesRepository,
+    IntakeService,
+    MessagesService,
+    TriageRulesRepository,
+    TriageRulesService,
+  ],
   exports: [ENTITIES, RawMessagesRepository, MessagesRepository, IntakeService, MessagesService, TriageRulesService],
 })
 export class IntakeCoreModule {}
@@ -58,7 +71,9 @@ export class IntakeCoreModule {}
     SupportersCoreModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.INTAKE_MAX_MESSAGE_BYTES, files: MAX_UPLOAD_FILES } }),
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.INTAKE_MAX_MESSAGE_BYTES, files: MAX_UPLOAD_FILES },
+      }),
     }),
   ],
   controllers: [InboundController, MessagesController, TriageRulesController, QuarantineController],
@@ -90,6 +105,10 @@ export class IntakeModule implements NestModule {
 export class IntakeWorkerModule {
   /** This module with another lib's `[CD-n]` resolver (the cases lib's, by case number) in place of the interim one. */
   static withCaseReferences(resolverModule: Type<unknown>, resolver: Type<CaseReferenceResolver>): DynamicModule {
-    return { module: IntakeWorkerModule, imports: [resolverModule], providers: [{ provide: CaseReferenceResolver, useExisting: resolver }] };
+    return {
+      module: IntakeWorkerModule,
+      imports: [resolverModule],
+      providers: [{ provide: CaseReferenceResolver, useExisting: resolver }],
+    };
   }
 }

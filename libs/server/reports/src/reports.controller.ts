@@ -23,27 +23,50 @@ export class ReportsController {
   @Get('mp-engagement')
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
-  async mpEngagement(@Query() query: Record<string, unknown>, @Headers('accept') accept: string | undefined, @CurrentUser() user: SessionUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response) {
+  async mpEngagement(
+    @Query() query: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.reports.mpEngagement({ query, accept, user, ip }));
   }
 
   @Get('workload')
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
-  async workload(@Query() query: Record<string, unknown>, @Headers('accept') accept: string | undefined, @CurrentUser() user: SessionUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response) {
+  async workload(
+    @Query() query: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.reports.workload({ query, accept, user, ip }));
   }
 
   @Get('topics-by-nation')
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
-  async topicsByNation(@Query() query: Record<string, unknown>, @Headers('accept') accept: string | undefined, @CurrentUser() user: SessionUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response) {
+  async topicsByNation(
+    @Query() query: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.reports.topicsByNation({ query, accept, user, ip }));
   }
 
   @Get('summary')
   @AnyStaff()
-  summary(@Query() query: Record<string, unknown>, @Headers('accept') accept: string | undefined, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<HomeSummary> {
+  summary(
+    @Query() query: Record<string, unknown>,
+    @Headers('accept') accept: string | undefined,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<HomeSummary> {
     return this.reports.summary({ query, accept, user, ip });
   }
 }

@@ -14,7 +14,13 @@ const GROUP_KEY: Record<ReportGroupBy, (unknown: string) => string> = {
 };
 
 /** What each grouping groups by: the raw column (an integer for MPs), so the key is worked out once per group, not per row. */
-const GROUP_COLUMN: Record<ReportGroupBy, string> = { mp: 'mp_id', party: 'party', nation: 'nation', region: 'region', month: 'month' };
+const GROUP_COLUMN: Record<ReportGroupBy, string> = {
+  mp: 'mp_id',
+  party: 'party',
+  nation: 'nation',
+  region: 'region',
+  month: 'month',
+};
 
 /** The additive counts, and what each counts among the facts (the monthly cells hold the same sums). */
 const FACT_FILTERS: Record<string, string> = {
@@ -108,11 +114,18 @@ export class ReportsRepository {
    * measure, run side by side.
    */
   async responseDays(range: DateRange, groupBy: ReportGroupBy): Promise<DaysHistogramRow[]> {
-    const [first, substantive] = await Promise.all([this.daysHistogram(range, groupBy, 'first'), this.daysHistogram(range, groupBy, 'substantive')]);
+    const [first, substantive] = await Promise.all([
+      this.daysHistogram(range, groupBy, 'first'),
+      this.daysHistogram(range, groupBy, 'substantive'),
+    ]);
     return [...first, ...substantive];
   }
 
-  private daysHistogram(range: DateRange, groupBy: ReportGroupBy, measure: DaysHistogramRow['measure']): Promise<DaysHistogramRow[]> {
+  private daysHistogram(
+    range: DateRange,
+    groupBy: ReportGroupBy,
+    measure: DaysHistogramRow['measure'],
+  ): Promise<DaysHistogramRow[]> {
     const { months, edges } = groupBy === 'mp' ? { months: null, edges: [range] } : splitByMonth(range);
     const days = measure === 'first' ? 'first_response_days' : 'substantive_days';
     const params: unknown[] = [UNKNOWN_GROUP_KEY, measure];
@@ -140,7 +153,10 @@ export class ReportsRepository {
 
   async mpNames(ids: number[]): Promise<Map<number, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: number; name: string }[] = await this.dataSource.query(`SELECT id, name FROM mps WHERE id = ANY($1)`, [ids]);
+    const rows: { id: number; name: string }[] = await this.dataSource.query(
+      `SELECT id, name FROM mps WHERE id = ANY($1)`,
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -180,7 +196,14 @@ export class ReportsRepository {
   }
 
   /** The home widgets in one round trip; each count has an index of its own (see the cases and outbox migrations). */
-  async summary(p: { now: Date; todayStart: Date; weekEnd: Date; awaitingSince: Date; contactsFrom: string; contactsTo: string }): Promise<SummaryCountsRow> {
+  async summary(p: {
+    now: Date;
+    todayStart: Date;
+    weekEnd: Date;
+    awaitingSince: Date;
+    contactsFrom: string;
+    contactsTo: string;
+  }): Promise<SummaryCountsRow> {
     const [row]: SummaryCountsRow[] = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM cases WHERE created_at >= $2)::int AS new_today,
               (SELECT count(*) FROM cases WHERE assignee_id IS NULL AND status <> 'closed')::int AS unassigned,

@@ -46,12 +46,24 @@ export class ReportsService {
     const format = reportFormat(request.accept, request.query['format']);
     const range = parseDateRange(request.query);
     const groupBy = parseGroupBy(request.query);
-    const [counts, days] = await Promise.all([this.repo.engagementCounts(range, groupBy), this.repo.responseDays(range, groupBy)]);
+    const [counts, days] = await Promise.all([
+      this.repo.engagementCounts(range, groupBy),
+      this.repo.responseDays(range, groupBy),
+    ]);
     const mpIds = groupBy === 'mp' ? counts.map((c) => Number(c.key)).filter((id) => Number.isInteger(id)) : [];
     const report = buildEngagementReport(range, groupBy, counts, days, await this.repo.mpNames(mpIds));
     if (format === 'json') return { format, body: report };
-    await this.exported(request, 'mp-engagement', { from: range.from, to: range.to, groupBy, rows: report.rows.length });
-    return { format, body: mpEngagementCsv(report), filename: `mp-engagement-by-${groupBy}-${range.from}-to-${range.to}.csv` };
+    await this.exported(request, 'mp-engagement', {
+      from: range.from,
+      to: range.to,
+      groupBy,
+      rows: report.rows.length,
+    });
+    return {
+      format,
+      body: mpEngagementCsv(report),
+      filename: `mp-engagement-by-${groupBy}-${range.from}-to-${range.to}.csv`,
+    };
   }
 
   async workload(request: ReportRequest): Promise<ReportOutput<WorkloadReport>> {
@@ -66,7 +78,10 @@ export class ReportsService {
       closedThisMonth: r.closed_this_month,
     }));
     const sum = (field: 'open' | 'overdue' | 'closedThisMonth') => rows.reduce((total, r) => total + r[field], 0);
-    const report: WorkloadReport = { rows, total: { open: sum('open'), overdue: sum('overdue'), closedThisMonth: sum('closedThisMonth') } };
+    const report: WorkloadReport = {
+      rows,
+      total: { open: sum('open'), overdue: sum('overdue'), closedThisMonth: sum('closedThisMonth') },
+    };
     if (format === 'json') return { format, body: report };
     await this.exported(request, 'workload', { rows: rows.length });
     return { format, body: workloadCsv(report), filename: `workload-${londonDate(now)}.csv` };
@@ -79,8 +94,12 @@ export class ReportsService {
     const counts = await this.repo.topicsByNation(range);
     const rows = TOPICS.map((topic) => {
       const mine = counts.filter((c) => c.topic === topic);
-      const byNation = Object.fromEntries(NATIONS.map((n) => [n, mine.find((c) => c.nation === n)?.cases ?? 0])) as Record<Nation, number>;
-      const unknownNation = mine.filter((c) => !(NATIONS as readonly string[]).includes(c.nation)).reduce((s, c) => s + c.cases, 0);
+      const byNation = Object.fromEntries(
+        NATIONS.map((n) => [n, mine.find((c) => c.nation === n)?.cases ?? 0]),
+      ) as Record<Nation, number>;
+      const unknownNation = mine
+        .filter((c) => !(NATIONS as readonly string[]).includes(c.nation))
+        .reduce((s, c) => s + c.cases, 0);
       return { topic, byNation, unknownNation, total: mine.reduce((s, c) => s + c.cases, 0) };
     });
     const report: TopicsByNationReport = { from: range.from, to: range.to, rows };
@@ -117,6 +136,13 @@ export class ReportsService {
 
   /** Every export is audited (DESIGN invariant 7): who, which report, which range; no figures or names. */
   private exported(request: ReportRequest, report: string, details: Record<string, unknown>): Promise<void> {
-    return this.audit.record({ actorId: request.user.id, action: 'report.exported', entityType: 'report', entityId: report, ip: request.ip, details: { format: 'csv', ...details } });
+    return this.audit.record({
+      actorId: request.user.id,
+      action: 'report.exported',
+      entityType: 'report',
+      entityId: report,
+      ip: request.ip,
+      details: { format: 'csv', ...details },
+    });
   }
 }

@@ -37,7 +37,10 @@ export function isUkPhone(value: unknown): boolean {
 
 /** E.164, e.g. `+442079460000`. Call only on a number isUkPhone accepted. */
 export function normaliseUkPhone(value: string): string {
-  const digits = value.trim().replace(/^00/, '+').replace(/[^0-9+]/g, '');
+  const digits = value
+    .trim()
+    .replace(/^00/, '+')
+    .replace(/[^0-9+]/g, '');
   if (digits.startsWith('+44')) return `+44${digits.slice(3).replace(/^0/, '')}`;
   return `+44${digits.replace(/^0/, '')}`;
 }

@@ -9,7 +9,10 @@ const longer = (a: string | null, b: string | null) => ((b?.length ?? 0) > (a?.l
  * if either was on hold. Its own email stays; the merged record keeps its email, and lookups by
  * that email follow the merge. Returns the changes and the names of the fields taken.
  */
-export function richerFields(target: SupporterEntity, source: SupporterEntity): { changes: Partial<SupporterEntity>; taken: string[] } {
+export function richerFields(
+  target: SupporterEntity,
+  source: SupporterEntity,
+): { changes: Partial<SupporterEntity>; taken: string[] } {
   const changes: Partial<SupporterEntity> = {};
   const name = longer(target.name, source.name)!;
   if (name !== target.name) changes.name = name;
@@ -35,11 +38,17 @@ export function richerFields(target: SupporterEntity, source: SupporterEntity): 
   }
   if (source.onHold) {
     changes.onHold = true;
-    const reasons = [target.onHold ? target.onHoldReason : null, source.onHoldReason].filter((r): r is string => Boolean(r));
+    const reasons = [target.onHold ? target.onHoldReason : null, source.onHoldReason].filter((r): r is string =>
+      Boolean(r),
+    );
     changes.onHoldReason = [...new Set(reasons)].join('; ') || null;
     if (target.onHold && changes.onHoldReason === target.onHoldReason) delete changes.onHoldReason;
     if (target.onHold) delete changes.onHold;
   }
-  const taken = Object.keys(changes).filter((k) => !['constituencyGss', 'constituencyMethod', 'constituencyOverridden', 'constituencyCandidates'].includes(k) && !/(At|By)$/.test(k));
+  const taken = Object.keys(changes).filter(
+    (k) =>
+      !['constituencyGss', 'constituencyMethod', 'constituencyOverridden', 'constituencyCandidates'].includes(k) &&
+      !/(At|By)$/.test(k),
+  );
   return { changes, taken };
 }

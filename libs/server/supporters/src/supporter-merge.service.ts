@@ -9,7 +9,8 @@ import { toSupporterDto } from './supporter.mapper';
 import { SupportersRepository } from './supporters.repository';
 import { publishContactPaused, UUID, type Actor } from './supporters.service';
 
-const targetError = (detail: string) => new BadRequestException({ message: `targetId ${detail}`, fields: { targetId: detail } });
+const targetError = (detail: string) =>
+  new BadRequestException({ message: `targetId ${detail}`, fields: { targetId: detail } });
 
 /**
  * Merges a duplicate (the source, `:id`) into the record that survives (the target). Every linked
@@ -32,14 +33,18 @@ export class SupporterMergeService {
   async merge(rawSourceId: string, rawTargetId: string, actor: Actor): Promise<SupporterMergeResult> {
     if (!UUID.test(rawSourceId)) throw new NotFoundException('Supporter not found');
     const [sourceId, targetId] = [rawSourceId.toLowerCase(), rawTargetId.toLowerCase()];
-    if (sourceId === targetId) throw targetError('cannot be the supporter being merged: a record cannot merge into itself');
+    if (sourceId === targetId)
+      throw targetError('cannot be the supporter being merged: a record cannot merge into itself');
     await this.repo.transaction(async (tx) => {
       const rows = await this.repo.lockForUpdate(tx, [sourceId, targetId]);
       const source = rows.get(sourceId);
       const target = rows.get(targetId);
       if (!source) throw new NotFoundException('Supporter not found');
       if (source.deletedAt) {
-        throw new BadRequestException({ message: source.mergedIntoId ? 'This supporter was already merged' : 'This supporter has been deleted', mergedIntoId: source.mergedIntoId });
+        throw new BadRequestException({
+          message: source.mergedIntoId ? 'This supporter was already merged' : 'This supporter has been deleted',
+          mergedIntoId: source.mergedIntoId,
+        });
       }
       this.checkTarget(target);
       await this.events.publish('supporter.merged', { sourceId, targetId, actorId: actor.id }, tx);
@@ -48,8 +53,14 @@ export class SupporterMergeService {
       await this.repo.update(sourceId, { deletedAt: this.clock.now(), mergedIntoId: targetId }, tx);
       await this.repo.repointMerged(tx, sourceId, targetId);
       const base = { actorId: actor.id, ip: actor.ip, entityType: 'supporter' };
-      await this.audit.record({ ...base, action: 'supporter.merged_into', entityId: sourceId, details: { targetId } }, tx);
-      await this.audit.record({ ...base, action: 'supporter.merged_from', entityId: targetId, details: { sourceId, fieldsTaken: taken } }, tx);
+      await this.audit.record(
+        { ...base, action: 'supporter.merged_into', entityId: sourceId, details: { targetId } },
+        tx,
+      );
+      await this.audit.record(
+        { ...base, action: 'supporter.merged_from', entityId: targetId, details: { sourceId, fieldsTaken: taken } },
+        tx,
+      );
       await publishContactPaused(this.events, target, changes, actor, tx);
     });
     const target = await this.repo.findById(targetId);
@@ -59,7 +70,8 @@ export class SupporterMergeService {
 
   private checkTarget(target: SupporterEntity | undefined): asserts target is SupporterEntity {
     if (!target) throw targetError('is not a supporter');
-    if (target.mergedIntoId) throw targetError(`was itself merged into ${target.mergedIntoId}: merge into that record instead`);
+    if (target.mergedIntoId)
+      throw targetError(`was itself merged into ${target.mergedIntoId}: merge into that record instead`);
     if (target.deletedAt) throw targetError('is a deleted supporter');
   }
 }

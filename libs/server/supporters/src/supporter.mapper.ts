@@ -42,7 +42,11 @@ export function toSupporterDto(s: SupporterEntity, directory: DirectoryService):
     constituencyOverride: s.constituencyOverridden ? s.constituencyGss : null,
     constituencyCandidates:
       s.constituencyCandidates.length > 1
-        ? s.constituencyCandidates.map((c) => ({ constituencyId: c.gss, name: directory.constituency(c.gss)?.summary.name ?? c.gss, share: c.share }))
+        ? s.constituencyCandidates.map((c) => ({
+            constituencyId: c.gss,
+            name: directory.constituency(c.gss)?.summary.name ?? c.gss,
+            share: c.share,
+          }))
         : [],
     consents,
     consentChanges,

@@ -58,13 +58,22 @@ export class SupportersController {
   /** 409 `{existingId, matchedOn}` for a likely duplicate unless `createAnyway` is true. */
   @Post()
   @Roles('admin', 'caseworker')
-  create(@Body() body: CreateSupporterDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<SupporterDto> {
+  create(
+    @Body() body: CreateSupporterDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<SupporterDto> {
     return this.supporters.create(body, { id: user.id, ip });
   }
 
   @Put(':id')
   @Roles('admin', 'caseworker')
-  update(@Param('id') id: string, @Body() body: UpdateSupporterDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<SupporterDto> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateSupporterDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<SupporterDto> {
     return this.supporters.update(id, body, { id: user.id, ip });
   }
 
@@ -78,7 +87,12 @@ export class SupportersController {
   @Post(':id/merge')
   @HttpCode(200)
   @Roles('admin', 'caseworker')
-  merge(@Param('id') id: string, @Body() body: MergeSupporterDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<SupporterMergeResult> {
+  merge(
+    @Param('id') id: string,
+    @Body() body: MergeSupporterDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<SupporterMergeResult> {
     return this.merges.merge(id, body.targetId, { id: user.id, ip });
   }
 }

@@ -10,13 +10,19 @@ export interface SupporterListFilter {
   /** Viewers' searches match names only. */
   qNameOnly?: boolean;
   constituencyIds?: string[];
-  consents?: Partial<Record<'consentContactByEmail' | 'consentShareWithMp' | 'consentShareWithTrust' | 'consentMedia', boolean>>;
+  consents?: Partial<
+    Record<'consentContactByEmail' | 'consentShareWithMp' | 'consentShareWithTrust' | 'consentMedia', boolean>
+  >;
   onHold?: boolean;
 }
 
 export type { SupporterFilterField, SupporterSortField };
 
-const SORT_SQL: Record<SupporterSortField, string> = { name: 'lower(s.name)', createdAt: 's.created_at', postcode: 's.postcode' };
+const SORT_SQL: Record<SupporterSortField, string> = {
+  name: 'lower(s.name)',
+  createdAt: 's.created_at',
+  postcode: 's.postcode',
+};
 const CONSENT_SQL = {
   consentContactByEmail: 's.consent_contact_by_email',
   consentShareWithMp: 's.consent_share_with_mp',
@@ -87,7 +93,10 @@ export class SupportersRepository {
     return rows[0]?.id ?? null;
   }
 
-  async list(filter: SupporterListFilter, page: { sort: { field: SupporterSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number }): Promise<[SupporterEntity[], number]> {
+  async list(
+    filter: SupporterListFilter,
+    page: { sort: { field: SupporterSortField; order: 'ASC' | 'DESC' }; offset: number; limit: number },
+  ): Promise<[SupporterEntity[], number]> {
     const qb = this.repo.createQueryBuilder('s').where('s.deleted_at IS NULL');
     if (filter.ids) qb.andWhere('s.id IN (:...ids)', { ids: filter.ids });
     if (filter.q) {
@@ -101,7 +110,11 @@ export class SupportersRepository {
       qb.andWhere(`${CONSENT_SQL[key as keyof typeof CONSENT_SQL]} = :${key}`, { [key]: value });
     }
     if (filter.onHold !== undefined) qb.andWhere('s.on_hold = :onHold', { onHold: filter.onHold });
-    qb.orderBy(SORT_SQL[page.sort.field], page.sort.order, page.sort.order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('s.id', page.sort.order);
+    qb.orderBy(
+      SORT_SQL[page.sort.field],
+      page.sort.order,
+      page.sort.order === 'ASC' ? 'NULLS LAST' : 'NULLS FIRST',
+    ).addOrderBy('s.id', page.sort.order);
     return qb.offset(page.offset).limit(page.limit).getManyAndCount();
   }
 

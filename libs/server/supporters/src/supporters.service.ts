@@ -25,7 +25,8 @@ export interface Actor {
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const bad = (field: string, detail: string) => new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
+const bad = (field: string, detail: string) =>
+  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 @Injectable()
 export class SupportersService {
@@ -37,9 +38,15 @@ export class SupportersService {
     private readonly events: DomainEvents,
   ) {}
 
-  async list(query: ListQuery<SupporterFilterField, SupporterSortField>, view: 'full' | 'summary'): Promise<[(SupporterDto | SupporterSummaryDto)[], number]> {
+  async list(
+    query: ListQuery<SupporterFilterField, SupporterSortField>,
+    view: 'full' | 'summary',
+  ): Promise<[(SupporterDto | SupporterSummaryDto)[], number]> {
     const [rows, total] = await this.repo.list(listFilter(query.filter, view), query);
-    return [rows.map((s) => (view === 'full' ? toSupporterDto(s, this.directory) : toSupporterSummary(s, this.directory))), total];
+    return [
+      rows.map((s) => (view === 'full' ? toSupporterDto(s, this.directory) : toSupporterSummary(s, this.directory))),
+      total,
+    ];
   }
 
   async get(id: string, view: 'full' | 'summary'): Promise<SupporterDto | SupporterSummaryDto> {
@@ -79,10 +86,16 @@ export class SupportersService {
       const duplicate = await this.findDuplicate(emailNormalised, name, lookup.postcode, tx);
       if (duplicate && !input.createAnyway) {
         throw new ConflictException({
-          message: duplicate.matchedOn === 'email' ? 'A supporter with this email already exists' : 'A supporter with this name and postcode already exists',
+          message:
+            duplicate.matchedOn === 'email'
+              ? 'A supporter with this email already exists'
+              : 'A supporter with this name and postcode already exists',
           existingId: duplicate.id,
           matchedOn: duplicate.matchedOn,
-          fields: duplicate.matchedOn === 'email' ? { email: 'matches an existing supporter' } : { name: 'matches an existing supporter at this postcode' },
+          fields:
+            duplicate.matchedOn === 'email'
+              ? { email: 'matches an existing supporter' }
+              : { name: 'matches an existing supporter at this postcode' },
         });
       }
       const supporter = await this.repo.insert(values, tx);
@@ -93,7 +106,11 @@ export class SupportersService {
           action: 'supporter.created',
           entityType: 'supporter',
           entityId: supporter.id,
-          details: { constituencyId: supporter.constituencyGss, method: supporter.constituencyMethod, ...(duplicate ? { createdDespiteDuplicateOf: duplicate.id } : {}) },
+          details: {
+            constituencyId: supporter.constituencyGss,
+            method: supporter.constituencyMethod,
+            ...(duplicate ? { createdDespiteDuplicateOf: duplicate.id } : {}),
+          },
         },
         tx,
       );
@@ -125,7 +142,8 @@ export class SupportersService {
     Object.assign(changes, await this.constituencyChanges(current, input));
     Object.assign(changes, consentFields(input.consents, current, actor, this.clock.now()));
     const onHold = input.onHold ?? current.onHold;
-    const onHoldReason = input.onHoldReason !== undefined ? (optionalText(input.onHoldReason) ?? null) : current.onHoldReason;
+    const onHoldReason =
+      input.onHoldReason !== undefined ? (optionalText(input.onHoldReason) ?? null) : current.onHoldReason;
     if (onHold && !onHoldReason) throw bad('onHoldReason', 'is required when onHold is true');
     if (onHold !== current.onHold) changes.onHold = onHold;
     if ((onHold ? onHoldReason : null) !== current.onHoldReason) changes.onHoldReason = onHold ? onHoldReason : null;
@@ -134,7 +152,17 @@ export class SupportersService {
     if (!Object.keys(changes).length) return toSupporterDto(current, this.directory);
     await this.repo.transaction(async (tx) => {
       await this.repo.update(id, changes, tx);
-      await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'supporter.updated', entityType: 'supporter', entityId: id, details: { fields } }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          ip: actor.ip,
+          action: 'supporter.updated',
+          entityType: 'supporter',
+          entityId: id,
+          details: { fields },
+        },
+        tx,
+      );
       await publishContactPaused(this.events, current, changes, actor, tx);
     });
     return toSupporterDto(await this.load(id), this.directory);
@@ -145,7 +173,10 @@ export class SupportersService {
     await this.loadLive(id);
     await this.repo.transaction(async (tx) => {
       await this.repo.update(id, { deletedAt: this.clock.now() }, tx);
-      await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'supporter.deleted', entityType: 'supporter', entityId: id }, tx);
+      await this.audit.record(
+        { actorId: actor.id, ip: actor.ip, action: 'supporter.deleted', entityType: 'supporter', entityId: id },
+        tx,
+      );
     });
     return toSupporterDto(await this.load(id), this.directory);
   }
@@ -162,7 +193,10 @@ export class SupportersService {
    * a new postcode clears it unless the same request sets a different one (react-admin sends the
    * old override back with every save, so "unchanged" means "not chosen for the new address").
    */
-  private async constituencyChanges(current: SupporterEntity, input: UpdateSupporterDto): Promise<Partial<SupporterEntity>> {
+  private async constituencyChanges(
+    current: SupporterEntity,
+    input: UpdateSupporterDto,
+  ): Promise<Partial<SupporterEntity>> {
     if (input.postcode === undefined && input.constituencyOverride === undefined) return {};
     const lookup = await this.directory.lookupAddress(input.postcode ?? current.postcode);
     const previousOverride = current.constituencyOverridden ? current.constituencyGss : null;
@@ -170,12 +204,15 @@ export class SupportersService {
     let override = input.constituencyOverride === undefined ? previousOverride : input.constituencyOverride;
     if (postcodeChanged && override === previousOverride) override = null;
     const next = this.constituencyFields(lookup, override);
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]));
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]),
+    );
     return Object.fromEntries(changed.map((k) => [k, next[k]]));
   }
 
   private constituencyFields(lookup: PostcodeLookupResult, override: string | null) {
-    if (override !== null && !this.directory.constituency(override)) throw bad('constituencyOverride', 'is not a known constituency');
+    if (override !== null && !this.directory.constituency(override))
+      throw bad('constituencyOverride', 'is not a known constituency');
     const candidates: StoredCandidate[] = lookup.candidates.map((c) => ({ gss: c.constituency.id, share: c.share }));
     return {
       postcode: lookup.postcode,
@@ -194,26 +231,50 @@ export class SupportersService {
 
   private async loadLive(id: string): Promise<SupporterEntity> {
     const supporter = await this.load(id);
-    if (supporter.mergedIntoId) throw new ConflictException({ message: 'This supporter was merged into another record', mergedIntoId: supporter.mergedIntoId });
+    if (supporter.mergedIntoId)
+      throw new ConflictException({
+        message: 'This supporter was merged into another record',
+        mergedIntoId: supporter.mergedIntoId,
+      });
     if (supporter.deletedAt) throw new ConflictException('This supporter has been deleted');
     return supporter;
   }
 }
 
 /** Going on hold or withdrawing email consent stops pending automated contact (correspondence subscribes). */
-export async function publishContactPaused(events: DomainEvents, before: SupporterEntity, changes: Partial<SupporterEntity>, actor: Actor, tx: EntityManager) {
+export async function publishContactPaused(
+  events: DomainEvents,
+  before: SupporterEntity,
+  changes: Partial<SupporterEntity>,
+  actor: Actor,
+  tx: EntityManager,
+) {
   const base = { supporterId: before.id, actorId: actor.id };
-  if (changes.onHold === true && !before.onHold) await events.publish('supporter.contact_paused', { ...base, reason: 'on_hold' }, tx);
+  if (changes.onHold === true && !before.onHold)
+    await events.publish('supporter.contact_paused', { ...base, reason: 'on_hold' }, tx);
   if (changes.consentContactByEmail === false && before.consentContactByEmail) {
-    await events.publish('supporter.contact_paused', { ...base, reason: 'consent_withdrawn', consent: 'contactByEmail' }, tx);
+    await events.publish(
+      'supporter.contact_paused',
+      { ...base, reason: 'consent_withdrawn', consent: 'contactByEmail' },
+      tx,
+    );
   }
   if (changes.consentShareWithMp === false && before.consentShareWithMp) {
-    await events.publish('supporter.contact_paused', { ...base, reason: 'consent_withdrawn', consent: 'shareWithMp' }, tx);
+    await events.publish(
+      'supporter.contact_paused',
+      { ...base, reason: 'consent_withdrawn', consent: 'shareWithMp' },
+      tx,
+    );
   }
 }
 
 /** Sets value, when and who for each consent the input gives that differs from what is stored. */
-function consentFields(input: ConsentsDto | undefined, current: SupporterEntity | null, actor: Actor, now: Date): Partial<SupporterEntity> {
+function consentFields(
+  input: ConsentsDto | undefined,
+  current: SupporterEntity | null,
+  actor: Actor,
+  now: Date,
+): Partial<SupporterEntity> {
   const out: Record<string, unknown> = {};
   for (const key of CONSENT_KEYS) {
     const value = input?.[key];
@@ -224,9 +285,13 @@ function consentFields(input: ConsentsDto | undefined, current: SupporterEntity 
   return out as Partial<SupporterEntity>;
 }
 
-function listFilter(filter: ListQuery<SupporterFilterField, SupporterSortField>['filter'], view: 'full' | 'summary'): SupporterListFilter {
+function listFilter(
+  filter: ListQuery<SupporterFilterField, SupporterSortField>['filter'],
+  view: 'full' | 'summary',
+): SupporterListFilter {
   const out: SupporterListFilter = { qNameOnly: view === 'summary' };
-  const fail = (key: string, detail: string) => new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
+  const fail = (key: string, detail: string) =>
+    new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
   if (filter.id !== undefined) {
     const ids = (Array.isArray(filter.id) ? filter.id : [filter.id]).map(String);
     if (!ids.every((id) => UUID.test(id))) throw fail('id', 'must be supporter ids');
@@ -238,7 +303,8 @@ function listFilter(filter: ListQuery<SupporterFilterField, SupporterSortField>[
   }
   if (filter.constituencyId !== undefined) {
     const ids = Array.isArray(filter.constituencyId) ? filter.constituencyId : [filter.constituencyId];
-    if (!ids.every((g) => typeof g === 'string' && /^[EWSN][0-9]{8}$/.test(g))) throw fail('constituencyId', 'must be GSS codes like E14001290');
+    if (!ids.every((g) => typeof g === 'string' && /^[EWSN][0-9]{8}$/.test(g)))
+      throw fail('constituencyId', 'must be GSS codes like E14001290');
     out.constituencyIds = ids as string[];
   }
   const flag = (key: string, value: unknown): boolean => {

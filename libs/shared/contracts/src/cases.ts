@@ -5,7 +5,15 @@ import type { SupporterDto, SupporterSummaryDto } from './supporters';
 /** Cases (issue 5). Enum values are snake_case on the wire. */
 
 /** Statuses a case can still be worked in (everything but closed). */
-export const OPEN_CASE_STATUSES = ['new', 'triaged', 'in_progress', 'awaiting_mp', 'mp_responded', 'follow_up', 'on_hold'] as const;
+export const OPEN_CASE_STATUSES = [
+  'new',
+  'triaged',
+  'in_progress',
+  'awaiting_mp',
+  'mp_responded',
+  'follow_up',
+  'on_hold',
+] as const;
 
 /**
  * The workflow, defined once: where each status may go next. `on_hold` returns only to the status
@@ -47,7 +55,14 @@ export const CASE_VIEW_SORTS: { readonly [V in CaseView]: { field: CaseSortField
   closed_this_month: { field: 'statusChangedAt', order: 'DESC' },
 };
 
-export const CASE_SORT_FIELDS = ['createdAt', 'updatedAt', 'reference', 'priority', 'slaDueAt', 'statusChangedAt'] as const;
+export const CASE_SORT_FIELDS = [
+  'createdAt',
+  'updatedAt',
+  'reference',
+  'priority',
+  'slaDueAt',
+  'statusChangedAt',
+] as const;
 export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
 
 /**

@@ -19,7 +19,11 @@ export const RECIPIENT_OF_KIND: { readonly [K in ScheduledEmailKind]: RecipientK
 };
 
 /** The kinds the chase plan writes; they only make sense while the case is awaiting the MP. */
-export const CHASE_KINDS = ['supporter_checkin', 'checkin_reminder', 'mp_chase'] as const satisfies readonly ScheduledEmailKind[];
+export const CHASE_KINDS = [
+  'supporter_checkin',
+  'checkin_reminder',
+  'mp_chase',
+] as const satisfies readonly ScheduledEmailKind[];
 
 /**
  * Why a pending email was cancelled (shown on the case). `staff` is a person pressing cancel;
@@ -81,7 +85,14 @@ export interface ScheduledEmailDto {
 export const SCHEDULED_EMAIL_SORT_FIELDS = ['dueAt', 'createdAt', 'updatedAt'] as const;
 export type ScheduledEmailSortField = (typeof SCHEDULED_EMAIL_SORT_FIELDS)[number];
 /** `dueAt_gte` / `dueAt_lte` bound the due time (ISO 8601). */
-export const SCHEDULED_EMAIL_FILTER_FIELDS = ['caseId', 'supporterId', 'kind', 'status', 'dueAt_gte', 'dueAt_lte'] as const;
+export const SCHEDULED_EMAIL_FILTER_FIELDS = [
+  'caseId',
+  'supporterId',
+  'kind',
+  'status',
+  'dueAt_gte',
+  'dueAt_lte',
+] as const;
 export type ScheduledEmailFilterField = (typeof SCHEDULED_EMAIL_FILTER_FIELDS)[number];
 
 /** `PUT /api/scheduled-emails/:id`: only `scheduled` and `unknown` emails, never into the past. */
@@ -194,4 +205,7 @@ export type CheckinAnswer = (typeof CHECKIN_ANSWERS)[number];
 /** Case timeline entries correspondence adds (`GET /api/cases/:id/timeline`). */
 export type ScheduledEmailTimelineEntry = TimelineEntryBase<'scheduled_email', ScheduledEmailDto>;
 export type ChaseTaskTimelineEntry = TimelineEntryBase<'chase_task', ChaseTaskDto>;
-export type CheckinAnswerTimelineEntry = TimelineEntryBase<'checkin_answer', { scheduledEmailId: string; mpContactId: string | null; answer: CheckinAnswer }>;
+export type CheckinAnswerTimelineEntry = TimelineEntryBase<
+  'checkin_answer',
+  { scheduledEmailId: string; mpContactId: string | null; answer: CheckinAnswer }
+>;

@@ -96,32 +96,33 @@ export const MP_SORT_FIELDS = ['name', 'party'] as const;
 export const MP_FILTER_FIELDS = ['q', 'nation', 'region', 'party', 'current', 'constituencyId'] as const;
 
 /** Attributions the licences require wherever the directory data is shown (the dashboard's About page). */
-export const DIRECTORY_ATTRIBUTIONS: readonly { dataset: string; source: string; licence: string; notice?: string }[] = [
-  {
-    dataset: 'Constituencies and 2024 general election results',
-    source: 'House of Commons Library, CBP-10009',
-    licence: 'Open Parliament Licence v3.0',
-  },
-  {
-    dataset: 'Current MPs, member ids and emails',
-    source: 'Department for Education mp-lookup, built from UK Parliament Members data and ONS Open Geography',
-    licence: 'Open Parliament Licence v3.0; Open Government Licence v3.0',
-  },
-  {
-    dataset: 'TheyWorkForYou ids and seat-since dates',
-    source: 'open-innovations/constituencies, from the UK Parliament Members API and TheyWorkForYou',
-    licence: 'Open Parliament Licence v3.0',
-  },
-  {
-    dataset: 'Postcode to constituency lookups',
-    source: 'mySociety 2025-constituencies, applied to OS Code-Point Open',
-    licence: 'CC BY 4.0; Open Government Licence v3.0',
-    notice:
-      'Contains OS data © Crown copyright and database right 2023; Contains Royal Mail data © Royal Mail copyright and database right 2023; Contains National Statistics data © Crown copyright and database right 2023',
-  },
-  {
-    dataset: 'Northern Ireland online lookups (when configured)',
-    source: 'postcodes.io (ideal-postcodes/postcodes.io)',
-    licence: 'MIT (software); OS and ONS open data',
-  },
-];
+export const DIRECTORY_ATTRIBUTIONS: readonly { dataset: string; source: string; licence: string; notice?: string }[] =
+  [
+    {
+      dataset: 'Constituencies and 2024 general election results',
+      source: 'House of Commons Library, CBP-10009',
+      licence: 'Open Parliament Licence v3.0',
+    },
+    {
+      dataset: 'Current MPs, member ids and emails',
+      source: 'Department for Education mp-lookup, built from UK Parliament Members data and ONS Open Geography',
+      licence: 'Open Parliament Licence v3.0; Open Government Licence v3.0',
+    },
+    {
+      dataset: 'TheyWorkForYou ids and seat-since dates',
+      source: 'open-innovations/constituencies, from the UK Parliament Members API and TheyWorkForYou',
+      licence: 'Open Parliament Licence v3.0',
+    },
+    {
+      dataset: 'Postcode to constituency lookups',
+      source: 'mySociety 2025-constituencies, applied to OS Code-Point Open',
+      licence: 'CC BY 4.0; Open Government Licence v3.0',
+      notice:
+        'Contains OS data © Crown copyright and database right 2023; Contains Royal Mail data © Royal Mail copyright and database right 2023; Contains National Statistics data © Crown copyright and database right 2023',
+    },
+    {
+      dataset: 'Northern Ireland online lookups (when configured)',
+      source: 'postcodes.io (ideal-postcodes/postcodes.io)',
+      licence: 'MIT (software); OS and ONS open data',
+    },
+  ];

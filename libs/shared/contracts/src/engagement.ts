@@ -68,7 +68,12 @@ export interface MpResponseDto {
 /* ───────────── Issue 7: letters, meetings, agreed actions, MP actions ───────────── */
 
 /** What the supporter asks the MP to do (the guidance's list); chosen when the letter is drafted. */
-export const LETTER_ASKS = ['write_to_trust_ceo', 'raise_with_health_minister', 'ask_question_in_parliament', 'meet_supporter'] as const;
+export const LETTER_ASKS = [
+  'write_to_trust_ceo',
+  'raise_with_health_minister',
+  'ask_question_in_parliament',
+  'meet_supporter',
+] as const;
 export type LetterAsk = (typeof LETTER_ASKS)[number];
 
 export const LETTER_STATUSES = ['draft', 'sent'] as const;
@@ -122,7 +127,12 @@ export const MEETING_STATUSES = ['upcoming', 'held', 'cancelled'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 /** The guidance's preparation checklist ("Preparing for a meeting with your MP"). */
-export const MEETING_CHECKLIST_KEYS = ['keyPointsWrittenDown', 'deviceChargedAndLinkTested', 'travelTimePlanned', 'notesReRead'] as const;
+export const MEETING_CHECKLIST_KEYS = [
+  'keyPointsWrittenDown',
+  'deviceChargedAndLinkTested',
+  'travelTimePlanned',
+  'notesReRead',
+] as const;
 export type MeetingChecklistKey = (typeof MEETING_CHECKLIST_KEYS)[number];
 export type MeetingChecklist = Partial<Record<MeetingChecklistKey, boolean>>;
 /** Which checklist items apply to which meeting type (device: virtual only; travel: in person or surgery). */
@@ -173,7 +183,9 @@ export interface CreateMeetingInput {
  * `PUT /api/meetings/:id`: details, and status between `upcoming` and `cancelled` (the outcome is
  * recorded with `POST /api/meetings/:id/held`; a held meeting's status no longer changes).
  */
-export type UpdateMeetingInput = Partial<Pick<CreateMeetingInput, 'type' | 'startsAt' | 'status' | 'location' | 'attendees' | 'notes' | 'checklist'>>;
+export type UpdateMeetingInput = Partial<
+  Pick<CreateMeetingInput, 'type' | 'startsAt' | 'status' | 'location' | 'attendees' | 'notes' | 'checklist'>
+>;
 
 /**
  * `POST /api/meetings/:id/held`. Drafts the thank-you (next working day) and schedules the action chases.

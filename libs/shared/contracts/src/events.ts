@@ -22,11 +22,22 @@ export interface DomainEventPayloads {
   /** Two supporters were merged: references to `sourceId` must move to `targetId`. */
   'supporter.merged': { sourceId: string; targetId: string; actorId: string | null };
   /** Intake stored a parsed inbound message; `relatedMessageId` is the stored message it answers or returns. */
-  'message.received': { messageId: string; caseId: string | null; classification: MessageClassification; relatedMessageId: string | null };
+  'message.received': {
+    messageId: string;
+    caseId: string | null;
+    classification: MessageClassification;
+    relatedMessageId: string | null;
+  };
   /** A delivery failure came back for one of our outbound messages. */
   'message.bounced': { messageId: string; caseId: string | null };
   /** The supporter answered "Has your MP replied?" (correspondence publishes; engagement records the response). */
-  'checkin.answered': { caseId: string; mpContactId: string | null; scheduledEmailId: string; answer: CheckinAnswer; answeredAt: string };
+  'checkin.answered': {
+    caseId: string;
+    mpContactId: string | null;
+    scheduledEmailId: string;
+    answer: CheckinAnswer;
+    answeredAt: string;
+  };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;

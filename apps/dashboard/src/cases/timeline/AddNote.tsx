@@ -14,7 +14,14 @@ export const AddNote = ({ caseId }: { caseId: string }) => {
   };
   return (
     <Box sx={{ mb: 2 }}>
-      <TextField label={translate('resources.cases.timeline.newNote')} value={body} onChange={(e) => setBody(e.target.value)} multiline minRows={2} fullWidth />
+      <TextField
+        label={translate('resources.cases.timeline.newNote')}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        multiline
+        minRows={2}
+        fullWidth
+      />
       <Button sx={{ mt: 1 }} variant="contained" size="small" onClick={add} disabled={saving || !body.trim()}>
         {translate('resources.cases.timeline.addNote')}
       </Button>

@@ -24,7 +24,9 @@ export const CaseTimeline = ({ caseId, knownNames = {} }: { caseId: string; know
   // A new entry between two page loads shifts the offsets by one: never show an entry twice.
   const entries = useMemo(() => {
     const seen = new Set<string>();
-    return (data?.pages ?? []).flatMap((p) => p.entries).filter((e: TimelineEntry) => !seen.has(e.id) && !!seen.add(e.id));
+    return (data?.pages ?? [])
+      .flatMap((p) => p.entries)
+      .filter((e: TimelineEntry) => !seen.has(e.id) && !!seen.add(e.id));
   }, [data]);
 
   return (

@@ -15,7 +15,11 @@ import { TimelineRow } from './TimelineRow';
  */
 const FormattedMessage = ({ id }: { id: string }) => {
   const translate = useTranslate();
-  const { data } = useQuery({ queryKey: ['cases', 'message-html', id], queryFn: () => fetchMessageHtml(id), staleTime: Infinity });
+  const { data } = useQuery({
+    queryKey: ['cases', 'message-html', id],
+    queryFn: () => fetchMessageHtml(id),
+    staleTime: Infinity,
+  });
   if (data === undefined) return null;
   return (
     <Box
@@ -34,8 +38,17 @@ const MessageBody = ({ id }: { id: string }) => {
   const translate = useTranslate();
   const [quoted, setQuoted] = useState(false);
   const [formatted, setFormatted] = useState(false);
-  const { data, error } = useQuery({ queryKey: ['cases', 'message', id], queryFn: () => fetchMessage(id), staleTime: Infinity });
-  if (error) return <Typography color="error" variant="body2">{error.message}</Typography>;
+  const { data, error } = useQuery({
+    queryKey: ['cases', 'message', id],
+    queryFn: () => fetchMessage(id),
+    staleTime: Infinity,
+  });
+  if (error)
+    return (
+      <Typography color="error" variant="body2">
+        {error.message}
+      </Typography>
+    );
   if (!data) return null;
   return (
     <Box sx={{ mt: 1 }} data-testid="message-body">
@@ -53,7 +66,12 @@ const MessageBody = ({ id }: { id: string }) => {
             {translate(quoted ? 'resources.cases.timeline.hideQuoted' : 'resources.cases.timeline.showQuoted')}
           </Button>
           {quoted && (
-            <Typography variant="body2" component="div" color="text.secondary" sx={{ whiteSpace: 'pre-wrap', borderLeft: 3, borderColor: 'divider', pl: 1 }}>
+            <Typography
+              variant="body2"
+              component="div"
+              color="text.secondary"
+              sx={{ whiteSpace: 'pre-wrap', borderLeft: 3, borderColor: 'divider', pl: 1 }}
+            >
               {data.quotedText}
             </Typography>
           )}
@@ -83,7 +101,11 @@ export const MessageEntry = ({ message, at }: { message: MessageSummary; at: str
       at={at}
       icon={outbound ? <CallMadeIcon fontSize="small" /> : <CallReceivedIcon fontSize="small" />}
       actor={from ?? undefined}
-      title={message.subject === null ? label : `${label}: ${message.subject || translate('resources.cases.timeline.noSubject')}`}
+      title={
+        message.subject === null
+          ? label
+          : `${label}: ${message.subject || translate('resources.cases.timeline.noSubject')}`
+      }
     >
       {message.snippet && !open && (
         <Typography variant="body2" color="text.secondary" noWrap>

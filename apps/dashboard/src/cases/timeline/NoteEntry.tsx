@@ -15,11 +15,19 @@ const NoteEditor = ({ note, onDone }: { note: CaseNoteDto; onDone: () => void })
   const [body, setBody] = useState(note.body ?? '');
   const { saving, write } = useTimelineWrite(note.caseId);
   const save = async () => {
-    if (await write(() => editCaseNote(note.caseId, note.id, body), 'resources.cases.notifications.noteSaved')) onDone();
+    if (await write(() => editCaseNote(note.caseId, note.id, body), 'resources.cases.notifications.noteSaved'))
+      onDone();
   };
   return (
     <Box sx={{ mt: 1 }}>
-      <TextField label={translate('resources.cases.timeline.editNote')} value={body} onChange={(e) => setBody(e.target.value)} multiline minRows={2} fullWidth />
+      <TextField
+        label={translate('resources.cases.timeline.editNote')}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        multiline
+        minRows={2}
+        fullWidth
+      />
       <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
         <Button size="small" variant="contained" onClick={save} disabled={saving || !body.trim()}>
           {translate('resources.cases.timeline.saveNote')}

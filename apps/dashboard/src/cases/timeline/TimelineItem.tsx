@@ -24,8 +24,13 @@ const StatusChangeEntry = ({ entry }: { entry: StatusChangeTimelineEntry }) => {
     ? translate('resources.cases.timeline.statusChange', { from: status(from), to: status(to) })
     : translate('resources.cases.timeline.statusCreated', { to: status(to) });
   return (
-    <TimelineRow kind={entry.kind} at={entry.at} actor={actorName(entry.actorId)} icon={<SwapIcon fontSize="small" />}
-      title={outcome ? `${title} (${translate(`resources.cases.outcome.${outcome}`)})` : title} />
+    <TimelineRow
+      kind={entry.kind}
+      at={entry.at}
+      actor={actorName(entry.actorId)}
+      icon={<SwapIcon fontSize="small" />}
+      title={outcome ? `${title} (${translate(`resources.cases.outcome.${outcome}`)})` : title}
+    />
   );
 };
 
@@ -34,15 +39,38 @@ const AssignmentEntry = ({ entry }: { entry: AssignmentTimelineEntry }) => {
   const actorName = useActorName();
   const { toAssigneeId, method } = entry.data;
   const who = toAssigneeId ? actorName(toAssigneeId) : null;
-  const title = who ? translate('resources.cases.timeline.assignedTo', { name: who }) : translate('resources.cases.timeline.unassigned');
-  const how = method === 'bulk' ? ` ${translate('resources.cases.timeline.byBulk')}` : method === 'auto' ? ` ${translate('resources.cases.timeline.byAuto')}` : '';
-  return <TimelineRow kind={entry.kind} at={entry.at} actor={actorName(entry.actorId)} icon={<PersonIcon fontSize="small" />} title={`${title}${how}`} />;
+  const title = who
+    ? translate('resources.cases.timeline.assignedTo', { name: who })
+    : translate('resources.cases.timeline.unassigned');
+  const how =
+    method === 'bulk'
+      ? ` ${translate('resources.cases.timeline.byBulk')}`
+      : method === 'auto'
+        ? ` ${translate('resources.cases.timeline.byAuto')}`
+        : '';
+  return (
+    <TimelineRow
+      kind={entry.kind}
+      at={entry.at}
+      actor={actorName(entry.actorId)}
+      icon={<PersonIcon fontSize="small" />}
+      title={`${title}${how}`}
+    />
+  );
 };
 
 /** A kind this page does not know yet (later features add them): its kind in words, who and when. */
 const GenericEntry = ({ entry }: { entry: TimelineEntry }) => {
   const actorName = useActorName();
-  return <TimelineRow kind={entry.kind} at={entry.at} actor={entry.actorId ? actorName(entry.actorId) : undefined} icon={<EventIcon fontSize="small" />} title={humaniseKind(entry.kind)} />;
+  return (
+    <TimelineRow
+      kind={entry.kind}
+      at={entry.at}
+      actor={entry.actorId ? actorName(entry.actorId) : undefined}
+      icon={<EventIcon fontSize="small" />}
+      title={humaniseKind(entry.kind)}
+    />
+  );
 };
 
 /** Dispatches on `kind`; an entry whose data is missing falls back to the generic line rather than crashing. */
@@ -52,7 +80,9 @@ export const TimelineItem = ({ entry }: { entry: TimelineEntry }) => {
     case 'message':
       return <MessageEntry message={entry.data as MessageSummary} at={entry.at} />;
     case 'note':
-      return <NoteEntry note={(entry as NoteTimelineEntry).data as CaseNoteDto} at={entry.at} actorId={entry.actorId} />;
+      return (
+        <NoteEntry note={(entry as NoteTimelineEntry).data as CaseNoteDto} at={entry.at} actorId={entry.actorId} />
+      );
     case 'status_change':
       return <StatusChangeEntry entry={entry as StatusChangeTimelineEntry} />;
     case 'assignment':

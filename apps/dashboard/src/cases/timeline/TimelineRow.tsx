@@ -22,8 +22,27 @@ export function useActorName(): (actorId: string | null | undefined) => string {
 }
 
 /** One line of the timeline: an icon, what happened, who and when; details below. */
-export const TimelineRow = ({ icon, title, actor, at, kind, children }: { icon: ReactNode; title: ReactNode; actor?: string; at: string; kind: string; children?: ReactNode }) => (
-  <Box component="li" sx={{ display: 'flex', gap: 1.5, py: 1.5, borderBottom: 1, borderColor: 'divider', listStyle: 'none' }} data-kind={kind} data-testid="timeline-entry">
+export const TimelineRow = ({
+  icon,
+  title,
+  actor,
+  at,
+  kind,
+  children,
+}: {
+  icon: ReactNode;
+  title: ReactNode;
+  actor?: string;
+  at: string;
+  kind: string;
+  children?: ReactNode;
+}) => (
+  <Box
+    component="li"
+    sx={{ display: 'flex', gap: 1.5, py: 1.5, borderBottom: 1, borderColor: 'divider', listStyle: 'none' }}
+    data-kind={kind}
+    data-testid="timeline-entry"
+  >
     <Box sx={{ color: 'text.secondary', pt: 0.25 }}>{icon}</Box>
     <Box sx={{ flex: 1, minWidth: 0 }}>
       <Box sx={{ display: 'flex', justifyContent: 'space-between', gap: 2, flexWrap: 'wrap' }}>

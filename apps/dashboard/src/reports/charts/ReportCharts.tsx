@@ -1,7 +1,15 @@
 import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslate } from 'react-admin';
 import type { MpEngagementReport, TopicsByNationReport } from '@campaign-desk/contracts';
-import { actionsPoints, CHART_ACTION_TYPES, CHART_NATIONS, medianDaysPoints, ratePoints, topicPoints, UNKNOWN_NATION } from './chartData';
+import {
+  actionsPoints,
+  CHART_ACTION_TYPES,
+  CHART_NATIONS,
+  medianDaysPoints,
+  ratePoints,
+  topicPoints,
+  UNKNOWN_NATION,
+} from './chartData';
 
 /**
  * The reports page's charts. This module is only loaded through React.lazy (see LazyCharts.tsx), so recharts
@@ -59,7 +67,14 @@ export const ActionsByMonthChart = ({ report }: { report: MpEngagementReport }) 
         <Tooltip />
         <Legend />
         {CHART_ACTION_TYPES.map((type, i) => (
-          <Bar key={type} dataKey={type} stackId="actions" name={translate(`reports.actionTypes.${type}`)} fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+          <Bar
+            key={type}
+            dataKey={type}
+            stackId="actions"
+            name={translate(`reports.actionTypes.${type}`)}
+            fill={PALETTE[i % PALETTE.length]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </Frame>
@@ -68,7 +83,10 @@ export const ActionsByMonthChart = ({ report }: { report: MpEngagementReport }) 
 
 export const CasesByTopicChart = ({ report }: { report: TopicsByNationReport }) => {
   const translate = useTranslate();
-  const data = topicPoints(report).map((point) => ({ ...point, topic: translate(`resources.cases.topic.${point.topic}`, { _: point.topic }) }));
+  const data = topicPoints(report).map((point) => ({
+    ...point,
+    topic: translate(`resources.cases.topic.${point.topic}`, { _: point.topic }),
+  }));
   return (
     <Frame>
       <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>

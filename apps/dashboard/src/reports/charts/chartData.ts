@@ -1,4 +1,11 @@
-import { MP_ACTION_TYPES, NATIONS, type MpActionType, type MpEngagementReport, type Nation, type TopicsByNationReport } from '@campaign-desk/contracts';
+import {
+  MP_ACTION_TYPES,
+  NATIONS,
+  type MpActionType,
+  type MpEngagementReport,
+  type Nation,
+  type TopicsByNationReport,
+} from '@campaign-desk/contracts';
 
 /**
  * Server report rows reshaped for the charts: one row in, one point out, nothing summed or counted here
@@ -21,7 +28,14 @@ export function ratePoints(report: MpEngagementReport): RatePoint[] {
     const low = percent(row.responseRateLow);
     const high = percent(row.responseRateHigh);
     if (rate === null || low === null || high === null) return [];
-    return [{ label: row.label, rate, interval: [Math.max(0, rate - low), Math.max(0, high - rate)], tooFewToRank: row.tooFewToRank }];
+    return [
+      {
+        label: row.label,
+        rate,
+        interval: [Math.max(0, rate - low), Math.max(0, high - rate)],
+        tooFewToRank: row.tooFewToRank,
+      },
+    ];
   });
 }
 
@@ -31,7 +45,9 @@ export interface DaysPoint {
 }
 
 export function medianDaysPoints(report: MpEngagementReport): DaysPoint[] {
-  return report.rows.flatMap((row) => (row.medianDaysToFirstResponse === null ? [] : [{ label: row.label, days: row.medianDaysToFirstResponse }]));
+  return report.rows.flatMap((row) =>
+    row.medianDaysToFirstResponse === null ? [] : [{ label: row.label, days: row.medianDaysToFirstResponse }],
+  );
 }
 
 export type ActionsPoint = { label: string } & Record<MpActionType, number>;

@@ -29,7 +29,9 @@ export class StaffUsersRepository {
     const { q, role, active, id } = query.filter;
     if (typeof q === 'string' && q.trim()) {
       const term = `%${q.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      qb.andWhere(new Brackets((w) => w.where('u.name ILIKE :term', { term }).orWhere('u.email::text ILIKE :term', { term })));
+      qb.andWhere(
+        new Brackets((w) => w.where('u.name ILIKE :term', { term }).orWhere('u.email::text ILIKE :term', { term })),
+      );
     }
     if (role !== undefined) qb.andWhere('u.role IN (:...roles)', { roles: Array.isArray(role) ? role : [role] });
     if (active !== undefined) qb.andWhere('u.active = :active', { active: active === true || active === 'true' });
@@ -42,7 +44,10 @@ export class StaffUsersRepository {
     return this.repo.save(this.repo.create({ ...values, active: true }));
   }
 
-  async update(id: string, values: Partial<Pick<StaffUserEntity, 'name' | 'role' | 'active' | 'passwordHash' | 'lastLoginAt'>>): Promise<void> {
+  async update(
+    id: string,
+    values: Partial<Pick<StaffUserEntity, 'name' | 'role' | 'active' | 'passwordHash' | 'lastLoginAt'>>,
+  ): Promise<void> {
     await this.repo.update({ id }, values);
   }
 

@@ -29,7 +29,10 @@ export class StaffUsersService {
 
   async create(input: CreateStaffUserDto, actor: SessionUser): Promise<StaffUserDto> {
     if (await this.users.findByEmail(input.email)) {
-      throw new ConflictException({ message: 'A staff user with this email already exists', fields: { email: 'already in use' } });
+      throw new ConflictException({
+        message: 'A staff user with this email already exists',
+        fields: { email: 'already in use' },
+      });
     }
     const user = await this.users.create({
       email: input.email.trim().toLowerCase(),
@@ -37,7 +40,13 @@ export class StaffUsersService {
       role: input.role,
       passwordHash: await hashPassword(input.password),
     });
-    await this.audit.record({ actorId: actor.id, action: 'staff_user.created', entityType: 'staff_user', entityId: user.id, details: { role: user.role } });
+    await this.audit.record({
+      actorId: actor.id,
+      action: 'staff_user.created',
+      entityType: 'staff_user',
+      entityId: user.id,
+      details: { role: user.role },
+    });
     return toStaffUserDto(user);
   }
 
@@ -71,13 +80,28 @@ export class StaffUsersService {
   }
 
   /** Used by the CLI: creates the user, or resets the password, role and active flag of an existing one. */
-  async createOrReset(input: { email: string; name?: string; role: StaffRole; password: string }): Promise<{ user: StaffUserDto; created: boolean }> {
+  async createOrReset(input: {
+    email: string;
+    name?: string;
+    role: StaffRole;
+    password: string;
+  }): Promise<{ user: StaffUserDto; created: boolean }> {
     const existing = await this.users.findByEmail(input.email);
     const passwordHash = await hashPassword(input.password);
     if (existing) {
-      await this.users.update(existing.id, { role: input.role, passwordHash, active: true, ...(input.name ? { name: input.name } : {}) });
+      await this.users.update(existing.id, {
+        role: input.role,
+        passwordHash,
+        active: true,
+        ...(input.name ? { name: input.name } : {}),
+      });
       await this.sessions.deleteForUser(existing.id);
-      await this.audit.record({ action: 'staff_user.reset_by_cli', entityType: 'staff_user', entityId: existing.id, details: { role: input.role } });
+      await this.audit.record({
+        action: 'staff_user.reset_by_cli',
+        entityType: 'staff_user',
+        entityId: existing.id,
+        details: { role: input.role },
+      });
       return { user: await this.get(existing.id), created: false };
     }
     const user = await this.users.create({
@@ -86,7 +110,12 @@ export class StaffUsersService {
       role: input.role,
       passwordHash,
     });
-    await this.audit.record({ action: 'staff_user.created_by_cli', entityType: 'staff_user', entityId: user.id, details: { role: input.role } });
+    await this.audit.record({
+      action: 'staff_user.created_by_cli',
+      entityType: 'staff_user',
+      entityId: user.id,
+      details: { role: input.role },
+    });
     return { user: toStaffUserDto(user), created: true };
   }
 
@@ -97,16 +126,31 @@ export class StaffUsersService {
   }
 
   /** Nobody locks themselves out, and the last active admin stays an active admin. */
-  private async guardLockout(id: string, role: StaffRole, newRole: StaffRole | undefined, newActive: boolean | undefined, actor: SessionUser) {
+  private async guardLockout(
+    id: string,
+    role: StaffRole,
+    newRole: StaffRole | undefined,
+    newActive: boolean | undefined,
+    actor: SessionUser,
+  ) {
     const losesAdmin = role === 'admin' && ((newRole !== undefined && newRole !== 'admin') || newActive === false);
     if (id === actor.id && newActive === false) {
-      throw new BadRequestException({ message: 'You cannot deactivate your own account', fields: { active: 'cannot deactivate yourself' } });
+      throw new BadRequestException({
+        message: 'You cannot deactivate your own account',
+        fields: { active: 'cannot deactivate yourself' },
+      });
     }
     if (id === actor.id && losesAdmin) {
-      throw new BadRequestException({ message: 'You cannot remove your own admin role', fields: { role: 'cannot demote yourself' } });
+      throw new BadRequestException({
+        message: 'You cannot remove your own admin role',
+        fields: { role: 'cannot demote yourself' },
+      });
     }
     if (losesAdmin && (await this.users.countActiveAdmins()) <= 1) {
-      throw new BadRequestException({ message: 'The last active admin cannot be demoted or deactivated', fields: { role: 'last active admin' } });
+      throw new BadRequestException({
+        message: 'The last active admin cannot be demoted or deactivated',
+        fields: { role: 'last active admin' },
+      });
     }
   }
 }

@@ -12,7 +12,8 @@ import { CaseHistoryRepository } from '../repositories/case-history.repository';
 import { CasesRepository } from '../repositories/cases.repository';
 import { pickRoundRobin } from './round-robin';
 
-const bad = (field: string, detail: string) => new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
+const bad = (field: string, detail: string) =>
+  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /** Most staff a team has; lists of assignees and auto-assign candidates read at most this many. */
 const MAX_STAFF = 500;
@@ -45,7 +46,11 @@ export class CaseAssignmentService {
     return this.cases.transaction(async (tx) => {
       const rows = await this.cases.lockForUpdate(tx, unique);
       const missing = unique.filter((id) => !rows.has(id));
-      if (missing.length) throw new BadRequestException({ message: `ids include cases that do not exist: ${missing.join(', ')}`, fields: { ids: `unknown cases: ${missing.join(', ')}` } });
+      if (missing.length)
+        throw new BadRequestException({
+          message: `ids include cases that do not exist: ${missing.join(', ')}`,
+          fields: { ids: `unknown cases: ${missing.join(', ')}` },
+        });
       const result: BulkAssignResult = { updated: [], unchanged: [] };
       for (const [id, current] of rows) {
         const changed = await this.apply(tx, current, assignee, 'bulk', actor);
@@ -65,23 +70,47 @@ export class CaseAssignmentService {
     const candidates = await this.activeStaff(['caseworker']);
     if (!candidates.length) return null;
     const last = await this.cases.lockAutoAssignCursor(tx);
-    const loads = await this.cases.openCounts(candidates.map((c) => c.id), tx);
-    const chosen = pickRoundRobin(candidates.map((c) => c.id), last, (id) => (loads.get(id) ?? 0) < this.config.AUTO_ASSIGN_MAX_OPEN);
+    const loads = await this.cases.openCounts(
+      candidates.map((c) => c.id),
+      tx,
+    );
+    const chosen = pickRoundRobin(
+      candidates.map((c) => c.id),
+      last,
+      (id) => (loads.get(id) ?? 0) < this.config.AUTO_ASSIGN_MAX_OPEN,
+    );
     if (chosen) await this.cases.setAutoAssignCursor(tx, chosen, this.clock.now());
     return chosen;
   }
 
   /** Records an assignment made while creating a case (auto-assignment). */
   async recordAutoAssignment(tx: EntityManager, caseId: string, assigneeId: string, at: Date): Promise<void> {
-    await this.history.addAssignment({ caseId, fromAssigneeId: null, toAssigneeId: assigneeId, method: 'auto', actorId: null, at }, tx);
-    await this.audit.record({ actorId: null, action: 'case.assigned', entityType: 'case', entityId: caseId, details: { from: null, to: assigneeId, method: 'auto' } }, tx);
+    await this.history.addAssignment(
+      { caseId, fromAssigneeId: null, toAssigneeId: assigneeId, method: 'auto', actorId: null, at },
+      tx,
+    );
+    await this.audit.record(
+      {
+        actorId: null,
+        action: 'case.assigned',
+        entityType: 'case',
+        entityId: caseId,
+        details: { from: null, to: assigneeId, method: 'auto' },
+      },
+      tx,
+    );
   }
 
   /** Who a case can go to: active admins and caseworkers, with their open-case counts. */
   async assignees(): Promise<CaseAssigneeOption[]> {
     const staff = await this.activeStaff(['admin', 'caseworker']);
     const loads = await this.cases.openCounts(staff.map((s) => s.id));
-    return staff.map((s) => ({ id: s.id, name: s.name, role: s.role as 'admin' | 'caseworker', openCases: loads.get(s.id) ?? 0 }));
+    return staff.map((s) => ({
+      id: s.id,
+      name: s.name,
+      role: s.role as 'admin' | 'caseworker',
+      openCases: loads.get(s.id) ?? 0,
+    }));
   }
 
   /** A staff user's name for the case page (null when unknown). */
@@ -95,12 +124,21 @@ export class CaseAssignmentService {
     }
   }
 
-  private async apply(tx: EntityManager, current: CaseEntity, assignee: StaffUserDto | null, method: AssignmentMethod, actor: CaseActor): Promise<boolean> {
+  private async apply(
+    tx: EntityManager,
+    current: CaseEntity,
+    assignee: StaffUserDto | null,
+    method: AssignmentMethod,
+    actor: CaseActor,
+  ): Promise<boolean> {
     const to = assignee?.id ?? null;
     if (current.assigneeId === to) return false;
     const now = this.clock.now();
     await this.cases.update(current.id, { assigneeId: to, updatedAt: now }, tx);
-    await this.history.addAssignment({ caseId: current.id, fromAssigneeId: current.assigneeId, toAssigneeId: to, method, actorId: actor.id, at: now }, tx);
+    await this.history.addAssignment(
+      { caseId: current.id, fromAssigneeId: current.assigneeId, toAssigneeId: to, method, actorId: actor.id, at: now },
+      tx,
+    );
     await this.audit.record(
       {
         actorId: actor.id,

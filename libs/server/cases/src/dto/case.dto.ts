@@ -15,7 +15,16 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CASE_OUTCOMES, CASE_STATUSES, PRIORITIES, TOPICS, type CaseOutcome, type CaseStatus, type Priority, type Topic } from '@campaign-desk/contracts';
+import {
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  PRIORITIES,
+  TOPICS,
+  type CaseOutcome,
+  type CaseStatus,
+  type Priority,
+  type Topic,
+} from '@campaign-desk/contracts';
 
 const topicsRule = [
   IsArray({ message: 'topics must be a list' }),
@@ -24,7 +33,10 @@ const topicsRule = [
   ArrayUnique({ message: 'topics must not repeat' }),
   IsIn(TOPICS, { each: true, message: `topics must be from ${TOPICS.join(', ')}` }),
 ];
-const apply = (rules: PropertyDecorator[]): PropertyDecorator => (target, key) => rules.forEach((rule) => rule(target, key));
+const apply =
+  (rules: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    rules.forEach((rule) => rule(target, key));
 
 export class CreateCaseDto {
   @ApiProperty({ format: 'uuid' })

@@ -9,7 +9,12 @@ import { CaseNoteBodyDto } from '../dto/case.dto';
 import { CaseNotesService } from '../notes/case-notes.service';
 import { CaseTimelineService } from '../timeline/case-timeline.service';
 
-const TIMELINE_SPEC = { sortable: ['at'] as const, filterable: ['kind'] as const, defaultSort: { field: 'at' as const, order: 'DESC' as const }, maxPageSize: 100 };
+const TIMELINE_SPEC = {
+  sortable: ['at'] as const,
+  filterable: ['kind'] as const,
+  defaultSort: { field: 'at' as const, order: 'DESC' as const },
+  maxPageSize: 100,
+};
 
 /** A case's notes and its timeline (everything that happened to it, newest first). */
 @ApiTags('cases')
@@ -22,14 +27,25 @@ export class CaseNotesController {
 
   @Post('notes')
   @Roles('admin', 'caseworker')
-  add(@Param('id') id: string, @Body() body: CaseNoteBodyDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<CaseNoteDto> {
+  add(
+    @Param('id') id: string,
+    @Body() body: CaseNoteBodyDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<CaseNoteDto> {
     return this.notes.add(id, body.body, { id: user.id, ip });
   }
 
   /** Only the author, and only within 15 minutes of writing it (otherwise 403). */
   @Put('notes/:noteId')
   @Roles('admin', 'caseworker')
-  edit(@Param('id') id: string, @Param('noteId') noteId: string, @Body() body: CaseNoteBodyDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<CaseNoteDto> {
+  edit(
+    @Param('id') id: string,
+    @Param('noteId') noteId: string,
+    @Body() body: CaseNoteBodyDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<CaseNoteDto> {
     return this.notes.edit(id, noteId, body.body, { id: user.id, ip });
   }
 
@@ -44,10 +60,18 @@ export class CaseNotesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<TimelineEntry[]> {
     const parsed = parseListQuery(query, TIMELINE_SPEC);
-    if (parsed.sort.order !== 'DESC') throw new BadRequestException({ message: 'sort: the timeline reads newest first only', fields: { sort: 'must be ["at","DESC"]' } });
+    if (parsed.sort.order !== 'DESC')
+      throw new BadRequestException({
+        message: 'sort: the timeline reads newest first only',
+        fields: { sort: 'must be ["at","DESC"]' },
+      });
     const kind = parsed.filter.kind;
     const kinds = kind === undefined ? undefined : (Array.isArray(kind) ? kind : [kind]).map(String);
-    const [rows, total] = await this.timeline.page(id, { offset: parsed.offset, limit: parsed.limit, kinds }, caseReader(user, ip));
+    const [rows, total] = await this.timeline.page(
+      id,
+      { offset: parsed.offset, limit: parsed.limit, kinds },
+      caseReader(user, ip),
+    );
     res.setHeader('Content-Range', contentRange('timeline', parsed.offset, rows.length, total));
     return rows;
   }

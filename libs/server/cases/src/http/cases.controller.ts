@@ -45,13 +45,20 @@ export class CasesController {
 
   @Get()
   @AnyStaff()
-  async list(@Query() query: Record<string, unknown>, @CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: Response): Promise<CaseListItem[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseListItem[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const page = await this.lists.list(parsed, query.sort !== undefined, user);
     res.setHeader('Content-Range', contentRange('cases', parsed.offset, page.rows.length, page.total));
     res.setHeader(TOTAL_ESTIMATED_HEADER, String(page.totalEstimated));
     if (page.nextCursor) res.setHeader(CASE_NEXT_CURSOR_HEADER, page.nextCursor);
-    res.setHeader('Access-Control-Expose-Headers', `Content-Range, ${TOTAL_ESTIMATED_HEADER}, ${CASE_NEXT_CURSOR_HEADER}`);
+    res.setHeader(
+      'Access-Control-Expose-Headers',
+      `Content-Range, ${TOTAL_ESTIMATED_HEADER}, ${CASE_NEXT_CURSOR_HEADER}`,
+    );
     return page.rows;
   }
 
@@ -65,7 +72,11 @@ export class CasesController {
   @Post('bulk-assign')
   @HttpCode(200)
   @Roles('admin', 'caseworker')
-  bulkAssign(@Body() body: BulkAssignCasesDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<BulkAssignResult> {
+  bulkAssign(
+    @Body() body: BulkAssignCasesDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<BulkAssignResult> {
     return this.assignment.bulkAssign(body.ids, body.assigneeId, { id: user.id, ip });
   }
 
@@ -84,7 +95,12 @@ export class CasesController {
 
   @Put(':id')
   @Roles('admin', 'caseworker')
-  update(@Param('id') id: string, @Body() body: UpdateCaseDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<CaseDetail> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateCaseDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<CaseDetail> {
     return this.cases.update(id, body, { id: user.id, ip });
   }
 
@@ -92,7 +108,12 @@ export class CasesController {
   @Post(':id/transition')
   @HttpCode(200)
   @Roles('admin', 'caseworker')
-  async transition(@Param('id') id: string, @Body() body: TransitionCaseDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<CaseDetail> {
+  async transition(
+    @Param('id') id: string,
+    @Body() body: TransitionCaseDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<CaseDetail> {
     await this.workflow.transition(id, body, { id: user.id, ip });
     return this.cases.afterAction(id);
   }
@@ -100,7 +121,12 @@ export class CasesController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('admin', 'caseworker')
-  async assign(@Param('id') id: string, @Body() body: AssignCaseDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<CaseDetail> {
+  async assign(
+    @Param('id') id: string,
+    @Body() body: AssignCaseDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<CaseDetail> {
     await this.assignment.assign(id, body.assigneeId, { id: user.id, ip });
     return this.cases.afterAction(id);
   }

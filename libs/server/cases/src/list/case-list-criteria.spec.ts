@@ -7,29 +7,42 @@ import { caseSearch, toCaseListCriteria } from './case-list-criteria';
 const me: SessionUser = { id: '00000000-0000-4000-8000-00000000000a', email: 'a@x', name: 'A', role: 'caseworker' };
 const other = '00000000-0000-4000-8000-00000000000b';
 const now = new Date('2026-11-23T10:00:00Z');
-const query = (filter: Record<string, unknown>, sort: { field: CaseSortField; order: 'ASC' | 'DESC' } = { field: 'createdAt', order: 'DESC' }): ListQuery<CaseFilterField, CaseSortField> => ({
+const query = (
+  filter: Record<string, unknown>,
+  sort: { field: CaseSortField; order: 'ASC' | 'DESC' } = { field: 'createdAt', order: 'DESC' },
+): ListQuery<CaseFilterField, CaseSortField> => ({
   sort,
   offset: 0,
   limit: 25,
   filter,
 });
-const criteria = (filter: Record<string, unknown>, sortGiven = true, user = me) => toCaseListCriteria(query(filter), sortGiven, user, now);
+const criteria = (filter: Record<string, unknown>, sortGiven = true, user = me) =>
+  toCaseListCriteria(query(filter), sortGiven, user, now);
 
 describe('toCaseListCriteria', () => {
   it('turns each view into plain conditions', () => {
     expect(criteria({ view: 'mine' })).toMatchObject({ assigneeIds: [me.id], openOnly: true });
     expect(criteria({ view: 'unassigned' })).toMatchObject({ unassigned: true, openOnly: true });
     expect(criteria({ view: 'overdue' }).slaDueBefore).toEqual(now);
-    expect(criteria({ view: 'awaiting_mp_21d' })).toMatchObject({ statuses: ['awaiting_mp'], statusChangedBefore: new Date('2026-11-02T10:00:00Z') });
+    expect(criteria({ view: 'awaiting_mp_21d' })).toMatchObject({
+      statuses: ['awaiting_mp'],
+      statusChangedBefore: new Date('2026-11-02T10:00:00Z'),
+    });
     expect(criteria({ view: 'on_hold' }).statuses).toEqual(['on_hold']);
-    expect(criteria({ view: 'closed_this_month' })).toMatchObject({ statuses: ['closed'], statusChangedFrom: new Date('2026-11-01T00:00:00Z') });
+    expect(criteria({ view: 'closed_this_month' })).toMatchObject({
+      statuses: ['closed'],
+      statusChangedFrom: new Date('2026-11-01T00:00:00Z'),
+    });
   });
 
   it('starts "this month" at London midnight (BST in summer)', () => {
-    expect(toCaseListCriteria(query({ view: 'closed_this_month' }), true, me, new Date('2026-07-15T12:00:00Z')).statusChangedFrom).toEqual(new Date('2026-06-30T23:00:00Z'));
+    expect(
+      toCaseListCriteria(query({ view: 'closed_this_month' }), true, me, new Date('2026-07-15T12:00:00Z'))
+        .statusChangedFrom,
+    ).toEqual(new Date('2026-06-30T23:00:00Z'));
   });
 
-  it('uses the view\'s own sort only when no sort was asked for', () => {
+  it("uses the view's own sort only when no sort was asked for", () => {
     expect(criteria({ view: 'overdue' }, false).sort).toEqual({ field: 'slaDueAt', order: 'ASC' });
     expect(criteria({ view: 'overdue' }, true).sort).toEqual({ field: 'createdAt', order: 'DESC' });
   });
@@ -82,7 +95,9 @@ describe('toCaseListCriteria', () => {
   it('accepts a cursor made for the same sort only', () => {
     const cursor = encodeCursor({ field: 'createdAt', order: 'DESC' }, '2026-11-23 10:00:00.123456+00', other);
     expect(criteria({ after: cursor }).after).toEqual({ value: '2026-11-23 10:00:00.123456+00', id: other });
-    expect(() => toCaseListCriteria(query({ after: cursor }, { field: 'priority', order: 'DESC' }), true, me, now)).toThrow(BadRequestException);
+    expect(() =>
+      toCaseListCriteria(query({ after: cursor }, { field: 'priority', order: 'DESC' }), true, me, now),
+    ).toThrow(BadRequestException);
     expect(() => criteria({ after: cursor, q: 'smith' })).toThrow(BadRequestException);
   });
 });

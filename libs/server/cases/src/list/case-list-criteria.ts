@@ -77,7 +77,10 @@ function oneOf<T extends string>(key: string, value: unknown, allowed: readonly 
 
 function texts(key: string, value: unknown, pattern?: RegExp, hint = 'text'): string[] {
   const values = list(value);
-  if (!values.length || !values.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200 && (!pattern || pattern.test(v)))) {
+  if (
+    !values.length ||
+    !values.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200 && (!pattern || pattern.test(v)))
+  ) {
     fail(key, `must be ${hint} or a list of them`);
   }
   return values as string[];
@@ -91,7 +94,8 @@ function instant(key: string, value: unknown, endOfDay: boolean): Date {
     return londonTime(endOfDay ? addCalendarDays(value, 1) : value);
   }
   const parsed = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed.getTime())) fail(key, 'must be a date like 2026-11-01 or an ISO timestamp');
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(parsed.getTime()))
+    fail(key, 'must be a date like 2026-11-01 or an ISO timestamp');
   return parsed;
 }
 
@@ -103,7 +107,10 @@ export function caseSearch(q: string, namesOnly: boolean): CaseSearch | null {
   const reference = /^\s*(?:cd[-\s]?)?(\d{1,15})\s*$/i.exec(q);
   // A reference searches by its number alone: "cd" is in every case's vector and would match them all.
   const searched = reference ? [reference[1]] : terms;
-  return { tsquery: searched.map((t) => `${t}:*${weights}`).join(' & '), number: reference ? Number(reference[1]) : null };
+  return {
+    tsquery: searched.map((t) => `${t}:*${weights}`).join(' & '),
+    number: reference ? Number(reference[1]) : null,
+  };
 }
 
 /** London midnight at the start of the month `now` falls in. */
@@ -168,10 +175,12 @@ export function toCaseListCriteria(
   if (f.topic !== undefined) c.topics = oneOf('topic', f.topic, TOPICS);
   if (f.nation !== undefined) c.nations = oneOf('nation', f.nation, NATIONS);
   if (f.region !== undefined) c.regions = texts('region', f.region);
-  if (f.constituencyId !== undefined) c.constituencyIds = texts('constituencyId', f.constituencyId, GSS, 'GSS codes like E14001290');
+  if (f.constituencyId !== undefined)
+    c.constituencyIds = texts('constituencyId', f.constituencyId, GSS, 'GSS codes like E14001290');
   if (f.mpId !== undefined) {
     const ids = list(f.mpId).map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v));
-    if (!ids.length || !ids.every((v) => Number.isInteger(v) && (v as number) > 0 && (v as number) < 1e9)) fail('mpId', 'must be MP member ids');
+    if (!ids.length || !ids.every((v) => Number.isInteger(v) && (v as number) > 0 && (v as number) < 1e9))
+      fail('mpId', 'must be MP member ids');
     c.mpIds = ids as number[];
   }
   if (f.party !== undefined) c.parties = texts('party', f.party);
@@ -191,7 +200,8 @@ export function toCaseListCriteria(
   if (f.after !== undefined) {
     if (c.search) fail('after', 'cannot be combined with q (search results are ranked, not keyset-paged)');
     c.after = decodeCursor(f.after, c.sort) ?? undefined;
-    if (!c.after) fail('after', 'is not a cursor from this list and sort (use the X-Next-Cursor header of the previous page)');
+    if (!c.after)
+      fail('after', 'is not a cursor from this list and sort (use the X-Next-Cursor header of the previous page)');
   }
   return c;
 }

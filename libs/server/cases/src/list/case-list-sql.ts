@@ -42,10 +42,20 @@ export function buildCaseListSql(c: CaseListCriteria, countCap: number): CaseLis
   const where: string[] = [];
   if (c.nothing) where.push('false');
   if (c.ids) where.push(`c.id = ANY(${param(c.ids, '::uuid[]')})`);
-  if (c.statuses) where.push(c.statuses.length === 1 ? `c.status = ${param(c.statuses[0])}` : `c.status = ANY(${param(c.statuses, '::text[]')})`);
+  if (c.statuses)
+    where.push(
+      c.statuses.length === 1
+        ? `c.status = ${param(c.statuses[0])}`
+        : `c.status = ANY(${param(c.statuses, '::text[]')})`,
+    );
   if (c.openOnly) where.push(`c.status <> 'closed'`);
   if (c.unassigned) where.push('c.assignee_id IS NULL');
-  if (c.assigneeIds) where.push(c.assigneeIds.length === 1 ? `c.assignee_id = ${param(c.assigneeIds[0], '::uuid')}` : `c.assignee_id = ANY(${param(c.assigneeIds, '::uuid[]')})`);
+  if (c.assigneeIds)
+    where.push(
+      c.assigneeIds.length === 1
+        ? `c.assignee_id = ${param(c.assigneeIds[0], '::uuid')}`
+        : `c.assignee_id = ANY(${param(c.assigneeIds, '::uuid[]')})`,
+    );
   if (c.priorities) where.push(`c.priority = ANY(${param(c.priorities, '::text[]')})`);
   if (c.topics) where.push(`c.topics && ${param(c.topics, '::text[]')}`);
   if (c.nations) where.push(`c.nation = ANY(${param(c.nations, '::text[]')})`);
@@ -74,7 +84,9 @@ export function buildCaseListSql(c: CaseListCriteria, countCap: number): CaseLis
   const pageWhere = [...where];
   if (c.after) {
     const cmp = dir === 'DESC' ? '<' : '>';
-    pageWhere.push(`(${sort.column}, c.id) ${cmp} (${param(c.after.value, `::${sort.type}`)}, ${param(c.after.id, '::uuid')})`);
+    pageWhere.push(
+      `(${sort.column}, c.id) ${cmp} (${param(c.after.value, `::${sort.type}`)}, ${param(c.after.id, '::uuid')})`,
+    );
   }
   const order = c.search
     ? `${c.search.number !== null ? `(c.number = ${param(c.search.number, '::bigint')}) DESC, ` : ''}ts_rank(${RANK_WEIGHTS}, c.search, ${tsquery}) DESC, ${sort.column} ${dir}, c.id ${dir}`
@@ -94,7 +106,10 @@ export function buildCaseListSql(c: CaseListCriteria, countCap: number): CaseLis
   const filterParams = values.slice(0, filterValues);
   return {
     page: { text, values },
-    cappedCount: { text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${whereSql} LIMIT ${countCap + 1}) t`, values: filterParams },
+    cappedCount: {
+      text: `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${whereSql} LIMIT ${countCap + 1}) t`,
+      values: filterParams,
+    },
     matching: { text: `SELECT 1 FROM cases c ${whereSql}`, values: filterParams },
   };
 }

@@ -57,15 +57,24 @@ export class CaseListService {
     private readonly search: CaseSearchRefresher,
   ) {}
 
-  async list(query: ListQuery<CaseFilterField, CaseSortField>, sortGiven: boolean, user: SessionUser): Promise<CaseListPage> {
+  async list(
+    query: ListQuery<CaseFilterField, CaseSortField>,
+    sortGiven: boolean,
+    user: SessionUser,
+  ): Promise<CaseListPage> {
     const now = this.clock.now();
     const criteria = toCaseListCriteria(query, sortGiven, user, now);
     if (criteria.search) await this.search.refreshStale();
     const sql = buildCaseListSql(criteria, EXACT_COUNT_CAP);
     const [rows, estimate] = await Promise.all([this.repo.page(sql), this.repo.estimate(sql)]);
-    const { total, estimated } = await resolveTotal(criteria.offset, criteria.limit, rows.length, estimate, () => this.repo.cappedCount(sql));
+    const { total, estimated } = await resolveTotal(criteria.offset, criteria.limit, rows.length, estimate, () =>
+      this.repo.cappedCount(sql),
+    );
     const last = rows[rows.length - 1];
-    const nextCursor = last && rows.length === criteria.limit && !criteria.search ? encodeCursor(criteria.sort, last.sort_key, last.id) : null;
+    const nextCursor =
+      last && rows.length === criteria.limit && !criteria.search
+        ? encodeCursor(criteria.sort, last.sort_key, last.id)
+        : null;
     const name = (gss: string) => this.directory.constituency(gss)?.summary.name ?? null;
     return { rows: rows.map((r) => listRowToItem(r, now, name)), total, totalEstimated: estimated, nextCursor };
   }

@@ -18,7 +18,10 @@ describe('resolveTotal', () => {
 
   it('counts when the planner expects few, exactly up to the cap', async () => {
     expect(await resolveTotal(0, 25, 25, 40, async () => 262)).toEqual({ total: 262, estimated: false });
-    expect(await resolveTotal(0, 25, 25, 40, async () => EXACT_COUNT_CAP + 1)).toEqual({ total: EXACT_COUNT_CAP + 1, estimated: true });
+    expect(await resolveTotal(0, 25, 25, 40, async () => EXACT_COUNT_CAP + 1)).toEqual({
+      total: EXACT_COUNT_CAP + 1,
+      estimated: true,
+    });
   });
 
   it('counts a page past the end to learn the total', async () => {

@@ -21,8 +21,20 @@ export class CaseNotesService {
 
   async add(caseId: string, body: string, actor: CaseActor & { id: string }): Promise<CaseNoteDto> {
     const found = await this.lookup.require(caseId);
-    const note = await this.notes.insert({ caseId: found.id, authorId: actor.id, body: tidy(body), createdAt: this.clock.now() });
-    await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'case.note_added', entityType: 'case', entityId: found.id, details: { noteId: note.id } });
+    const note = await this.notes.insert({
+      caseId: found.id,
+      authorId: actor.id,
+      body: tidy(body),
+      createdAt: this.clock.now(),
+    });
+    await this.audit.record({
+      actorId: actor.id,
+      ip: actor.ip,
+      action: 'case.note_added',
+      entityType: 'case',
+      entityId: found.id,
+      details: { noteId: note.id },
+    });
     return toNoteDto(note, true);
   }
 
@@ -32,12 +44,20 @@ export class CaseNotesService {
     if (!note) throw new NotFoundException('Note not found');
     if (note.authorId !== actor.id) throw new ForbiddenException('Only the author of a note can edit it');
     const now = this.clock.now();
-    const tooLate = () => new ForbiddenException(`Notes can only be edited within ${NOTE_EDIT_WINDOW_MINUTES} minutes of being written`);
+    const tooLate = () =>
+      new ForbiddenException(`Notes can only be edited within ${NOTE_EDIT_WINDOW_MINUTES} minutes of being written`);
     if (now > noteEditableUntil(note)) throw tooLate();
     // The guard is repeated in the UPDATE, so an edit racing the deadline cannot slip past it.
     const editableSince = new Date(now.getTime() - NOTE_EDIT_WINDOW_MINUTES * 60_000);
     if (!(await this.notes.updateBody(note.id, actor.id, tidy(body), now, editableSince))) throw tooLate();
-    await this.audit.record({ actorId: actor.id, ip: actor.ip, action: 'case.note_edited', entityType: 'case', entityId: found.id, details: { noteId: note.id } });
+    await this.audit.record({
+      actorId: actor.id,
+      ip: actor.ip,
+      action: 'case.note_edited',
+      entityType: 'case',
+      entityId: found.id,
+      details: { noteId: note.id },
+    });
     return toNoteDto({ ...note, body: tidy(body), editedAt: now }, true);
   }
 }

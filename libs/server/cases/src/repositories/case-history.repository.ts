@@ -26,5 +26,4 @@ export class CaseHistoryRepository {
   latestAssignments(caseId: string, limit: number): Promise<[CaseAssignmentEntity[], number]> {
     return this.assignments.findAndCount({ where: { caseId }, order: { at: 'DESC', id: 'DESC' }, take: limit });
   }
-
 }

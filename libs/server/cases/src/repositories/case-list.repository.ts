@@ -49,7 +49,9 @@ export class CaseListRepository {
 
   /** The planner's row estimate for the matching rows (no rows are read). */
   async estimate(sql: CaseListSql): Promise<number> {
-    const [row] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql.matching.text}`, sql.matching.values)) as { 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[];
+    const [row] = (await this.dataSource.query(`EXPLAIN (FORMAT JSON) ${sql.matching.text}`, sql.matching.values)) as {
+      'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }];
+    }[];
     return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
   }
 }

@@ -69,7 +69,12 @@ export class CasesRepository {
     return this.writeSearchMessages(id, messages, true, tx);
   }
 
-  private async writeSearchMessages(id: string, messages: SearchMessageText[], append: boolean, tx?: EntityManager): Promise<void> {
+  private async writeSearchMessages(
+    id: string,
+    messages: SearchMessageText[],
+    append: boolean,
+    tx?: EntityManager,
+  ): Promise<void> {
     let budget = SEARCH_TEXT_CAP;
     const subjects: string[] = [];
     const bodies: string[] = [];
@@ -92,7 +97,9 @@ export class CasesRepository {
   }
 
   async anySearchStale(): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM cases WHERE search_stale_at IS NOT NULL LIMIT 1`);
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM cases WHERE search_stale_at IS NOT NULL LIMIT 1`,
+    );
     return rows.length > 0;
   }
 
@@ -121,12 +128,17 @@ export class CasesRepository {
 
   /** The round-robin cursor, locked until the caller's transaction ends (serialises auto-assigning creators). */
   async lockAutoAssignCursor(tx: EntityManager): Promise<string | null> {
-    const rows: { last_assignee_id: string | null }[] = await tx.query(`SELECT last_assignee_id FROM case_auto_assign_state WHERE id = 1 FOR UPDATE`);
+    const rows: { last_assignee_id: string | null }[] = await tx.query(
+      `SELECT last_assignee_id FROM case_auto_assign_state WHERE id = 1 FOR UPDATE`,
+    );
     return rows[0]?.last_assignee_id ?? null;
   }
 
   async setAutoAssignCursor(tx: EntityManager, assigneeId: string, at: Date): Promise<void> {
-    await tx.query(`UPDATE case_auto_assign_state SET last_assignee_id = $1, updated_at = $2 WHERE id = 1`, [assigneeId, at]);
+    await tx.query(`UPDATE case_auto_assign_state SET last_assignee_id = $1, updated_at = $2 WHERE id = 1`, [
+      assigneeId,
+      at,
+    ]);
   }
 
   /** A supporter merge: the cases move to the surviving supporter and take its name and email. */

@@ -69,7 +69,8 @@ export class CaseSlaPolicy {
 
   /** The case's nation changed: an unmet first response is re-counted with the new nation's holidays. */
   afterNationChange(state: SlaState): SlaColumns {
-    const firstResponseDueAt = state.firstRespondedAt === null ? this.firstResponseDue(state.createdAt, state.nation) : state.firstResponseDueAt;
+    const firstResponseDueAt =
+      state.firstRespondedAt === null ? this.firstResponseDue(state.createdAt, state.nation) : state.firstResponseDueAt;
     return this.withDue({ ...state, firstResponseDueAt });
   }
 

@@ -33,7 +33,8 @@ export class CaseTimelineSources {
   private readonly sources = new Map<string, CaseTimelineSource>();
 
   register(source: CaseTimelineSource): void {
-    if (this.sources.has(source.kind)) throw new Error(`A case timeline source for "${source.kind}" is already registered`);
+    if (this.sources.has(source.kind))
+      throw new Error(`A case timeline source for "${source.kind}" is already registered`);
     this.sources.set(source.kind, source);
   }
 

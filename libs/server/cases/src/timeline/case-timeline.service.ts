@@ -18,17 +18,30 @@ export class CaseTimelineService {
     private readonly audit: AuditService,
   ) {}
 
-  async page(id: string, range: { offset: number; limit: number; kinds?: string[] }, reader: CaseReader): Promise<[TimelineEntry[], number]> {
+  async page(
+    id: string,
+    range: { offset: number; limit: number; kinds?: string[] },
+    reader: CaseReader,
+  ): Promise<[TimelineEntry[], number]> {
     const found = await this.lookup.require(id);
     if (range.offset + range.limit > MAX_TIMELINE_DEPTH) {
-      throw new BadRequestException({ message: `range goes deeper than ${MAX_TIMELINE_DEPTH} entries`, fields: { range: `must end before ${MAX_TIMELINE_DEPTH}` } });
+      throw new BadRequestException({
+        message: `range goes deeper than ${MAX_TIMELINE_DEPTH} entries`,
+        fields: { range: `must end before ${MAX_TIMELINE_DEPTH}` },
+      });
     }
     const known = this.sources.kinds();
     const unknown = range.kinds?.find((k) => !known.includes(k));
-    if (unknown) throw new BadRequestException({ message: `filter kind "${unknown}" is not one of ${known.join(', ')}`, fields: { filter: `kind must be one of ${known.join(', ')}` } });
+    if (unknown)
+      throw new BadRequestException({
+        message: `filter kind "${unknown}" is not one of ${known.join(', ')}`,
+        fields: { filter: `kind must be one of ${known.join(', ')}` },
+      });
     const sources = this.sources.all().filter((s) => !range.kinds || range.kinds.includes(s.kind));
     const timelineReader: TimelineReader = { user: reader.user, readHealthDetails: reader.readHealthDetails };
-    const results = await Promise.all(sources.map((s) => s.latest(found.id, range.offset + range.limit, timelineReader)));
+    const results = await Promise.all(
+      sources.map((s) => s.latest(found.id, range.offset + range.limit, timelineReader)),
+    );
     await this.audit.record({
       actorId: reader.user.id,
       ip: reader.ip,
@@ -38,6 +51,13 @@ export class CaseTimelineService {
       details: { offset: range.offset, limit: range.limit, redacted: !reader.readHealthDetails },
     });
     const total = results.reduce((sum, r) => sum + r.total, 0);
-    return [mergeTimeline(results.map((r) => r.entries), range.offset, range.limit), total];
+    return [
+      mergeTimeline(
+        results.map((r) => r.entries),
+        range.offset,
+        range.limit,
+      ),
+      total,
+    ];
   }
 }

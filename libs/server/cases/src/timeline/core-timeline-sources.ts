@@ -1,5 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { AssignmentTimelineEntry, MessageTimelineEntry, NoteTimelineEntry, StatusChangeTimelineEntry } from '@campaign-desk/contracts';
+import type {
+  AssignmentTimelineEntry,
+  MessageTimelineEntry,
+  NoteTimelineEntry,
+  StatusChangeTimelineEntry,
+} from '@campaign-desk/contracts';
 import { MessagesService } from '@campaign-desk/server-intake';
 import { toNoteDto } from '../notes/case-note.mapper';
 import { CaseHistoryRepository } from '../repositories/case-history.repository';
@@ -20,9 +25,13 @@ export class NotesTimelineSource implements CaseTimelineSource, OnModuleInit {
 
   async latest(caseId: string, limit: number, reader: TimelineReader) {
     const [rows, total] = await this.notes.latest(caseId, limit);
-    const entries = rows.map(
-      (n): NoteTimelineEntry => ({ id: `note:${n.id}`, kind: 'note', at: n.createdAt.toISOString(), actorId: n.authorId, data: toNoteDto(n, reader.readHealthDetails) }),
-    );
+    const entries = rows.map((n): NoteTimelineEntry => ({
+      id: `note:${n.id}`,
+      kind: 'note',
+      at: n.createdAt.toISOString(),
+      actorId: n.authorId,
+      data: toNoteDto(n, reader.readHealthDetails),
+    }));
     return { entries, total };
   }
 }
@@ -41,15 +50,13 @@ export class StatusChangesTimelineSource implements CaseTimelineSource, OnModule
 
   async latest(caseId: string, limit: number) {
     const [rows, total] = await this.history.latestStatusChanges(caseId, limit);
-    const entries = rows.map(
-      (r): StatusChangeTimelineEntry => ({
-        id: `status_change:${r.id.padStart(12, '0')}`,
-        kind: 'status_change',
-        at: r.at.toISOString(),
-        actorId: r.actorId,
-        data: { from: r.fromStatus, to: r.toStatus, outcome: r.outcome, duplicateOfId: r.duplicateOfId },
-      }),
-    );
+    const entries = rows.map((r): StatusChangeTimelineEntry => ({
+      id: `status_change:${r.id.padStart(12, '0')}`,
+      kind: 'status_change',
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      data: { from: r.fromStatus, to: r.toStatus, outcome: r.outcome, duplicateOfId: r.duplicateOfId },
+    }));
     return { entries, total };
   }
 }
@@ -68,15 +75,13 @@ export class AssignmentsTimelineSource implements CaseTimelineSource, OnModuleIn
 
   async latest(caseId: string, limit: number) {
     const [rows, total] = await this.history.latestAssignments(caseId, limit);
-    const entries = rows.map(
-      (r): AssignmentTimelineEntry => ({
-        id: `assignment:${r.id.padStart(12, '0')}`,
-        kind: 'assignment',
-        at: r.at.toISOString(),
-        actorId: r.actorId,
-        data: { fromAssigneeId: r.fromAssigneeId, toAssigneeId: r.toAssigneeId, method: r.method },
-      }),
-    );
+    const entries = rows.map((r): AssignmentTimelineEntry => ({
+      id: `assignment:${r.id.padStart(12, '0')}`,
+      kind: 'assignment',
+      at: r.at.toISOString(),
+      actorId: r.actorId,
+      data: { fromAssigneeId: r.fromAssigneeId, toAssigneeId: r.toAssigneeId, method: r.method },
+    }));
     return { entries, total };
   }
 }
@@ -95,10 +100,24 @@ export class MessagesTimelineSource implements CaseTimelineSource, OnModuleInit 
   }
 
   async latest(caseId: string, limit: number, reader: TimelineReader) {
-    const [rows, total] = await this.messages.list({ sort: { field: 'receivedAt', order: 'DESC' }, offset: 0, limit, filter: { caseId } }, reader.user);
-    const entries = rows.map((m): MessageTimelineEntry => ({ id: `message:${m.id}`, kind: 'message', at: m.receivedAt, actorId: null, data: m }));
+    const [rows, total] = await this.messages.list(
+      { sort: { field: 'receivedAt', order: 'DESC' }, offset: 0, limit, filter: { caseId } },
+      reader.user,
+    );
+    const entries = rows.map((m): MessageTimelineEntry => ({
+      id: `message:${m.id}`,
+      kind: 'message',
+      at: m.receivedAt,
+      actorId: null,
+      data: m,
+    }));
     return { entries, total };
   }
 }
 
-export const CORE_TIMELINE_SOURCES = [NotesTimelineSource, StatusChangesTimelineSource, AssignmentsTimelineSource, MessagesTimelineSource];
+export const CORE_TIMELINE_SOURCES = [
+  NotesTimelineSource,
+  StatusChangesTimelineSource,
+  AssignmentsTimelineSource,
+  MessagesTimelineSource,
+];

@@ -11,5 +11,8 @@ export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
  * entries, so the first offset + limit of the merge are exact.
  */
 export function mergeTimeline(perSource: TimelineEntry[][], offset: number, limit: number): TimelineEntry[] {
-  return perSource.flat().sort(compareEntries).slice(offset, offset + limit);
+  return perSource
+    .flat()
+    .sort(compareEntries)
+    .slice(offset, offset + limit);
 }

@@ -50,10 +50,20 @@ export class CaseWorkflowService {
       };
       await this.cases.update(current.id, changes, tx);
       await this.history.addStatusChange(
-        { caseId: current.id, fromStatus: plan.from, toStatus: plan.to, outcome: plan.outcome, duplicateOfId: plan.duplicateOfId, actorId: actor.id, at: now },
+        {
+          caseId: current.id,
+          fromStatus: plan.from,
+          toStatus: plan.to,
+          outcome: plan.outcome,
+          duplicateOfId: plan.duplicateOfId,
+          actorId: actor.id,
+          at: now,
+        },
         tx,
       );
-      const movedMessages = plan.duplicateOfId ? await this.moveMessagesToOriginal(tx, current.id, plan.duplicateOfId) : [];
+      const movedMessages = plan.duplicateOfId
+        ? await this.moveMessagesToOriginal(tx, current.id, plan.duplicateOfId)
+        : [];
       await this.audit.record(
         {
           actorId: actor.id,
@@ -61,11 +71,21 @@ export class CaseWorkflowService {
           action: auditAction(plan),
           entityType: 'case',
           entityId: current.id,
-          details: { from: plan.from, to: plan.to, outcome: plan.outcome, duplicateOfId: plan.duplicateOfId, messagesMoved: movedMessages },
+          details: {
+            from: plan.from,
+            to: plan.to,
+            outcome: plan.outcome,
+            duplicateOfId: plan.duplicateOfId,
+            messagesMoved: movedMessages,
+          },
         },
         tx,
       );
-      await this.events.publish('case.status_changed', { caseId: current.id, from: plan.from, to: plan.to, actorId: actor.id }, tx);
+      await this.events.publish(
+        'case.status_changed',
+        { caseId: current.id, from: plan.from, to: plan.to, actorId: actor.id },
+        tx,
+      );
     };
     await (outerTx ? run(outerTx) : this.cases.transaction(run));
   }
@@ -73,14 +93,22 @@ export class CaseWorkflowService {
   /** The original must exist and must not itself point back at this case (or be closed as a duplicate). */
   private async checkOriginal(tx: EntityManager, current: CaseEntity, originalId: string): Promise<void> {
     const original = await this.cases.findById(originalId, tx);
-    if (!original) throw new BadRequestException({ message: 'duplicateOfId is not a case', fields: { duplicateOfId: 'is not a case' } });
+    if (!original)
+      throw new BadRequestException({
+        message: 'duplicateOfId is not a case',
+        fields: { duplicateOfId: 'is not a case' },
+      });
     if (original.duplicateOfId) {
       throw new BadRequestException({
         message: `duplicateOfId ${original.reference} is itself a duplicate of another case: point at that one`,
         fields: { duplicateOfId: `is itself a duplicate (of ${original.duplicateOfId})` },
       });
     }
-    if (original.id === current.id) throw new BadRequestException({ message: 'duplicateOfId cannot be the case itself', fields: { duplicateOfId: 'cannot be the case itself' } });
+    if (original.id === current.id)
+      throw new BadRequestException({
+        message: 'duplicateOfId cannot be the case itself',
+        fields: { duplicateOfId: 'cannot be the case itself' },
+      });
   }
 
   /** A duplicate's emails join the original case (and its search). */

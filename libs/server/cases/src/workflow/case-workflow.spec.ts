@@ -20,7 +20,11 @@ describe('case workflow', () => {
   it('moves forward along the main line', () => {
     const line: CaseStatus[] = ['new', 'triaged', 'in_progress', 'awaiting_mp', 'mp_responded', 'follow_up'];
     for (let i = 0; i < line.length - 1; i++) {
-      expect(planTransition(at(line[i]), { to: line[i + 1] })).toMatchObject({ from: line[i], to: line[i + 1], outcome: null });
+      expect(planTransition(at(line[i]), { to: line[i + 1] })).toMatchObject({
+        from: line[i],
+        to: line[i + 1],
+        outcome: null,
+      });
     }
   });
 
@@ -29,7 +33,9 @@ describe('case workflow', () => {
       for (const to of CASE_STATUSES) {
         const allowed = allowedTransitions(from, from === 'on_hold' ? 'in_progress' : null);
         if (allowed.includes(to)) continue;
-        const { status, body } = thrown(() => planTransition(at(from, from === 'on_hold' ? 'in_progress' : null), { to, outcome: 'resolved' }));
+        const { status, body } = thrown(() =>
+          planTransition(at(from, from === 'on_hold' ? 'in_progress' : null), { to, outcome: 'resolved' }),
+        );
         expect(status).toBe(409);
         expect(body).toMatchObject({ from, to, allowed });
       }
@@ -42,7 +48,10 @@ describe('case workflow', () => {
       expect(planTransition(at(from), { to: 'on_hold' }).to).toBe('on_hold');
     }
     expect(planTransition(at('on_hold', 'awaiting_mp'), { to: 'awaiting_mp' }).to).toBe('awaiting_mp');
-    expect(thrown(() => planTransition(at('on_hold', 'awaiting_mp'), { to: 'in_progress' })).body.allowed).toEqual(['awaiting_mp', 'closed']);
+    expect(thrown(() => planTransition(at('on_hold', 'awaiting_mp'), { to: 'in_progress' })).body.allowed).toEqual([
+      'awaiting_mp',
+      'closed',
+    ]);
     expect(thrown(() => planTransition(at('closed'), { to: 'on_hold' })).status).toBe(409);
   });
 
@@ -50,14 +59,26 @@ describe('case workflow', () => {
     const { status, body } = thrown(() => planTransition(at('follow_up'), { to: 'closed' }));
     expect(status).toBe(400);
     expect(body.fields).toEqual({ outcome: expect.stringContaining('required') });
-    expect(planTransition(at('follow_up'), { to: 'closed', outcome: 'resolved' })).toMatchObject({ to: 'closed', outcome: 'resolved', duplicateOfId: null });
+    expect(planTransition(at('follow_up'), { to: 'closed', outcome: 'resolved' })).toMatchObject({
+      to: 'closed',
+      outcome: 'resolved',
+      duplicateOfId: null,
+    });
   });
 
   it('needs the original case for a duplicate, and not itself', () => {
-    expect(thrown(() => planTransition(at('new'), { to: 'closed', outcome: 'duplicate' })).body.fields).toEqual({ duplicateOfId: expect.any(String) });
-    expect(thrown(() => planTransition(at('new'), { to: 'closed', outcome: 'duplicate', duplicateOfId: ID })).body.fields).toEqual({ duplicateOfId: 'cannot be the case itself' });
-    expect(thrown(() => planTransition(at('new'), { to: 'closed', outcome: 'resolved', duplicateOfId: OTHER })).status).toBe(400);
-    expect(planTransition(at('new'), { to: 'closed', outcome: 'duplicate', duplicateOfId: OTHER.toUpperCase() })).toMatchObject({ duplicateOfId: OTHER });
+    expect(thrown(() => planTransition(at('new'), { to: 'closed', outcome: 'duplicate' })).body.fields).toEqual({
+      duplicateOfId: expect.any(String),
+    });
+    expect(
+      thrown(() => planTransition(at('new'), { to: 'closed', outcome: 'duplicate', duplicateOfId: ID })).body.fields,
+    ).toEqual({ duplicateOfId: 'cannot be the case itself' });
+    expect(
+      thrown(() => planTransition(at('new'), { to: 'closed', outcome: 'resolved', duplicateOfId: OTHER })).status,
+    ).toBe(400);
+    expect(
+      planTransition(at('new'), { to: 'closed', outcome: 'duplicate', duplicateOfId: OTHER.toUpperCase() }),
+    ).toMatchObject({ duplicateOfId: OTHER });
   });
 
   it('refuses an outcome on any move but closing', () => {

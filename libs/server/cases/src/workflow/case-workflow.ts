@@ -16,7 +16,8 @@ export interface TransitionPlan {
   reopening: boolean;
 }
 
-const bad = (field: string, detail: string) => new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
+const bad = (field: string, detail: string) =>
+  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /**
  * Checks a requested status change against the workflow (CASE_TRANSITIONS in contracts) and the
@@ -24,7 +25,10 @@ const bad = (field: string, detail: string) => new BadRequestException({ message
  * the request says; then the fields: closing needs an outcome, a duplicate needs the case it
  * duplicates, and neither is accepted on any other move.
  */
-export function planTransition(current: { id: string; status: CaseStatus; heldFromStatus: CaseStatus | null }, request: TransitionRequest): TransitionPlan {
+export function planTransition(
+  current: { id: string; status: CaseStatus; heldFromStatus: CaseStatus | null },
+  request: TransitionRequest,
+): TransitionPlan {
   const allowed = allowedTransitions(current.status, current.heldFromStatus);
   if (!allowed.includes(request.to)) {
     throw new ConflictException({
@@ -36,10 +40,18 @@ export function planTransition(current: { id: string; status: CaseStatus; heldFr
   }
   if (request.to !== 'closed') {
     if (request.outcome !== undefined) throw bad('outcome', 'is only given when closing a case');
-    if (request.duplicateOfId !== undefined) throw bad('duplicateOfId', 'is only given when closing a case as a duplicate');
-    return { from: current.status, to: request.to, outcome: null, duplicateOfId: null, reopening: current.status === 'closed' };
+    if (request.duplicateOfId !== undefined)
+      throw bad('duplicateOfId', 'is only given when closing a case as a duplicate');
+    return {
+      from: current.status,
+      to: request.to,
+      outcome: null,
+      duplicateOfId: null,
+      reopening: current.status === 'closed',
+    };
   }
-  if (request.outcome === undefined) throw bad('outcome', 'is required to close a case (resolved, unresolved, withdrawn or duplicate)');
+  if (request.outcome === undefined)
+    throw bad('outcome', 'is required to close a case (resolved, unresolved, withdrawn or duplicate)');
   let duplicateOfId: string | null = null;
   if (request.outcome === 'duplicate') {
     if (!request.duplicateOfId) throw bad('duplicateOfId', 'is required when the outcome is duplicate');

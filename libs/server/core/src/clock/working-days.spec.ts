@@ -18,7 +18,7 @@ describe('working days (Europe/London)', () => {
     expect(holidayRegionForNation('Northern Ireland')).toBe('northern_ireland');
   });
 
-  it('knows each nation\'s bank holidays, including substitute days', () => {
+  it("knows each nation's bank holidays, including substitute days", () => {
     expect(bankHolidays('england_wales', 2026).has('2026-04-06')).toBe(true); // Easter Monday
     expect(bankHolidays('scotland', 2026).has('2026-04-06')).toBe(false);
     expect(bankHolidays('scotland', 2026).has('2026-11-30')).toBe(true); // St Andrew's Day
@@ -89,10 +89,18 @@ describe('working days (Europe/London)', () => {
   it('finds the next office-hours moment on a working day', () => {
     const inHours = new Date('2026-11-24T10:00:00Z');
     expect(nextWorkingTime(inHours, 'england_wales')).toBe(inHours);
-    expect(nextWorkingTime(new Date('2026-11-24T06:00:00Z'), 'england_wales').toISOString()).toBe('2026-11-24T09:00:00.000Z');
-    expect(nextWorkingTime(new Date('2026-11-27T17:30:00Z'), 'england_wales').toISOString()).toBe('2026-11-30T09:00:00.000Z');
-    expect(nextWorkingTime(new Date('2026-11-27T17:30:00Z'), 'scotland').toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    expect(nextWorkingTime(new Date('2026-11-24T06:00:00Z'), 'england_wales').toISOString()).toBe(
+      '2026-11-24T09:00:00.000Z',
+    );
+    expect(nextWorkingTime(new Date('2026-11-27T17:30:00Z'), 'england_wales').toISOString()).toBe(
+      '2026-11-30T09:00:00.000Z',
+    );
+    expect(nextWorkingTime(new Date('2026-11-27T17:30:00Z'), 'scotland').toISOString()).toBe(
+      '2026-12-01T09:00:00.000Z',
+    );
     // Summer: 09:00 London is 08:00 UTC.
-    expect(nextWorkingTime(new Date('2026-07-11T12:00:00Z'), 'england_wales').toISOString()).toBe('2026-07-13T08:00:00.000Z');
+    expect(nextWorkingTime(new Date('2026-07-11T12:00:00Z'), 'england_wales').toISOString()).toBe(
+      '2026-07-13T08:00:00.000Z',
+    );
   });
 });

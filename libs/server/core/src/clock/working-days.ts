@@ -20,7 +20,12 @@ export function holidayRegionForNation(nation: string | null | undefined): Holid
   return 'england_wales';
 }
 
-const londonDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: LONDON,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const londonTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: LONDON,
   hourCycle: 'h23',
@@ -74,7 +79,12 @@ export function bankHolidays(region: HolidayRegion, year: number): Set<string> {
       calendar = new Holidays('GB', REGION_STATE[region]);
       calendars.set(region, calendar);
     }
-    days = new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    days = new Set(
+      calendar
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     holidayCache.set(key, days);
   }
   return days;
@@ -91,7 +101,7 @@ export function isWorkingDay(date: string, region: HolidayRegion): boolean {
 export function addWorkingDays(date: string, n: number, region: HolidayRegion): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('n must be a whole number of working days, 0 or more');
   let current = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     current = addCalendarDays(current, 1);
     if (isWorkingDay(current, region)) counted++;
   }
@@ -112,7 +122,11 @@ export function workingDaysDueAt(from: Date, n: number, region: HolidayRegion): 
  * The first moment at or after `at` that falls on a working day within office hours
  * (London wall clock, `startHour` inclusive to `endHour` exclusive): when automated email may go out.
  */
-export function nextWorkingTime(at: Date, region: HolidayRegion, hours: { startHour: number; endHour: number } = { startHour: 9, endHour: 17 }): Date {
+export function nextWorkingTime(
+  at: Date,
+  region: HolidayRegion,
+  hours: { startHour: number; endHour: number } = { startHour: 9, endHour: 17 },
+): Date {
   const { date, hour } = londonParts(at);
   if (isWorkingDay(date, region) && hour >= hours.startHour && hour < hours.endHour) return at;
   const day = isWorkingDay(date, region) && hour < hours.startHour ? date : addWorkingDays(date, 1, region);

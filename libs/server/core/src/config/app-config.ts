@@ -5,13 +5,16 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
+  );
 
 /**
  * Every setting the processes read, with its default. `.env.example` documents the same list;
@@ -25,7 +28,10 @@ export const configSchema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/campaign_desk'),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only').default('cd'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('cd'),
   WORKER_CONCURRENCY: int(1, 100).default(4),
   SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('Campaign Desk <campaigns@campaign-desk.local>'),
@@ -33,7 +39,10 @@ export const configSchema = z.object({
   SESSION_MAX_HOURS: int(1, 24 * 14).default(12),
   COOKIE_SECURE: bool.default(false),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(10),
-  HTTP_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb').default('1mb'),
+  HTTP_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb')
+    .default('1mb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DASHBOARD_DIR: z.string().default('dist/dashboard'),
   SHARED_DATA_DIR: z.string().default('../shared/data'),
@@ -58,7 +67,10 @@ export const configSchema = z.object({
   AUTO_ASSIGN: bool.default(false),
   AUTO_ASSIGN_MAX_OPEN: int(1, 10_000).default(25),
   /** Outbound email (issue 6). Message-IDs are `<se-<id>@MAIL_DOMAIN>`; replies come back to TEAM_MAILBOX. */
-  MAIL_DOMAIN: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'a domain name like example.org').default('campaign-desk.local'),
+  MAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'a domain name like example.org')
+    .default('campaign-desk.local'),
   TEAM_MAILBOX: z.string().email('an email address').default('campaigns@campaign-desk.local'),
   SEND_RATE_PER_MINUTE: int(1, 1_000_000).default(600),
   SEND_CONCURRENCY: int(1, 100).default(4),

@@ -25,10 +25,15 @@ describe('DomainEvents', () => {
         seen.push('merge');
       }
     }
-    const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [DomainEvents, Cancels, Counts] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [DomainEvents, Cancels, Counts],
+    }).compile();
     await moduleRef.init();
     const manager = { tag: 'tx' } as unknown as EntityManager;
-    await moduleRef.get(DomainEvents).publish('case.status_changed', { caseId: 'c1', from: 'awaiting_mp', to: 'closed', actorId: null }, manager);
+    await moduleRef
+      .get(DomainEvents)
+      .publish('case.status_changed', { caseId: 'c1', from: 'awaiting_mp', to: 'closed', actorId: null }, manager);
     expect(seen.sort()).toEqual(['cancel c1 closed tx', 'count']);
     await moduleRef.close();
   });
@@ -41,10 +46,19 @@ describe('DomainEvents', () => {
         throw new Error('boom');
       }
     }
-    const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], providers: [DomainEvents, Fails] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [DomainEvents, Fails],
+    }).compile();
     await moduleRef.init();
     await expect(
-      moduleRef.get(DomainEvents).publish('supporter.contact_paused', { supporterId: 's', reason: 'on_hold', actorId: null }, {} as EntityManager),
+      moduleRef
+        .get(DomainEvents)
+        .publish(
+          'supporter.contact_paused',
+          { supporterId: 's', reason: 'on_hold', actorId: null },
+          {} as EntityManager,
+        ),
     ).rejects.toThrow('boom');
     await moduleRef.close();
   });

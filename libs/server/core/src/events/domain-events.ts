@@ -37,7 +37,11 @@ export class DomainEvents implements OnApplicationBootstrap {
   }
 
   /** Runs every subscriber in turn, inside the caller's transaction; a failing subscriber fails the change. */
-  async publish<K extends DomainEventName>(name: K, payload: DomainEventPayloads[K], manager: EntityManager): Promise<void> {
+  async publish<K extends DomainEventName>(
+    name: K,
+    payload: DomainEventPayloads[K],
+    manager: EntityManager,
+  ): Promise<void> {
     for (const handler of this.handlers.get(name) ?? []) await (handler as Handler<K>)(payload, manager);
   }
 }

@@ -3,13 +3,30 @@ import type { Response } from 'express';
 import type { ApiErrorBody } from '@campaign-desk/contracts';
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity',
-  429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 // Connection-level failures of Postgres or Redis: the request may be retried once they are back.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 export function isUnavailableError(error: unknown): boolean {
   const e = error as { code?: string; message?: string; driverError?: { code?: string } } | undefined;
@@ -17,7 +34,9 @@ export function isUnavailableError(error: unknown): boolean {
   const code = e.code ?? e.driverError?.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const message = e.message ?? '';
-  return /Connection terminated|timeout exceeded when trying to connect|Stream isn't writeable|Connection is closed|not currently accepting connections|the database system is (starting up|shutting down)/i.test(message);
+  return /Connection terminated|timeout exceeded when trying to connect|Stream isn't writeable|Connection is closed|not currently accepting connections|the database system is (starting up|shutting down)/i.test(
+    message,
+  );
 }
 
 /** Answers every error in the one shape of DESIGN §5: {statusCode, error, message, fields?}. */
@@ -29,7 +48,15 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
-      this.logger.error({ err: exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : String(exception) }, body.message);
+      this.logger.error(
+        {
+          err:
+            exception instanceof Error
+              ? { type: exception.name, message: exception.message, stack: exception.stack }
+              : String(exception),
+        },
+        body.message,
+      );
     }
     if (body.statusCode === 503) res.setHeader('Retry-After', '5');
     if (!res.headersSent) res.status(body.statusCode).json(body);
@@ -51,9 +78,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
     }
     const parserStatus = (exception as { status?: number; type?: string })?.status;
     if (parserStatus === 413) return { statusCode: 413, error: STATUS_TEXT[413], message: 'Request body is too large' };
-    if (parserStatus === 400) return { statusCode: 400, error: STATUS_TEXT[400], message: 'Request body is not valid JSON' };
+    if (parserStatus === 400)
+      return { statusCode: 400, error: STATUS_TEXT[400], message: 'Request body is not valid JSON' };
     if (isUnavailableError(exception)) {
-      return { statusCode: 503, error: STATUS_TEXT[503], message: 'A backing service is unavailable; try again shortly' };
+      return {
+        statusCode: 503,
+        error: STATUS_TEXT[503],
+        message: 'A backing service is unavailable; try again shortly',
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: STATUS_TEXT[500], message: 'Internal server error' };
   }

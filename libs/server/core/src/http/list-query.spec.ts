@@ -23,12 +23,20 @@ describe('parseListQuery', () => {
       { sort: '["createdAt","DESC"]', range: '[25,49]', filter: '{"q":"ann","role":"admin"}' },
       { ...spec, sortable: [...spec.sortable], filterable: [...spec.filterable] },
     );
-    expect(parsed).toEqual({ sort: { field: 'createdAt', order: 'DESC' }, offset: 25, limit: 25, filter: { q: 'ann', role: 'admin' } });
+    expect(parsed).toEqual({
+      sort: { field: 'createdAt', order: 'DESC' },
+      offset: 25,
+      limit: 25,
+      filter: { q: 'ann', role: 'admin' },
+    });
   });
 
   it('uses defaults when nothing is given', () => {
     expect(parseListQuery({}, { ...spec, sortable: [...spec.sortable], filterable: [...spec.filterable] })).toEqual({
-      sort: { field: 'name', order: 'ASC' }, offset: 0, limit: 25, filter: {},
+      sort: { field: 'name', order: 'ASC' },
+      offset: 0,
+      limit: 25,
+      filter: {},
     });
   });
 
@@ -43,11 +51,22 @@ describe('parseListQuery', () => {
     [{ filter: '{bad json' }, 'filter'],
     [{ page: '2' }, 'page'],
   ])('rejects %j naming %s', (query, field) => {
-    expect(Object.keys(fieldsOf(() => parseListQuery(query, { ...spec, sortable: [...spec.sortable], filterable: [...spec.filterable] })))).toEqual([field]);
+    expect(
+      Object.keys(
+        fieldsOf(() =>
+          parseListQuery(query, { ...spec, sortable: [...spec.sortable], filterable: [...spec.filterable] }),
+        ),
+      ),
+    ).toEqual([field]);
   });
 
   it('caps the page size', () => {
-    expect(parseListQuery({ range: '[0,99999]' }, { ...spec, sortable: [...spec.sortable], filterable: [...spec.filterable], maxPageSize: 100 }).limit).toBe(100);
+    expect(
+      parseListQuery(
+        { range: '[0,99999]' },
+        { ...spec, sortable: [...spec.sortable], filterable: [...spec.filterable], maxPageSize: 100 },
+      ).limit,
+    ).toBe(100);
   });
 });
 

@@ -17,7 +17,8 @@ export interface ListQuerySpec<F extends string, S extends string> {
 
 function parseJson(raw: unknown, field: string): unknown {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw new BadRequestException({ message: `${field} must be a JSON string`, fields: { [field]: 'must be JSON' } });
+  if (typeof raw !== 'string')
+    throw new BadRequestException({ message: `${field} must be a JSON string`, fields: { [field]: 'must be JSON' } });
   try {
     return JSON.parse(raw);
   } catch {
@@ -42,7 +43,8 @@ export function parseListQuery<F extends string, S extends string>(
   if (sortRaw !== undefined) {
     if (!Array.isArray(sortRaw) || sortRaw.length !== 2) bad('sort', 'must be ["field","ASC"|"DESC"]');
     const [field, order] = sortRaw as [unknown, unknown];
-    if (!spec.sortable.includes(field as S)) bad('sort', `cannot sort by "${String(field)}" (allowed: ${spec.sortable.join(', ')})`);
+    if (!spec.sortable.includes(field as S))
+      bad('sort', `cannot sort by "${String(field)}" (allowed: ${spec.sortable.join(', ')})`);
     if (order !== 'ASC' && order !== 'DESC') bad('sort', 'order must be ASC or DESC');
     sort = { field: field as S, order };
   }
@@ -62,13 +64,17 @@ export function parseListQuery<F extends string, S extends string>(
   }
 
   const filterRaw = parseJson(query.filter, 'filter') ?? {};
-  if (typeof filterRaw !== 'object' || Array.isArray(filterRaw) || filterRaw === null) bad('filter', 'must be a JSON object');
+  if (typeof filterRaw !== 'object' || Array.isArray(filterRaw) || filterRaw === null)
+    bad('filter', 'must be a JSON object');
   const allowed = new Set<string>([...spec.filterable, 'id']);
   for (const key of Object.keys(filterRaw)) {
     if (!allowed.has(key)) bad('filter', `cannot filter by "${key}" (allowed: ${[...allowed].join(', ')})`);
   }
   const filter = filterRaw as ListQuery<F, S>['filter'];
-  if (filter.id !== undefined && !(Array.isArray(filter.id) ? filter.id : [filter.id]).every((v) => typeof v === 'string' || typeof v === 'number')) {
+  if (
+    filter.id !== undefined &&
+    !(Array.isArray(filter.id) ? filter.id : [filter.id]).every((v) => typeof v === 'string' || typeof v === 'number')
+  ) {
     bad('filter', 'id must be a value or a list of values');
   }
   return { sort, offset, limit, filter };

@@ -14,13 +14,22 @@ import { redactObject, scrubText, scrubUrl } from './redact';
           level: config.LOG_LEVEL,
           autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
           serializers: {
-            req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubUrl(req.url) }),
-            res: (res: { statusCode?: number | null; raw?: ServerResponse }) => ({ statusCode: res.raw?.statusCode ?? res.statusCode }),
+            req: (req: { id: unknown; method: string; url: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: scrubUrl(req.url),
+            }),
+            res: (res: { statusCode?: number | null; raw?: ServerResponse }) => ({
+              statusCode: res.raw?.statusCode ?? res.statusCode,
+            }),
           },
           formatters: { log: (object: Record<string, unknown>) => redactObject(object) as Record<string, unknown> },
           hooks: {
             logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-              method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)));
+              method.apply(
+                this,
+                args.map((a) => (typeof a === 'string' ? scrubText(a) : a)),
+              );
             },
           },
         },

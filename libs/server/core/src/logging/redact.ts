@@ -1,7 +1,24 @@
 /** Keys whose values are personal or health data and never reach a log line. */
 export const REDACTED_KEYS = [
-  'email', 'name', 'body', 'text', 'html', 'subject', 'password', 'phone', 'address', 'postcode',
-  'story', 'summary', 'notes', 'from', 'to', 'cc', 'authorization', 'cookie', 'set-cookie',
+  'email',
+  'name',
+  'body',
+  'text',
+  'html',
+  'subject',
+  'password',
+  'phone',
+  'address',
+  'postcode',
+  'story',
+  'summary',
+  'notes',
+  'from',
+  'to',
+  'cc',
+  'authorization',
+  'cookie',
+  'set-cookie',
 ];
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;

@@ -14,10 +14,14 @@ describe('buildHandlerMap', () => {
   });
 
   it('refuses a job with two handlers', () => {
-    expect(() => buildHandlerMap([...all(), { name: JOB_NAMES[0], owner: 'Other.run', handle }])).toThrow(/has 2 handlers/);
+    expect(() => buildHandlerMap([...all(), { name: JOB_NAMES[0], owner: 'Other.run', handle }])).toThrow(
+      /has 2 handlers/,
+    );
   });
 
   it('refuses a handler for a job the catalogue does not know', () => {
-    expect(() => buildHandlerMap([...all(), { name: 'nope.job', owner: 'X.y', handle }])).toThrow(/unknown job "nope.job"/);
+    expect(() => buildHandlerMap([...all(), { name: 'nope.job', owner: 'X.y', handle }])).toThrow(
+      /unknown job "nope.job"/,
+    );
   });
 });

@@ -26,7 +26,8 @@ export function buildHandlerMap(discovered: DiscoveredHandler[]): Map<JobName, J
   for (const name of JOB_NAMES) {
     const found = byName.get(name) ?? [];
     if (found.length === 0) problems.push(`job "${name}" has no handler`);
-    if (found.length > 1) problems.push(`job "${name}" has ${found.length} handlers (${found.map((h) => h.owner).join(', ')})`);
+    if (found.length > 1)
+      problems.push(`job "${name}" has ${found.length} handlers (${found.map((h) => h.owner).join(', ')})`);
   }
   for (const name of byName.keys()) {
     if (!(JOB_NAMES as string[]).includes(name)) problems.push(`handler for unknown job "${name}"`);

@@ -29,9 +29,14 @@ export class QueueService implements OnModuleDestroy {
   }
 
   /** Many jobs of one name in one round trip (the outbox schedules thousands at once). */
-  async addBulk<K extends JobName>(name: K, jobs: { payload: JobPayloads[K]; options?: EnqueueOptions }[]): Promise<void> {
+  async addBulk<K extends JobName>(
+    name: K,
+    jobs: { payload: JobPayloads[K]; options?: EnqueueOptions }[],
+  ): Promise<void> {
     if (!jobs.length) return;
-    await this.queue(JOB_QUEUE[name]).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: jobOptions(j.options ?? {}) })));
+    await this.queue(JOB_QUEUE[name]).addBulk(
+      jobs.map((j) => ({ name, data: j.payload, opts: jobOptions(j.options ?? {}) })),
+    );
   }
 
   /** Creates or updates a repeatable job; safe to call from every worker at start. */

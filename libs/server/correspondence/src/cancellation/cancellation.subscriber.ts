@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { RECIPIENT_OF_KIND, SCHEDULED_EMAIL_KINDS, type DomainEventPayloads, type ScheduledEmailKind } from '@campaign-desk/contracts';
+import {
+  RECIPIENT_OF_KIND,
+  SCHEDULED_EMAIL_KINDS,
+  type DomainEventPayloads,
+  type ScheduledEmailKind,
+} from '@campaign-desk/contracts';
 import { Clock, OnDomainEvent } from '@campaign-desk/server-core';
 import type { EntityManager } from 'typeorm';
 import { ChasePlanService } from '../chase-plan/chase-plan.service';
@@ -32,7 +37,9 @@ export class CancellationSubscriber {
       await this.outbox.cancelForCase(tx, event.caseId, reason, { actorId: event.actorId });
     } else if (event.from === 'awaiting_mp') {
       // The chase plan only runs while the case awaits the MP.
-      await this.plans.stop(tx, event.caseId, event.to === 'mp_responded' ? 'mp_responded' : 'case_moved_on', { actorId: event.actorId });
+      await this.plans.stop(tx, event.caseId, event.to === 'mp_responded' ? 'mp_responded' : 'case_moved_on', {
+        actorId: event.actorId,
+      });
     }
   }
 
@@ -58,7 +65,10 @@ export class CancellationSubscriber {
     const answered = await this.rows.findByMessageId(event.relatedMessageId, tx);
     if (!answered || answered.recipientKind !== 'mp' || answered.caseId !== event.caseId) return;
     const stopped = await this.plans.stop(tx, event.caseId, 'mp_emailed');
-    this.logger.log({ caseId: event.caseId, messageId: event.messageId, cancelled: stopped.emails.length }, 'MP office replied; chases stopped');
+    this.logger.log(
+      { caseId: event.caseId, messageId: event.messageId, cancelled: stopped.emails.length },
+      'MP office replied; chases stopped',
+    );
   }
 
   @OnDomainEvent('message.bounced')

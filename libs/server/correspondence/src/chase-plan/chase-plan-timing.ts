@@ -1,5 +1,11 @@
 import type { ChasePlanSettings } from '@campaign-desk/contracts';
-import { addCalendarDays, londonDate, londonTime, nextWorkingTime, type HolidayRegion } from '@campaign-desk/server-core';
+import {
+  addCalendarDays,
+  londonDate,
+  londonTime,
+  nextWorkingTime,
+  type HolidayRegion,
+} from '@campaign-desk/server-core';
 
 export interface OfficeHours {
   startHour: number;
@@ -25,12 +31,20 @@ export function dueAfter(from: Date, days: number, region: HolidayRegion, hours:
 }
 
 /** The plan DESIGN §1.4 describes, counted from the day the MP was contacted; the reminder counts from the check-in. */
-export function planChaseTimes(contactedAt: Date, settings: ChasePlanSettings, region: HolidayRegion, hours: OfficeHours, now: Date): ChasePlanTimes {
+export function planChaseTimes(
+  contactedAt: Date,
+  settings: ChasePlanSettings,
+  region: HolidayRegion,
+  hours: OfficeHours,
+  now: Date,
+): ChasePlanTimes {
   const checkin = dueAfter(contactedAt, settings.checkinDays, region, hours, now);
   return {
     checkin,
     reminder: dueAfter(checkin, settings.reminderDays, region, hours, now),
-    mpChases: [...settings.mpChaseDays].sort((a, b) => a - b).map((days) => dueAfter(contactedAt, days, region, hours, now)),
+    mpChases: [...settings.mpChaseDays]
+      .sort((a, b) => a - b)
+      .map((days) => dueAfter(contactedAt, days, region, hours, now)),
     phoneTask: dueAfter(contactedAt, settings.phoneTaskDays, region, hours, now),
   };
 }

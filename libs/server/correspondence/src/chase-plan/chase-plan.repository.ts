@@ -15,10 +15,18 @@ export class ChasePlanRepository {
   }
 
   async settings(): Promise<ChasePlanSettings | null> {
-    const [row]: { checkin_days: number; reminder_days: number; mp_chase_days: number[]; phone_task_days: number }[] = await this.dataSource.query(
-      `SELECT checkin_days, reminder_days, mp_chase_days, phone_task_days FROM chase_plan_settings WHERE id = 1`,
-    );
-    return row ? { checkinDays: row.checkin_days, reminderDays: row.reminder_days, mpChaseDays: row.mp_chase_days, phoneTaskDays: row.phone_task_days } : null;
+    const [row]: { checkin_days: number; reminder_days: number; mp_chase_days: number[]; phone_task_days: number }[] =
+      await this.dataSource.query(
+        `SELECT checkin_days, reminder_days, mp_chase_days, phone_task_days FROM chase_plan_settings WHERE id = 1`,
+      );
+    return row
+      ? {
+          checkinDays: row.checkin_days,
+          reminderDays: row.reminder_days,
+          mpChaseDays: row.mp_chase_days,
+          phoneTaskDays: row.phone_task_days,
+        }
+      : null;
   }
 
   async saveSettings(tx: EntityManager, s: ChasePlanSettings, actorId: string): Promise<void> {
@@ -30,7 +38,10 @@ export class ChasePlanRepository {
     );
   }
 
-  async insertTask(tx: EntityManager, values: { caseId: string; mpContactId: string | null; dueAt: Date }): Promise<string> {
+  async insertTask(
+    tx: EntityManager,
+    values: { caseId: string; mpContactId: string | null; dueAt: Date },
+  ): Promise<string> {
     const result = await tx.insert(ChaseTaskEntity, { ...values, kind: 'phone_mp_office', status: 'open' });
     return (result.identifiers[0] as { id: string }).id;
   }
@@ -44,7 +55,10 @@ export class ChasePlanRepository {
   }
 
   async completeTask(tx: EntityManager, id: string, actorId: string): Promise<ChaseTaskEntity | null> {
-    await tx.query(`UPDATE chase_tasks SET status = 'done', completed_at = now(), completed_by = $2 WHERE id = $1 AND status = 'open'`, [id, actorId]);
+    await tx.query(
+      `UPDATE chase_tasks SET status = 'done', completed_at = now(), completed_by = $2 WHERE id = $1 AND status = 'open'`,
+      [id, actorId],
+    );
     return tx.findOneBy(ChaseTaskEntity, { id });
   }
 
@@ -52,7 +66,10 @@ export class ChasePlanRepository {
     return this.dataSource.manager.findOneBy(ChaseTaskEntity, { id });
   }
 
-  async listTasks(query: ListQuery<string, 'dueAt' | 'createdAt'>, filter: { caseIds?: string[]; statuses?: ChaseTaskStatus[]; dueTo?: Date; ids?: string[] }): Promise<[ChaseTaskEntity[], number]> {
+  async listTasks(
+    query: ListQuery<string, 'dueAt' | 'createdAt'>,
+    filter: { caseIds?: string[]; statuses?: ChaseTaskStatus[]; dueTo?: Date; ids?: string[] },
+  ): Promise<[ChaseTaskEntity[], number]> {
     const qb = this.dataSource.manager.getRepository(ChaseTaskEntity).createQueryBuilder('t');
     if (filter.ids) qb.andWhere('t.id IN (:...ids)', { ids: filter.ids });
     if (filter.caseIds) qb.andWhere('t.caseId IN (:...caseIds)', { caseIds: filter.caseIds });
@@ -63,6 +80,10 @@ export class ChasePlanRepository {
   }
 
   latestTasksForCase(caseId: string, limit: number): Promise<[ChaseTaskEntity[], number]> {
-    return this.dataSource.manager.findAndCount(ChaseTaskEntity, { where: { caseId }, order: { dueAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.dataSource.manager.findAndCount(ChaseTaskEntity, {
+      where: { caseId },
+      order: { dueAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
   }
 }

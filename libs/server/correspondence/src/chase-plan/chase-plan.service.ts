@@ -48,12 +48,24 @@ export class ChasePlanService {
     const chases = [...new Set(input.mpChaseDays)].sort((a, b) => a - b);
     const last = Math.max(input.checkinDays + input.reminderDays, ...chases);
     if (input.phoneTaskDays <= last) {
-      throw new BadRequestException({ message: 'phoneTaskDays must come after the last chase', fields: { phoneTaskDays: `must be more than ${last}` } });
+      throw new BadRequestException({
+        message: 'phoneTaskDays must come after the last chase',
+        fields: { phoneTaskDays: `must be more than ${last}` },
+      });
     }
     const settings = { ...input, mpChaseDays: chases };
     await this.plans.transaction(async (tx) => {
       await this.plans.saveSettings(tx, settings, actor.id);
-      await this.audit.record({ actorId: actor.id, action: 'chase_plan.updated', entityType: 'chase_plan', entityId: '1', details: { ...settings } }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'chase_plan.updated',
+          entityType: 'chase_plan',
+          entityId: '1',
+          details: { ...settings },
+        },
+        tx,
+      );
     });
     return settings;
   }
@@ -63,14 +75,29 @@ export class ChasePlanService {
     await this.stop(tx, plan.caseId, 'case_moved_on');
     const settings = await this.settings();
     const hours = { startHour: this.config.OFFICE_HOURS_START, endHour: this.config.OFFICE_HOURS_END };
-    const times = planChaseTimes(plan.contactedAt, settings, holidayRegionForNation(plan.nation), hours, this.clock.now());
-    const common = { caseId: plan.caseId, supporterId: plan.supporterId, mpContactId: plan.mpContactId, createdBy: plan.createdBy };
+    const times = planChaseTimes(
+      plan.contactedAt,
+      settings,
+      holidayRegionForNation(plan.nation),
+      hours,
+      this.clock.now(),
+    );
+    const common = {
+      caseId: plan.caseId,
+      supporterId: plan.supporterId,
+      mpContactId: plan.mpContactId,
+      createdBy: plan.createdBy,
+    };
     const emails = await this.outbox.schedule(tx, [
       { ...common, kind: 'supporter_checkin', dueAt: times.checkin },
       { ...common, kind: 'checkin_reminder', dueAt: times.reminder },
       ...times.mpChases.map((dueAt) => ({ ...common, kind: 'mp_chase' as const, dueAt })),
     ]);
-    const taskId = await this.plans.insertTask(tx, { caseId: plan.caseId, mpContactId: plan.mpContactId, dueAt: times.phoneTask });
+    const taskId = await this.plans.insertTask(tx, {
+      caseId: plan.caseId,
+      mpContactId: plan.mpContactId,
+      dueAt: times.phoneTask,
+    });
     return { emails, taskId };
   }
 
@@ -78,7 +105,12 @@ export class ChasePlanService {
    * Cancels the case's pending chase emails (all, or only the supporter's check-ins) and its open
    * telephone task, after any send of the case in flight has finished (see OutboxService).
    */
-  async stop(tx: EntityManager, caseId: string, reason: CancelReason, options: { checkinsOnly?: boolean; actorId?: string | null } = {}): Promise<{ emails: string[]; tasks: string[] }> {
+  async stop(
+    tx: EntityManager,
+    caseId: string,
+    reason: CancelReason,
+    options: { checkinsOnly?: boolean; actorId?: string | null } = {},
+  ): Promise<{ emails: string[]; tasks: string[] }> {
     const kinds = options.checkinsOnly ? (['supporter_checkin', 'checkin_reminder'] as const) : CHASE_KINDS;
     const emails = await this.outbox.cancelForCase(tx, caseId, reason, { kinds, actorId: options.actorId });
     const tasks = options.checkinsOnly ? [] : await this.plans.cancelOpenTasks(tx, caseId, reason);

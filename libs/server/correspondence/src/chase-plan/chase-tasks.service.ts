@@ -1,12 +1,18 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import { CHASE_TASK_STATUSES, type ChaseTaskDto, type ChaseTaskStatus, type SessionUser } from '@campaign-desk/contracts';
+import {
+  CHASE_TASK_STATUSES,
+  type ChaseTaskDto,
+  type ChaseTaskStatus,
+  type SessionUser,
+} from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { ChasePlanRepository } from './chase-plan.repository';
 import { toChaseTaskDto } from './chase-task.mapper';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const filterError = (key: string, detail: string) => new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
+const filterError = (key: string, detail: string) =>
+  new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
 
 /** The caseworker's telephone tasks (`chase-tasks`): open ones falling due are the call list. */
 @Injectable()
@@ -24,7 +30,8 @@ export class ChaseTasksService {
       return list as string[];
     };
     const statuses = f.status === undefined ? undefined : Array.isArray(f.status) ? f.status : [f.status];
-    if (statuses && !statuses.every((s) => CHASE_TASK_STATUSES.includes(s as ChaseTaskStatus))) throw filterError('status', `must be one of ${CHASE_TASK_STATUSES.join(', ')}`);
+    if (statuses && !statuses.every((s) => CHASE_TASK_STATUSES.includes(s as ChaseTaskStatus)))
+      throw filterError('status', `must be one of ${CHASE_TASK_STATUSES.join(', ')}`);
     const dueTo = f.dueAt_lte === undefined ? undefined : new Date(String(f.dueAt_lte));
     if (dueTo && Number.isNaN(dueTo.getTime())) throw filterError('dueAt_lte', 'must be an ISO 8601 date-time');
     const [rows, total] = await this.tasks.listTasks(query, {
@@ -41,7 +48,16 @@ export class ChaseTasksService {
     if (!found) throw new NotFoundException('Task not found');
     const task = await this.tasks.transaction(async (tx) => {
       const done = await this.tasks.completeTask(tx, id, user.id);
-      await this.audit.record({ actorId: user.id, action: 'chase_task.completed', entityType: 'chase_task', entityId: id, details: { caseId: found.caseId } }, tx);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'chase_task.completed',
+          entityType: 'chase_task',
+          entityId: id,
+          details: { caseId: found.caseId },
+        },
+        tx,
+      );
       return done!;
     });
     return toChaseTaskDto(task);

@@ -9,7 +9,11 @@ export class CheckinAnswersRepository {
   constructor(@InjectRepository(CheckinAnswerEntity) private readonly repo: Repository<CheckinAnswerEntity>) {}
 
   /** Answered already, through this email or another of the same contact? */
-  async findFor(scheduledEmailId: string, mpContactId: string | null, tx?: EntityManager): Promise<CheckinAnswerEntity | null> {
+  async findFor(
+    scheduledEmailId: string,
+    mpContactId: string | null,
+    tx?: EntityManager,
+  ): Promise<CheckinAnswerEntity | null> {
     const target = tx ? tx.getRepository(CheckinAnswerEntity) : this.repo;
     const qb = target.createQueryBuilder('a').where('a.scheduledEmailId = :scheduledEmailId', { scheduledEmailId });
     if (mpContactId) qb.orWhere('a.mpContactId = :mpContactId', { mpContactId });
@@ -19,7 +23,13 @@ export class CheckinAnswersRepository {
   /** Inserts the answer unless one exists (the unique keys make the link single-use); null when it was already answered. */
   async insertOnce(
     tx: EntityManager,
-    values: { caseId: string; mpContactId: string | null; scheduledEmailId: string; answer: CheckinAnswer; answeredAt: Date },
+    values: {
+      caseId: string;
+      mpContactId: string | null;
+      scheduledEmailId: string;
+      answer: CheckinAnswer;
+      answeredAt: Date;
+    },
   ): Promise<CheckinAnswerEntity | null> {
     const rows: { id: string }[] = await tx.query(
       `INSERT INTO checkin_answers (case_id, mp_contact_id, scheduled_email_id, answer, answered_at) VALUES ($1, $2, $3, $4, $5)

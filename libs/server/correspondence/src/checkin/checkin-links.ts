@@ -14,7 +14,9 @@ export class CheckinLinks {
 
   constructor(private readonly config: AppConfig) {
     if (!config.CHECKIN_LINK_SECRET && config.NODE_ENV === 'production') {
-      throw new Error('CHECKIN_LINK_SECRET must be set in production (at least 32 characters): it signs the supporters\' check-in links');
+      throw new Error(
+        "CHECKIN_LINK_SECRET must be set in production (at least 32 characters): it signs the supporters' check-in links",
+      );
     }
     this.secret = config.CHECKIN_LINK_SECRET ?? DEVELOPMENT_SECRET;
   }
@@ -25,7 +27,8 @@ export class CheckinLinks {
       scheduledEmailId,
       expiresAt: new Date(now.getTime() + this.config.CHECKIN_LINK_DAYS * 24 * 3_600_000),
     });
-    const link = (answer: CheckinAnswer) => new TrustedLink(`${this.config.PUBLIC_URL.replace(/\/$/, '')}/api/public/checkin/${token}?answer=${answer}`);
+    const link = (answer: CheckinAnswer) =>
+      new TrustedLink(`${this.config.PUBLIC_URL.replace(/\/$/, '')}/api/public/checkin/${token}?answer=${answer}`);
     return { yesUrl: link('yes'), acknowledgementUrl: link('acknowledgement'), noUrl: link('no') };
   }
 

@@ -9,8 +9,9 @@ const LABELS: Record<CheckinAnswer, string> = {
 
 const THANKS: Record<CheckinAnswer, string> = {
   yes: 'Thank you. We have noted that your MP replied, and we will not chase their office any further. Your caseworker will be in touch about what happens next.',
-  acknowledgement: 'Thank you. We have noted that your MP has only acknowledged your letter so far; we will keep following it up with their office.',
-  no: 'Thank you for letting us know. We will follow it up with your MP\'s office for you.',
+  acknowledgement:
+    'Thank you. We have noted that your MP has only acknowledged your letter so far; we will keep following it up with their office.',
+  no: "Thank you for letting us know. We will follow it up with your MP's office for you.",
 };
 
 /** A small page with no script (it works under the API's strict CSP) and nothing personal on it. */
@@ -35,7 +36,8 @@ ${body}
 export function questionPage(token: string, chosen: CheckinAnswer | null): string {
   const action = `/api/public/checkin/${encodeURIComponent(token)}`;
   const buttons = CHECKIN_ANSWERS.map(
-    (answer) => `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="answer" value="${answer}">` +
+    (answer) =>
+      `<form method="post" action="${escapeHtml(action)}"><input type="hidden" name="answer" value="${answer}">` +
       `<button type="submit"${answer === chosen ? ' class="chosen" autofocus' : ''}>${escapeHtml(LABELS[answer])}</button></form>`,
   ).join('\n');
   const lead = chosen ? `<p>Please press your answer to confirm it.</p>` : `<p>Please choose the answer that fits.</p>`;
@@ -47,7 +49,18 @@ export function thanksPage(answer: CheckinAnswer): string {
 }
 
 export function problemPage(problem: 'invalid' | 'expired' | 'used'): string {
-  if (problem === 'used') return page('Already answered', '<p>This question has already been answered, so there is nothing more to do. Thank you.</p><p>If something has changed, just reply to our email.</p>');
-  if (problem === 'expired') return page('This link has expired', '<p>This link is no longer active. If your MP has replied, please reply to our email and let us know.</p>');
-  return page('This link is not valid', '<p>This link is incomplete or has been changed. Please use the link in our email exactly as it is, or reply to our email instead.</p>');
+  if (problem === 'used')
+    return page(
+      'Already answered',
+      '<p>This question has already been answered, so there is nothing more to do. Thank you.</p><p>If something has changed, just reply to our email.</p>',
+    );
+  if (problem === 'expired')
+    return page(
+      'This link has expired',
+      '<p>This link is no longer active. If your MP has replied, please reply to our email and let us know.</p>',
+    );
+  return page(
+    'This link is not valid',
+    '<p>This link is incomplete or has been changed. Please use the link in our email exactly as it is, or reply to our email instead.</p>',
+  );
 }

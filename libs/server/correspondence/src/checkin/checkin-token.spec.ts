@@ -8,7 +8,10 @@ const later = new Date('2026-12-21T10:00:00Z');
 describe('check-in tokens', () => {
   it('round-trips the email id and expiry', () => {
     const token = createCheckinToken(secret, { scheduledEmailId: id, expiresAt: later });
-    expect(verifyCheckinToken(secret, token, now)).toEqual({ ok: true, claims: { scheduledEmailId: id, expiresAt: later } });
+    expect(verifyCheckinToken(secret, token, now)).toEqual({
+      ok: true,
+      claims: { scheduledEmailId: id, expiresAt: later },
+    });
   });
 
   it('refuses a token signed with another secret', () => {

@@ -6,7 +6,11 @@ import { ClientIp } from '@campaign-desk/server-auth';
 import { CheckinService, type HtmlPage } from './checkin.service';
 
 function send(res: Response, page: HtmlPage): void {
-  res.status(page.status).setHeader('Cache-Control', 'no-store').setHeader('Content-Type', 'text/html; charset=utf-8').send(page.html);
+  res
+    .status(page.status)
+    .setHeader('Cache-Control', 'no-store')
+    .setHeader('Content-Type', 'text/html; charset=utf-8')
+    .send(page.html);
 }
 
 /** The public check-in page the supporter's email links to: HTML, no script, no sign-in. */
@@ -23,7 +27,12 @@ export class CheckinController {
 
   @Post(':token')
   @Public()
-  async answer(@Param('token') token: string, @Body('answer') answer: unknown, @ClientIp() ip: string, @Res() res: Response): Promise<void> {
+  async answer(
+    @Param('token') token: string,
+    @Body('answer') answer: unknown,
+    @ClientIp() ip: string,
+    @Res() res: Response,
+  ): Promise<void> {
     send(res, await this.checkins.answer(token, answer, ip));
   }
 }

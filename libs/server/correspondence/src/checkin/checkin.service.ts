@@ -47,22 +47,54 @@ export class CheckinService {
     const { email } = checked;
     const now = this.clock.now();
     const recorded = await this.emails.transaction(async (tx) => {
-      const inserted = await this.answers.insertOnce(tx, { caseId: email.caseId, mpContactId: email.mpContactId, scheduledEmailId: email.id, answer, answeredAt: now });
+      const inserted = await this.answers.insertOnce(tx, {
+        caseId: email.caseId,
+        mpContactId: email.mpContactId,
+        scheduledEmailId: email.id,
+        answer,
+        answeredAt: now,
+      });
       if (!inserted) return false;
       await this.plans.stop(tx, email.caseId, 'checkin_answered', { checkinsOnly: true });
-      await this.events.publish('checkin.answered', { caseId: email.caseId, mpContactId: email.mpContactId, scheduledEmailId: email.id, answer, answeredAt: now.toISOString() }, tx);
-      await this.audit.record({ actorId: null, ip, action: 'checkin.answered', entityType: 'case', entityId: email.caseId, details: { scheduledEmailId: email.id, answer } }, tx);
+      await this.events.publish(
+        'checkin.answered',
+        {
+          caseId: email.caseId,
+          mpContactId: email.mpContactId,
+          scheduledEmailId: email.id,
+          answer,
+          answeredAt: now.toISOString(),
+        },
+        tx,
+      );
+      await this.audit.record(
+        {
+          actorId: null,
+          ip,
+          action: 'checkin.answered',
+          entityType: 'case',
+          entityId: email.caseId,
+          details: { scheduledEmailId: email.id, answer },
+        },
+        tx,
+      );
       return true;
     });
     return recorded ? { status: 200, html: thanksPage(answer) } : { status: 410, html: problemPage('used') };
   }
 
-  private async check(token: string): Promise<{ ok: false; page: HtmlPage } | { ok: true; email: ScheduledEmailEntity }> {
-    const problem = (status: number, kind: 'invalid' | 'expired' | 'used') => ({ ok: false as const, page: { status, html: problemPage(kind) } });
+  private async check(
+    token: string,
+  ): Promise<{ ok: false; page: HtmlPage } | { ok: true; email: ScheduledEmailEntity }> {
+    const problem = (status: number, kind: 'invalid' | 'expired' | 'used') => ({
+      ok: false as const,
+      page: { status, html: problemPage(kind) },
+    });
     const verified = this.links.verify(token, this.clock.now());
     if (!verified.ok) return verified.problem === 'expired' ? problem(410, 'expired') : problem(400, 'invalid');
     const email = await this.emails.findById(verified.claims.scheduledEmailId);
-    if (!email || (email.kind !== 'supporter_checkin' && email.kind !== 'checkin_reminder')) return problem(400, 'invalid');
+    if (!email || (email.kind !== 'supporter_checkin' && email.kind !== 'checkin_reminder'))
+      return problem(400, 'invalid');
     if (await this.answers.findFor(email.id, email.mpContactId)) return problem(410, 'used');
     return { ok: true, email };
   }

@@ -14,7 +14,12 @@ export class CaseEmailController {
   /** Queues a reply to the supporter; it threads to the message answered and carries [CD-n]. */
   @Post(':id/reply')
   @Roles('admin', 'caseworker')
-  reply(@Param('id') id: string, @Body() body: ComposeReplyDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<ScheduledEmailDto> {
+  reply(
+    @Param('id') id: string,
+    @Body() body: ComposeReplyDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<ScheduledEmailDto> {
     return this.replies.reply(id, body, { user, ip });
   }
 
@@ -22,7 +27,11 @@ export class CaseEmailController {
   @Post(':id/email-preview')
   @HttpCode(200)
   @Roles('admin', 'caseworker')
-  preview(@Param('id') id: string, @Body() body: ComposePreviewDto, @CurrentUser() user: SessionUser): Promise<ComposedEmailPreview> {
+  preview(
+    @Param('id') id: string,
+    @Body() body: ComposePreviewDto,
+    @CurrentUser() user: SessionUser,
+  ): Promise<ComposedEmailPreview> {
     return this.replies.preview(id, body, user.id);
   }
 }

@@ -1,5 +1,11 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { RECIPIENT_OF_KIND, type CaseDetail, type ComposeEmailInput, type ScheduledEmailKind, type SupporterDto } from '@campaign-desk/contracts';
+import {
+  RECIPIENT_OF_KIND,
+  type CaseDetail,
+  type ComposeEmailInput,
+  type ScheduledEmailKind,
+  type SupporterDto,
+} from '@campaign-desk/contracts';
 import { Clock } from '@campaign-desk/server-core';
 import { CasesService } from '@campaign-desk/server-cases';
 import { MessagesService } from '@campaign-desk/server-intake';
@@ -9,7 +15,8 @@ import { EmailTemplatesService, renderEmail } from '../templates/email-templates
 import { EmailPreparer, withCaseReference } from './email-preparer.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const bad = (field: string, detail: string) => new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
+const bad = (field: string, detail: string) =>
+  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 export interface ComposedEmail {
   caseId: string;
@@ -40,7 +47,12 @@ export class ComposeService {
   ) {}
 
   /** Checks the case can take it and renders the text; nothing is written yet. */
-  async compose(caseId: string, kind: 'reply' | 'mp_email', input: ComposeEmailInput, staffId: string): Promise<ComposedEmail> {
+  async compose(
+    caseId: string,
+    kind: 'reply' | 'mp_email',
+    input: ComposeEmailInput,
+    staffId: string,
+  ): Promise<ComposedEmail> {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
     const detail = await this.cases.afterAction(caseId);
     this.checkCase(detail, kind);
@@ -67,7 +79,11 @@ export class ComposeService {
         inReplyTo = target.rfcMessageId;
         references = [...target.references, target.rfcMessageId].slice(-20);
       }
-      subject ??= target ? (/^re:/i.test(target.subject) ? target.subject : `Re: ${target.subject}`) : 'Your case with the campaigns team';
+      subject ??= target
+        ? /^re:/i.test(target.subject)
+          ? target.subject
+          : `Re: ${target.subject}`
+        : 'Your case with the campaigns team';
     }
     subject ??= `Your constituent ${detail.supporter?.name ?? ''}`.trim();
     return {
@@ -104,14 +120,22 @@ export class ComposeService {
   }
 
   private checkCase(detail: CaseDetail, kind: 'reply' | 'mp_email'): void {
-    if (detail.status === 'closed') throw new ConflictException({ message: 'The case is closed: reopen it to send email', status: detail.status });
-    if (detail.status === 'on_hold') throw new ConflictException({ message: 'The case is on hold: nothing is sent while it is', status: detail.status });
+    if (detail.status === 'closed')
+      throw new ConflictException({ message: 'The case is closed: reopen it to send email', status: detail.status });
+    if (detail.status === 'on_hold')
+      throw new ConflictException({
+        message: 'The case is on hold: nothing is sent while it is',
+        status: detail.status,
+      });
     const supporter = detail.supporter as SupporterDto | null;
-    if (supporter?.onHold) throw new ConflictException({ message: 'The supporter is on hold: nothing is sent while they are' });
-    if (RECIPIENT_OF_KIND[kind] === 'supporter' && !supporter?.email) throw bad('caseId', 'has a supporter without an email address');
+    if (supporter?.onHold)
+      throw new ConflictException({ message: 'The supporter is on hold: nothing is sent while they are' });
+    if (RECIPIENT_OF_KIND[kind] === 'supporter' && !supporter?.email)
+      throw bad('caseId', 'has a supporter without an email address');
     if (RECIPIENT_OF_KIND[kind] === 'mp') {
       if (detail.mpId === null) throw bad('caseId', 'has no MP');
-      if (!supporter?.consents.shareWithMp) throw new ConflictException({ message: 'The supporter has not consented to sharing their case with their MP' });
+      if (!supporter?.consents.shareWithMp)
+        throw new ConflictException({ message: 'The supporter has not consented to sharing their case with their MP' });
     }
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { RECIPIENT_OF_KIND, type CancelReason, type CaseDetail, type RenderedEmail, type SupporterDto } from '@campaign-desk/contracts';
+import {
+  RECIPIENT_OF_KIND,
+  type CancelReason,
+  type CaseDetail,
+  type RenderedEmail,
+  type SupporterDto,
+} from '@campaign-desk/contracts';
 import { StaffUsersService } from '@campaign-desk/server-auth';
 import { CasesService } from '@campaign-desk/server-cases';
 import { DirectoryService } from '@campaign-desk/server-directory';
@@ -67,26 +73,48 @@ export class EmailPreparer {
 
     if (row.subject !== null && row.body !== null) {
       // Composed by staff (already rendered when it was written): sent as written.
-      return { kind: 'ready', to, templateVersion: row.templateVersion, email: this.composed(row.subject, row.body, detail.reference) };
+      return {
+        kind: 'ready',
+        to,
+        templateVersion: row.templateVersion,
+        email: this.composed(row.subject, row.body, detail.reference),
+      };
     }
     const template = await this.templates.current(row.templateKey!);
     const scope: TemplateScope = {
       ...(await this.scopeFor(detail, row.createdBy ?? detail.assigneeId)),
-      ...(await this.providers.scopeFor({ id: row.id, kind: row.kind, caseId: row.caseId, mpContactId: row.mpContactId, context: row.context }, now)),
+      ...(await this.providers.scopeFor(
+        { id: row.id, kind: row.kind, caseId: row.caseId, mpContactId: row.mpContactId, context: row.context },
+        now,
+      )),
     };
     if (isCheckin) scope.checkin = this.links.linksFor(row.id, now);
     const email = renderEmail(template, scope);
-    return { kind: 'ready', to, templateVersion: template.version, email: { ...email, subject: withCaseReference(email.subject, detail.reference) } };
+    return {
+      kind: 'ready',
+      to,
+      templateVersion: template.version,
+      email: { ...email, subject: withCaseReference(email.subject, detail.reference) },
+    };
   }
 
   /** Placeholder values from the case, for composing from a template and for sending. */
   async scopeFor(detail: CaseDetail, staffId: string | null): Promise<TemplateScope> {
     const supporter = detail.supporter;
     const mp = await this.mpOf(detail);
-    const staffName = staffId ? await this.staff.get(staffId).then((u) => u.name, () => null) : null;
+    const staffName = staffId
+      ? await this.staff.get(staffId).then(
+          (u) => u.name,
+          () => null,
+        )
+      : null;
     return {
       supporter: supporter
-        ? { name: supporter.name, firstName: firstName(supporter.name), postcode: 'postcode' in supporter ? supporter.postcode : null }
+        ? {
+            name: supporter.name,
+            firstName: firstName(supporter.name),
+            postcode: 'postcode' in supporter ? supporter.postcode : null,
+          }
         : {},
       case: { reference: detail.reference },
       mp: mp ? { name: mp.name, party: mp.party, constituency: detail.constituencyName } : {},
@@ -95,7 +123,11 @@ export class EmailPreparer {
   }
 
   composed(subject: string, body: string, reference: string): RenderedEmail {
-    return { subject: withCaseReference(subject.replace(/[\r\n]+/g, ' '), reference), text: body, html: htmlDocument(escapeHtml(body)) };
+    return {
+      subject: withCaseReference(subject.replace(/[\r\n]+/g, ' '), reference),
+      text: body,
+      html: htmlDocument(escapeHtml(body)),
+    };
   }
 
   /** The case's MP with their current email (from the in-memory directory when the seat's MP is the case's). */

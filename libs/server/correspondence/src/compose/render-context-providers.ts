@@ -33,7 +33,8 @@ export class RenderContextProviders {
   private readonly providers = new Map<string, RenderContextProvider>();
 
   register(provider: RenderContextProvider): void {
-    if (this.providers.has(provider.name)) throw new Error(`A render context provider "${provider.name}" is already registered`);
+    if (this.providers.has(provider.name))
+      throw new Error(`A render context provider "${provider.name}" is already registered`);
     this.providers.set(provider.name, provider);
   }
 

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ComposedEmailPreview, ComposeEmailInput, ComposePreviewInput, ScheduledEmailDto } from '@campaign-desk/contracts';
+import type {
+  ComposedEmailPreview,
+  ComposeEmailInput,
+  ComposePreviewInput,
+  ScheduledEmailDto,
+} from '@campaign-desk/contracts';
 import { AuditService } from '@campaign-desk/server-audit';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
 import { toScheduledEmailDto } from '../outbox/scheduled-email.mapper';
@@ -28,7 +33,11 @@ export class RepliesService {
           action: 'case.reply_queued',
           entityType: 'case',
           entityId: email.caseId,
-          details: { scheduledEmailId: scheduled[0].id, templateKey: email.templateKey, threaded: email.inReplyTo !== null },
+          details: {
+            scheduledEmailId: scheduled[0].id,
+            templateKey: email.templateKey,
+            threaded: email.inReplyTo !== null,
+          },
         },
         tx,
       );
@@ -42,6 +51,11 @@ export class RepliesService {
   async preview(caseId: string, input: ComposePreviewInput, staffId: string): Promise<ComposedEmailPreview> {
     const { kind, ...compose } = input;
     const email = await this.compose.compose(caseId, kind, compose, staffId);
-    return { subject: email.subject, body: email.body, templateKey: email.templateKey, templateVersion: email.templateVersion };
+    return {
+      subject: email.subject,
+      body: email.body,
+      templateKey: email.templateKey,
+      templateVersion: email.templateVersion,
+    };
   }
 }

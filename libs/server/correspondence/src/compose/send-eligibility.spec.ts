@@ -1,8 +1,15 @@
 import type { CaseStatus, ScheduledEmailKind } from '@campaign-desk/contracts';
 import { whyNotSend, type EligibilityFacts } from './send-eligibility';
 
-const consenting = { onHold: false, consents: { contactByEmail: true, shareWithMp: true, shareWithTrust: false, media: false } };
-const facts = (kind: ScheduledEmailKind, caseStatus: CaseStatus, extra: Partial<EligibilityFacts> = {}): EligibilityFacts => ({
+const consenting = {
+  onHold: false,
+  consents: { contactByEmail: true, shareWithMp: true, shareWithTrust: false, media: false },
+};
+const facts = (
+  kind: ScheduledEmailKind,
+  caseStatus: CaseStatus,
+  extra: Partial<EligibilityFacts> = {},
+): EligibilityFacts => ({
   kind,
   caseStatus,
   supporter: consenting,
@@ -12,13 +19,16 @@ const facts = (kind: ScheduledEmailKind, caseStatus: CaseStatus, extra: Partial<
 
 describe('whyNotSend', () => {
   it('lets the chase plan go while the case awaits the MP', () => {
-    for (const kind of ['supporter_checkin', 'checkin_reminder', 'mp_chase'] as const) expect(whyNotSend(facts(kind, 'awaiting_mp'))).toBeNull();
+    for (const kind of ['supporter_checkin', 'checkin_reminder', 'mp_chase'] as const)
+      expect(whyNotSend(facts(kind, 'awaiting_mp'))).toBeNull();
   });
 
   it('stops everything on a closed or on-hold case, or for a supporter on hold', () => {
     expect(whyNotSend(facts('reply', 'closed'))).toBe('case_closed');
     expect(whyNotSend(facts('mp_chase', 'on_hold'))).toBe('case_on_hold');
-    expect(whyNotSend(facts('reply', 'in_progress', { supporter: { ...consenting, onHold: true } }))).toBe('supporter_on_hold');
+    expect(whyNotSend(facts('reply', 'in_progress', { supporter: { ...consenting, onHold: true } }))).toBe(
+      'supporter_on_hold',
+    );
   });
 
   it('stops chases once the MP has responded or the case has moved on', () => {

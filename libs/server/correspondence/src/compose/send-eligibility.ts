@@ -1,4 +1,11 @@
-import { CHASE_KINDS, RECIPIENT_OF_KIND, type CancelReason, type CaseStatus, type ScheduledEmailKind, type SupporterConsents } from '@campaign-desk/contracts';
+import {
+  CHASE_KINDS,
+  RECIPIENT_OF_KIND,
+  type CancelReason,
+  type CaseStatus,
+  type ScheduledEmailKind,
+  type SupporterConsents,
+} from '@campaign-desk/contracts';
 
 export interface EligibilityFacts {
   kind: ScheduledEmailKind;
@@ -24,7 +31,8 @@ export function whyNotSend(facts: EligibilityFacts): CancelReason | null {
     if (facts.caseStatus === 'mp_responded') return 'mp_responded';
     if (facts.caseStatus !== 'awaiting_mp') return 'case_moved_on';
   }
-  if ((facts.kind === 'supporter_checkin' || facts.kind === 'checkin_reminder') && facts.checkinAnswered) return 'checkin_answered';
+  if ((facts.kind === 'supporter_checkin' || facts.kind === 'checkin_reminder') && facts.checkinAnswered)
+    return 'checkin_answered';
   if (facts.kind === 'supporter_checkin' || facts.kind === 'checkin_reminder') {
     if (!facts.supporter?.consents.contactByEmail) return 'no_consent';
   }

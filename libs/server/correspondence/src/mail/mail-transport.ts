@@ -66,10 +66,17 @@ export class MailTransport implements OnModuleDestroy {
   constructor(private readonly config: AppConfig) {}
 
   /** Never throws: answers what happened, including whether the message may have been delivered. */
-  async send(envelope: { from: string; to: string }, raw: Buffer, beforeEnd: () => Promise<void>): Promise<SendOutcome> {
+  async send(
+    envelope: { from: string; to: string },
+    raw: Buffer,
+    beforeEnd: () => Promise<void>,
+  ): Promise<SendOutcome> {
     const message = new GuardedMessage(raw, beforeEnd);
     try {
-      const info = (await this.pool().sendMail({ envelope: { from: envelope.from, to: [envelope.to] }, raw: message })) as { response?: string };
+      const info = (await this.pool().sendMail({
+        envelope: { from: envelope.from, to: [envelope.to] },
+        raw: message,
+      })) as { response?: string };
       return { kind: 'sent', response: String(info.response ?? '') };
     } catch (error) {
       return classifySendError(error, message.handedOver);

@@ -27,7 +27,9 @@ export function buildRawMessage(email: OutgoingEmail): Promise<Buffer> {
     references: email.references.length ? email.references : undefined,
     headers: { 'Auto-Submitted': 'auto-generated' },
   });
-  return new Promise((resolve, reject) => composer.compile().build((error, message) => (error ? reject(error) : resolve(message))));
+  return new Promise((resolve, reject) =>
+    composer.compile().build((error, message) => (error ? reject(error) : resolve(message))),
+  );
 }
 
 /** The envelope sender: the address part of MAIL_FROM. */

@@ -32,7 +32,10 @@ export class EmailJobs {
       }
       return true;
     } catch (error) {
-      this.logger.warn({ count: rows.length, err: (error as Error).message }, 'could not enqueue emails; the reconciler will');
+      this.logger.warn(
+        { count: rows.length, err: (error as Error).message },
+        'could not enqueue emails; the reconciler will',
+      );
       return false;
     }
   }

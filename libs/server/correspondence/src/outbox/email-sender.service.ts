@@ -10,13 +10,7 @@ import type { ScheduledEmailEntity } from './scheduled-email.entity';
 import { ScheduledEmailsRepository } from './scheduled-emails.repository';
 import type { SendSession } from './send-session';
 
-export type SendResult =
-  | 'sent'
-  | 'retry'
-  | 'failed'
-  | 'unknown'
-  | 'cancelled'
-  | 'skipped';
+export type SendResult = 'sent' | 'retry' | 'failed' | 'unknown' | 'cancelled' | 'skipped';
 
 /**
  * Sends one outbox row, at most once (DESIGN invariant 2):
@@ -65,15 +59,23 @@ export class EmailSender {
       await session.close();
       if (supporterUpdate) {
         // SLA bookkeeping on the case, outside the send's locks (it locks the case row).
-        await this.cases.recordSupporterUpdate(supporterUpdate.caseId, supporterUpdate.at).catch((error: Error) =>
-          this.logger.warn({ scheduledEmailId: id, err: error.message }, 'could not record the supporter update on the case'),
-        );
+        await this.cases
+          .recordSupporterUpdate(supporterUpdate.caseId, supporterUpdate.at)
+          .catch((error: Error) =>
+            this.logger.warn(
+              { scheduledEmailId: id, err: error.message },
+              'could not record the supporter update on the case',
+            ),
+          );
       }
       if (wakeAt) await job.delayUntil(wakeAt);
     }
   }
 
-  private async attempt(session: SendSession, row: ScheduledEmailEntity): Promise<{ result: SendResult; wakeAt: Date | null; supporterUpdate: { caseId: string; at: Date } | null }> {
+  private async attempt(
+    session: SendSession,
+    row: ScheduledEmailEntity,
+  ): Promise<{ result: SendResult; wakeAt: Date | null; supporterUpdate: { caseId: string; at: Date } | null }> {
     const now = this.clock.now();
     let outcome: SendOutcome;
     let to: { name: string; address: string } | null = null;
@@ -81,7 +83,12 @@ export class EmailSender {
     try {
       prepared = await this.preparer.prepare(row, now);
       if (prepared.kind === 'cancel') {
-        await session.update(row.id, { status: 'cancelled', cancelledAt: now, cancelReason: prepared.reason, lastError: null });
+        await session.update(row.id, {
+          status: 'cancelled',
+          cancelledAt: now,
+          cancelReason: prepared.reason,
+          lastError: null,
+        });
         return { result: 'cancelled', wakeAt: null, supporterUpdate: null };
       }
       if (prepared.kind === 'fail') {
@@ -100,39 +107,76 @@ export class EmailSender {
         inReplyTo: row.inReplyTo ? `<${row.inReplyTo}>` : null,
         references: row.references.map((r) => `<${r}>`),
       });
-      outcome = await this.transport.send({ from: envelopeFrom(this.config.MAIL_FROM), to: to.address }, raw, () => session.markDeliveryStarted(row.id));
+      outcome = await this.transport.send({ from: envelopeFrom(this.config.MAIL_FROM), to: to.address }, raw, () =>
+        session.markDeliveryStarted(row.id),
+      );
     } catch (error) {
       // Before the hand-over (preparing or rendering failed): nothing can have left.
-      outcome = { kind: 'retry', responseCode: null, error: `could not prepare the email: ${(error as Error).message}`.slice(0, 500) };
+      outcome = {
+        kind: 'retry',
+        responseCode: null,
+        error: `could not prepare the email: ${(error as Error).message}`.slice(0, 500),
+      };
     }
 
     if (outcome.kind === 'sent' && prepared?.kind === 'ready' && to) {
       await this.recordSent(session, row, prepared, to);
-      return { result: 'sent', wakeAt: null, supporterUpdate: row.kind === 'reply' ? { caseId: row.caseId, at: this.clock.now() } : null };
+      return {
+        result: 'sent',
+        wakeAt: null,
+        supporterUpdate: row.kind === 'reply' ? { caseId: row.caseId, at: this.clock.now() } : null,
+      };
     }
     if (outcome.kind === 'retry') {
       if (row.attempts >= this.config.SEND_MAX_ATTEMPTS) {
-        await session.update(row.id, { status: 'failed', lastError: `Gave up after ${row.attempts} attempts: ${outcome.error}`, lastResponseCode: outcome.responseCode });
+        await session.update(row.id, {
+          status: 'failed',
+          lastError: `Gave up after ${row.attempts} attempts: ${outcome.error}`,
+          lastResponseCode: outcome.responseCode,
+        });
         return { result: 'failed', wakeAt: null, supporterUpdate: null };
       }
-      const dueAt = new Date(this.clock.now().getTime() + retryDelayMs(row.attempts, this.config.SEND_RETRY_BASE_SECONDS));
-      await session.update(row.id, { status: 'scheduled', dueAt, lastError: outcome.error, lastResponseCode: outcome.responseCode, deliveryStartedAt: null });
-      this.logger.warn({ scheduledEmailId: row.id, attempts: row.attempts, code: outcome.responseCode }, 'email deferred; will retry');
+      const dueAt = new Date(
+        this.clock.now().getTime() + retryDelayMs(row.attempts, this.config.SEND_RETRY_BASE_SECONDS),
+      );
+      await session.update(row.id, {
+        status: 'scheduled',
+        dueAt,
+        lastError: outcome.error,
+        lastResponseCode: outcome.responseCode,
+        deliveryStartedAt: null,
+      });
+      this.logger.warn(
+        { scheduledEmailId: row.id, attempts: row.attempts, code: outcome.responseCode },
+        'email deferred; will retry',
+      );
       return { result: 'retry', wakeAt: dueAt, supporterUpdate: null };
     }
     if (outcome.kind === 'failed') {
-      await session.update(row.id, { status: 'failed', lastError: outcome.error, lastResponseCode: outcome.responseCode });
+      await session.update(row.id, {
+        status: 'failed',
+        lastError: outcome.error,
+        lastResponseCode: outcome.responseCode,
+      });
       this.logger.warn({ scheduledEmailId: row.id, code: outcome.responseCode }, 'email refused permanently');
       return { result: 'failed', wakeAt: null, supporterUpdate: null };
     }
     const error = outcome.kind === 'unknown' ? outcome.error : 'no recipient';
-    await session.update(row.id, { status: 'unknown', lastError: `The connection was lost after the message was handed over (${error}): it may have been delivered` });
+    await session.update(row.id, {
+      status: 'unknown',
+      lastError: `The connection was lost after the message was handed over (${error}): it may have been delivered`,
+    });
     this.logger.warn({ scheduledEmailId: row.id }, 'email outcome unknown; left for a person to decide');
     return { result: 'unknown', wakeAt: null, supporterUpdate: null };
   }
 
   /** `sent` and the outbound message commit together; if that fails the row stays `sending` and settles as `unknown`. */
-  private async recordSent(session: SendSession, row: ScheduledEmailEntity, prepared: Extract<Awaited<ReturnType<EmailPreparer['prepare']>>, { kind: 'ready' }>, to: { name: string; address: string }): Promise<void> {
+  private async recordSent(
+    session: SendSession,
+    row: ScheduledEmailEntity,
+    prepared: Extract<Awaited<ReturnType<EmailPreparer['prepare']>>, { kind: 'ready' }>,
+    to: { name: string; address: string },
+  ): Promise<void> {
     const sentAt = this.clock.now();
     await session.unlockCase();
     await session.transaction(async (tx) => {
@@ -151,7 +195,13 @@ export class EmailSender {
         },
         tx,
       );
-      await this.rows.markSent(tx, row.id, { sentAt, messageId, templateVersion: prepared.templateVersion, recipientAddress: to.address, subject: prepared.email.subject });
+      await this.rows.markSent(tx, row.id, {
+        sentAt,
+        messageId,
+        templateVersion: prepared.templateVersion,
+        recipientAddress: to.address,
+        subject: prepared.email.subject,
+      });
     });
   }
 }

@@ -42,6 +42,8 @@ export class EmailProcessor implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private reconcileQuietly(when: string): void {
-    this.reconciler.reconcile().catch((error: Error) => this.logger.warn({ err: error.message, when }, 'outbox reconcile failed'));
+    this.reconciler
+      .reconcile()
+      .catch((error: Error) => this.logger.warn({ err: error.message, when }, 'outbox reconcile failed'));
   }
 }

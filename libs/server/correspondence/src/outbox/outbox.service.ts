@@ -89,12 +89,27 @@ export class OutboxService {
    * waiting for any send of the case in flight: once this returns, no email of the case is being
    * sent and none will start before the transaction ends.
    */
-  async cancelForCase(tx: EntityManager, caseId: string, reason: CancelReason, options: { kinds?: readonly ScheduledEmailKind[]; mpContactId?: string; actorId?: string | null } = {}): Promise<string[]> {
+  async cancelForCase(
+    tx: EntityManager,
+    caseId: string,
+    reason: CancelReason,
+    options: { kinds?: readonly ScheduledEmailKind[]; mpContactId?: string; actorId?: string | null } = {},
+  ): Promise<string[]> {
     await this.rows.lockCasesForChange(tx, [caseId]);
-    return this.rows.cancelScheduled(tx, { caseId, kinds: options.kinds, mpContactId: options.mpContactId }, reason, options.actorId ?? null);
+    return this.rows.cancelScheduled(
+      tx,
+      { caseId, kinds: options.kinds, mpContactId: options.mpContactId },
+      reason,
+      options.actorId ?? null,
+    );
   }
 
-  async cancelForSupporter(tx: EntityManager, supporterId: string, reason: CancelReason, options: { kinds?: readonly ScheduledEmailKind[]; actorId?: string | null } = {}): Promise<string[]> {
+  async cancelForSupporter(
+    tx: EntityManager,
+    supporterId: string,
+    reason: CancelReason,
+    options: { kinds?: readonly ScheduledEmailKind[]; actorId?: string | null } = {},
+  ): Promise<string[]> {
     await this.rows.lockCasesForChange(tx, await this.rows.pendingCaseIdsOfSupporter(tx, supporterId));
     return this.rows.cancelScheduled(tx, { supporterId, kinds: options.kinds }, reason, options.actorId ?? null);
   }

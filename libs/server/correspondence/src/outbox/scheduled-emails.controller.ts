@@ -1,7 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { SCHEDULED_EMAIL_FILTER_FIELDS, SCHEDULED_EMAIL_SORT_FIELDS, type ScheduledEmailDto, type SessionUser } from '@campaign-desk/contracts';
+import {
+  SCHEDULED_EMAIL_FILTER_FIELDS,
+  SCHEDULED_EMAIL_SORT_FIELDS,
+  type ScheduledEmailDto,
+  type SessionUser,
+} from '@campaign-desk/contracts';
 import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { RescheduleDto } from './dto/scheduled-email.dto';
@@ -20,7 +25,11 @@ export class ScheduledEmailsController {
 
   @Get()
   @AnyStaff()
-  async list(@Query() query: Record<string, unknown>, @CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: Response): Promise<ScheduledEmailDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ScheduledEmailDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const [rows, total] = await this.service.list(parsed, user);
     res.setHeader('Content-Range', contentRange('scheduled-emails', parsed.offset, rows.length, total));
@@ -35,21 +44,34 @@ export class ScheduledEmailsController {
 
   @Put(':id')
   @Roles('admin', 'caseworker')
-  reschedule(@Param('id') id: string, @Body() body: RescheduleDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<ScheduledEmailDto> {
+  reschedule(
+    @Param('id') id: string,
+    @Body() body: RescheduleDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<ScheduledEmailDto> {
     return this.service.reschedule(id, body.dueAt, { user, ip });
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('admin', 'caseworker')
-  cancel(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<ScheduledEmailDto> {
+  cancel(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<ScheduledEmailDto> {
     return this.service.cancel(id, { user, ip });
   }
 
   @Post(':id/send-now')
   @HttpCode(200)
   @Roles('admin', 'caseworker')
-  sendNow(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<ScheduledEmailDto> {
+  sendNow(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<ScheduledEmailDto> {
     return this.service.sendNow(id, { user, ip });
   }
 }

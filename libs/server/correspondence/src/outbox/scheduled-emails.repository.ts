@@ -59,10 +59,21 @@ export class ScheduledEmailsRepository {
            AS t(id, case_id, supporter_id, mp_contact_id, kind, recipient_kind, due_at, template_key, subject, body,
                 context, rfc_message_id, in_reply_to, refs, created_by)`,
         [
-          column('id'), column('caseId'), column('supporterId'), column('mpContactId'), column('kind'), column('recipientKind'),
-          column('dueAt').map((d) => d.toISOString()), column('templateKey'), column('subject'), column('body'),
-          chunk.map((r) => JSON.stringify(r.context)), column('rfcMessageId'), column('inReplyTo'),
-          chunk.map((r) => JSON.stringify(r.references)), column('createdBy'),
+          column('id'),
+          column('caseId'),
+          column('supporterId'),
+          column('mpContactId'),
+          column('kind'),
+          column('recipientKind'),
+          column('dueAt').map((d) => d.toISOString()),
+          column('templateKey'),
+          column('subject'),
+          column('body'),
+          chunk.map((r) => JSON.stringify(r.context)),
+          column('rfcMessageId'),
+          column('inReplyTo'),
+          chunk.map((r) => JSON.stringify(r.references)),
+          column('createdBy'),
         ],
       );
     }
@@ -81,7 +92,13 @@ export class ScheduledEmailsRepository {
   /** Cancels scheduled rows matching the filter; answers the ids cancelled. */
   async cancelScheduled(
     tx: EntityManager,
-    where: { caseId?: string; supporterId?: string; ids?: string[]; kinds?: readonly ScheduledEmailKind[]; mpContactId?: string },
+    where: {
+      caseId?: string;
+      supporterId?: string;
+      ids?: string[];
+      kinds?: readonly ScheduledEmailKind[];
+      mpContactId?: string;
+    },
     reason: CancelReason,
     actorId: string | null,
   ): Promise<string[]> {
@@ -114,7 +131,10 @@ export class ScheduledEmailsRepository {
   }
 
   async moveSupporter(fromId: string, toId: string, tx: EntityManager): Promise<number> {
-    const result = await tx.query(`UPDATE scheduled_emails SET supporter_id = $2, updated_at = now() WHERE supporter_id = $1`, [fromId, toId]);
+    const result = await tx.query(
+      `UPDATE scheduled_emails SET supporter_id = $2, updated_at = now() WHERE supporter_id = $1`,
+      [fromId, toId],
+    );
     return (result as [unknown, number])[1] ?? 0;
   }
 
@@ -123,7 +143,12 @@ export class ScheduledEmailsRepository {
   }
 
   findByIdForUpdate(tx: EntityManager, id: string): Promise<ScheduledEmailEntity | null> {
-    return tx.getRepository(ScheduledEmailEntity).createQueryBuilder('s').where('s.id = :id', { id }).setLock('pessimistic_write').getOne();
+    return tx
+      .getRepository(ScheduledEmailEntity)
+      .createQueryBuilder('s')
+      .where('s.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
   }
 
   async update(tx: EntityManager, id: string, changes: Partial<ScheduledEmailEntity>): Promise<void> {
@@ -134,7 +159,13 @@ export class ScheduledEmailsRepository {
   async markSent(
     tx: EntityManager,
     id: string,
-    values: { sentAt: Date; messageId: string; templateVersion: number | null; recipientAddress: string; subject: string },
+    values: {
+      sentAt: Date;
+      messageId: string;
+      templateVersion: number | null;
+      recipientAddress: string;
+      subject: string;
+    },
   ): Promise<void> {
     await tx.query(
       `UPDATE scheduled_emails SET status = 'sent', sent_at = $2, message_id = $3, template_version = $4, recipient_address = $5,
@@ -153,7 +184,10 @@ export class ScheduledEmailsRepository {
     return (tx ?? this.dataSource.manager).findOneBy(ScheduledEmailEntity, { messageId });
   }
 
-  async list(query: ListQuery<string, ScheduledEmailSortField>, filter: ScheduledEmailListFilter): Promise<[ScheduledEmailEntity[], number]> {
+  async list(
+    query: ListQuery<string, ScheduledEmailSortField>,
+    filter: ScheduledEmailListFilter,
+  ): Promise<[ScheduledEmailEntity[], number]> {
     const qb = this.dataSource.manager.getRepository(ScheduledEmailEntity).createQueryBuilder('s');
     if (filter.ids) qb.andWhere('s.id IN (:...ids)', { ids: filter.ids });
     if (filter.caseIds) qb.andWhere('s.caseId IN (:...caseIds)', { caseIds: filter.caseIds });
@@ -175,17 +209,21 @@ export class ScheduledEmailsRepository {
   }
 
   /** Rows waiting to be sent that fall due before `horizon` (what must have a live job). */
-  async scheduledBefore(horizon: Date, limit: number, after?: { dueAt: Date; id: string }): Promise<{ id: string; dueAt: Date }[]> {
+  async scheduledBefore(
+    horizon: Date,
+    limit: number,
+    after?: { dueAt: Date; id: string },
+  ): Promise<{ id: string; dueAt: Date }[]> {
     const rows: { id: string; due_at: Date }[] = after
       ? await this.dataSource.query(
           `SELECT id, due_at FROM scheduled_emails WHERE status = 'scheduled' AND due_at < $1 AND (due_at, id) > ($3, $4::uuid)
            ORDER BY due_at, id LIMIT $2`,
           [horizon, limit, after.dueAt, after.id],
         )
-      : await this.dataSource.query(`SELECT id, due_at FROM scheduled_emails WHERE status = 'scheduled' AND due_at < $1 ORDER BY due_at, id LIMIT $2`, [
-          horizon,
-          limit,
-        ]);
+      : await this.dataSource.query(
+          `SELECT id, due_at FROM scheduled_emails WHERE status = 'scheduled' AND due_at < $1 ORDER BY due_at, id LIMIT $2`,
+          [horizon, limit],
+        );
     return rows.map((r) => ({ id: r.id, dueAt: r.due_at }));
   }
 
@@ -211,7 +249,10 @@ export class ScheduledEmailsRepository {
   async settleOrphan(id: string, manager?: EntityManager): Promise<ScheduledEmailStatus | null> {
     const settle = async (tx: EntityManager, checkLock: boolean) => {
       if (checkLock) {
-        const [{ free }]: { free: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock(${ROW_SEND_LOCK}, hashtext($1::text)) AS free`, [id]);
+        const [{ free }]: { free: boolean }[] = await tx.query(
+          `SELECT pg_try_advisory_xact_lock(${ROW_SEND_LOCK}, hashtext($1::text)) AS free`,
+          [id],
+        );
         if (!free) return null;
       }
       const [settled]: { status: ScheduledEmailStatus }[] = await tx.query(

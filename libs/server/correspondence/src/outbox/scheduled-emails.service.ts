@@ -21,7 +21,8 @@ export interface StaffActor {
 }
 
 const canReadContent = (user: SessionUser) => user.role !== 'viewer';
-const filterError = (key: string, detail: string) => new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
+const filterError = (key: string, detail: string) =>
+  new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
 
 /** The `scheduled-emails` resource and the actions staff take on one: cancel, send now, reschedule. */
 @Injectable()
@@ -33,7 +34,10 @@ export class ScheduledEmailsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListQuery<string, 'dueAt' | 'createdAt' | 'updatedAt'>, user: SessionUser): Promise<[ScheduledEmailDto[], number]> {
+  async list(
+    query: ListQuery<string, 'dueAt' | 'createdAt' | 'updatedAt'>,
+    user: SessionUser,
+  ): Promise<[ScheduledEmailDto[], number]> {
     const [rows, total] = await this.rows.list(query, listFilter(query.filter));
     return [rows.map((r) => toScheduledEmailDto(r, canReadContent(user))), total];
   }
@@ -67,8 +71,13 @@ export class ScheduledEmailsService {
   async reschedule(id: string, dueAtRaw: string, actor: StaffActor): Promise<ScheduledEmailDto> {
     const dueAt = new Date(dueAtRaw);
     const now = this.clock.now();
-    if (Number.isNaN(dueAt.getTime())) throw new BadRequestException({ message: 'dueAt is not a date-time', fields: { dueAt: 'must be an ISO 8601 date-time' } });
-    if (dueAt.getTime() < now.getTime() - 60_000) throw new BadRequestException({ message: 'dueAt is in the past', fields: { dueAt: 'must not be in the past' } });
+    if (Number.isNaN(dueAt.getTime()))
+      throw new BadRequestException({
+        message: 'dueAt is not a date-time',
+        fields: { dueAt: 'must be an ISO 8601 date-time' },
+      });
+    if (dueAt.getTime() < now.getTime() - 60_000)
+      throw new BadRequestException({ message: 'dueAt is in the past', fields: { dueAt: 'must not be in the past' } });
     return this.change(id, actor, ['scheduled', 'unknown'], 'scheduled_email.rescheduled', () => ({
       status: 'scheduled',
       dueAt: dueAt.getTime() < now.getTime() ? now : dueAt,
@@ -91,14 +100,24 @@ export class ScheduledEmailsService {
       if (!row) throw new NotFoundException('Scheduled email not found');
       if (!allowed.includes(row.status)) {
         throw new ConflictException({
-          message: row.status === 'sending' ? 'This email is being sent right now' : `A ${row.status} email cannot be changed this way (allowed: ${allowed.join(', ')})`,
+          message:
+            row.status === 'sending'
+              ? 'This email is being sent right now'
+              : `A ${row.status} email cannot be changed this way (allowed: ${allowed.join(', ')})`,
           status: row.status,
         });
       }
       const next = changes(row, now);
       await this.rows.update(tx, id, next);
       await this.audit.record(
-        { actorId: actor.user.id, ip: actor.ip, action, entityType: 'scheduled_email', entityId: id, details: { caseId: row.caseId, from: row.status, to: next.status, dueAt: next.dueAt?.toISOString() } },
+        {
+          actorId: actor.user.id,
+          ip: actor.ip,
+          action,
+          entityType: 'scheduled_email',
+          entityId: id,
+          details: { caseId: row.caseId, from: row.status, to: next.status, dueAt: next.dueAt?.toISOString() },
+        },
         tx,
       );
       return (await this.rows.findById(id, tx))!;
@@ -119,7 +138,8 @@ function listFilter(filter: Record<string, unknown>): ScheduledEmailListFilter {
   const list = (value: unknown) => (Array.isArray(value) ? value : [value]);
   const uuids = (key: string, value: unknown) => {
     const values = list(value);
-    if (!values.every((v) => typeof v === 'string' && UUID.test(v))) throw filterError(key, 'must be a uuid or a list of uuids');
+    if (!values.every((v) => typeof v === 'string' && UUID.test(v)))
+      throw filterError(key, 'must be a uuid or a list of uuids');
     return values as string[];
   };
   const oneOf = <T extends string>(key: string, value: unknown, allowed: readonly T[]) => {

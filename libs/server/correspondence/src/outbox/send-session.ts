@@ -55,7 +55,10 @@ export class SendSession {
       [id],
     );
     if (rows.length) return this.runner.manager.findOneByOrFail(ScheduledEmailEntity, { id });
-    const [row]: { status: string; due_at: Date }[] = await this.runner.query(`SELECT status, due_at FROM scheduled_emails WHERE id = $1`, [id]);
+    const [row]: { status: string; due_at: Date }[] = await this.runner.query(
+      `SELECT status, due_at FROM scheduled_emails WHERE id = $1`,
+      [id],
+    );
     return row?.status === 'scheduled' ? { notDueUntil: row.due_at } : null;
   }
 
@@ -70,7 +73,11 @@ export class SendSession {
 
   /** Changes a row this session is sending. */
   async update(id: string, changes: Partial<ScheduledEmailEntity>): Promise<void> {
-    await this.runner.manager.update(ScheduledEmailEntity, { id, status: 'sending' }, { ...changes, updatedAt: new Date() });
+    await this.runner.manager.update(
+      ScheduledEmailEntity,
+      { id, status: 'sending' },
+      { ...changes, updatedAt: new Date() },
+    );
   }
 
   /** Records the outcome with whatever else must commit with it (the outbound message). */

@@ -7,7 +7,11 @@ import { CurrentUser } from '@campaign-desk/server-auth';
 import { PreviewTemplateDto, UpdateTemplateDto } from './dto/template.dto';
 import { EmailTemplatesService } from './email-templates.service';
 
-const LIST_SPEC = { sortable: ['key'] as const, filterable: [] as const, defaultSort: { field: 'key' as const, order: 'ASC' as const } };
+const LIST_SPEC = {
+  sortable: ['key'] as const,
+  filterable: [] as const,
+  defaultSort: { field: 'key' as const, order: 'ASC' as const },
+};
 
 /** The `templates` resource: caseworkers read them to compose; admins edit (each save is a new version). */
 @ApiTags('templates')
@@ -17,11 +21,17 @@ export class EmailTemplatesController {
 
   @Get()
   @Roles('admin', 'caseworker')
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<EmailTemplateDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<EmailTemplateDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     let rows = await this.templates.list();
     if (parsed.sort.order === 'DESC') rows = rows.reverse();
-    const ids = parsed.filter.id === undefined ? null : new Set((Array.isArray(parsed.filter.id) ? parsed.filter.id : [parsed.filter.id]).map(String));
+    const ids =
+      parsed.filter.id === undefined
+        ? null
+        : new Set((Array.isArray(parsed.filter.id) ? parsed.filter.id : [parsed.filter.id]).map(String));
     const matching = ids ? rows.filter((r) => ids.has(r.id)) : rows;
     const page = matching.slice(parsed.offset, parsed.offset + parsed.limit);
     res.setHeader('Content-Range', contentRange('templates', parsed.offset, page.length, matching.length));
@@ -36,7 +46,11 @@ export class EmailTemplatesController {
 
   @Put(':key')
   @Roles('admin')
-  update(@Param('key') key: string, @Body() body: UpdateTemplateDto, @CurrentUser() actor: SessionUser): Promise<EmailTemplateDto> {
+  update(
+    @Param('key') key: string,
+    @Body() body: UpdateTemplateDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<EmailTemplateDto> {
     return this.templates.update(key, { subject: body.subject, body: body.body }, actor);
   }
 

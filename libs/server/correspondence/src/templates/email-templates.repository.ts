@@ -9,7 +9,12 @@ export class EmailTemplatesRepository {
 
   /** The current version of every template. */
   async currentAll(): Promise<EmailTemplateEntity[]> {
-    return this.repo.createQueryBuilder('t').distinctOn(['t.key']).orderBy('t.key').addOrderBy('t.version', 'DESC').getMany();
+    return this.repo
+      .createQueryBuilder('t')
+      .distinctOn(['t.key'])
+      .orderBy('t.key')
+      .addOrderBy('t.version', 'DESC')
+      .getMany();
   }
 
   current(key: string): Promise<EmailTemplateEntity | null> {
@@ -21,9 +26,18 @@ export class EmailTemplatesRepository {
   }
 
   /** Next version, numbered under a lock on the key so two admins saving at once both get a version. */
-  async addVersion(key: string, subject: string, body: string, createdBy: string, tx: EntityManager): Promise<EmailTemplateEntity> {
+  async addVersion(
+    key: string,
+    subject: string,
+    body: string,
+    createdBy: string,
+    tx: EntityManager,
+  ): Promise<EmailTemplateEntity> {
     await tx.query(`SELECT pg_advisory_xact_lock(7306003, hashtext($1))`, [key]);
-    const [{ next }] = await tx.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM email_templates WHERE key = $1`, [key]);
+    const [{ next }] = await tx.query(
+      `SELECT coalesce(max(version), 0) + 1 AS next FROM email_templates WHERE key = $1`,
+      [key],
+    );
     const row = tx.create(EmailTemplateEntity, { key, version: Number(next), subject, body, createdBy });
     await tx.insert(EmailTemplateEntity, row);
     return (await tx.findOneBy(EmailTemplateEntity, { key, version: Number(next) }))!;

@@ -1,11 +1,23 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { EmailTemplateDto, RenderedEmail, SessionUser, TemplatePreviewInput, UpdateTemplateInput } from '@campaign-desk/contracts';
+import type {
+  EmailTemplateDto,
+  RenderedEmail,
+  SessionUser,
+  TemplatePreviewInput,
+  UpdateTemplateInput,
+} from '@campaign-desk/contracts';
 import { AppConfig } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { EmailTemplateEntity } from './email-template.entity';
 import { EmailTemplatesRepository } from './email-templates.repository';
 import { sampleScope, templateDefinition, TEMPLATE_DEFINITIONS, type TemplateDefinition } from './template-catalogue';
-import { htmlDocument, placeholdersOf, renderTemplate, TemplateSyntaxError, type TemplateScope } from './template-renderer';
+import {
+  htmlDocument,
+  placeholdersOf,
+  renderTemplate,
+  TemplateSyntaxError,
+  type TemplateScope,
+} from './template-renderer';
 
 /** A template text ready to render, with the version it came from. */
 export interface TemplateText {
@@ -60,7 +72,16 @@ export class EmailTemplatesService {
     if (current && current.subject === input.subject && current.body === input.body) return toDto(definition, current);
     const saved = await this.templates.transaction(async (tx) => {
       const row = await this.templates.addVersion(key, input.subject, input.body, actor.id, tx);
-      await this.audit.record({ actorId: actor.id, action: 'template.updated', entityType: 'email_template', entityId: key, details: { version: row.version } }, tx);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'template.updated',
+          entityType: 'email_template',
+          entityId: key,
+          details: { version: row.version },
+        },
+        tx,
+      );
       return row;
     });
     return toDto(definition, saved);

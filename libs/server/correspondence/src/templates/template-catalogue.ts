@@ -54,7 +54,13 @@ export interface TemplateDefinition {
 
 /** One template per kind of email; the texts live in the database (seeded by the migration, versioned by edits). */
 export const TEMPLATE_DEFINITIONS: readonly TemplateDefinition[] = [
-  { key: 'reply', name: 'Reply to the supporter', description: 'Starting point for a reply written from the case', recipientKind: 'supporter', placeholders: COMMON },
+  {
+    key: 'reply',
+    name: 'Reply to the supporter',
+    description: 'Starting point for a reply written from the case',
+    recipientKind: 'supporter',
+    placeholders: COMMON,
+  },
   {
     key: 'supporter_checkin',
     name: 'Supporter check-in',
@@ -69,7 +75,13 @@ export const TEMPLATE_DEFINITIONS: readonly TemplateDefinition[] = [
     recipientKind: 'supporter',
     placeholders: [...COMMON, ...CONTACT, ...CHECKIN],
   },
-  { key: 'mp_chase', name: "Chase to the MP's office", description: 'Sent when the MP has not responded', recipientKind: 'mp', placeholders: [...COMMON, ...CONTACT] },
+  {
+    key: 'mp_chase',
+    name: "Chase to the MP's office",
+    description: 'Sent when the MP has not responded',
+    recipientKind: 'mp',
+    placeholders: [...COMMON, ...CONTACT],
+  },
   {
     key: 'meeting_thank_you',
     name: 'Meeting thank-you',
@@ -77,9 +89,27 @@ export const TEMPLATE_DEFINITIONS: readonly TemplateDefinition[] = [
     recipientKind: 'mp',
     placeholders: [...COMMON, ...ACTIONS],
   },
-  { key: 'action_chase', name: 'Agreed action chase', description: 'Sent when an agreed action falls due', recipientKind: 'mp', placeholders: [...COMMON, ...ACTION] },
-  { key: 'mp_email', name: "Email to the MP's office", description: 'Starting point for an email to the MP written from the case', recipientKind: 'mp', placeholders: [...COMMON, ...CONTACT] },
-  { key: 'mp_letter', name: "Supporter's letter to their MP", description: 'Drafted from the case to print and sign, or to email', recipientKind: 'mp', placeholders: [...COMMON, ...LETTER] },
+  {
+    key: 'action_chase',
+    name: 'Agreed action chase',
+    description: 'Sent when an agreed action falls due',
+    recipientKind: 'mp',
+    placeholders: [...COMMON, ...ACTION],
+  },
+  {
+    key: 'mp_email',
+    name: "Email to the MP's office",
+    description: 'Starting point for an email to the MP written from the case',
+    recipientKind: 'mp',
+    placeholders: [...COMMON, ...CONTACT],
+  },
+  {
+    key: 'mp_letter',
+    name: "Supporter's letter to their MP",
+    description: 'Drafted from the case to print and sign, or to email',
+    recipientKind: 'mp',
+    placeholders: [...COMMON, ...LETTER],
+  },
 ];
 
 export function templateDefinition(key: string): TemplateDefinition | undefined {
@@ -93,7 +123,10 @@ export function sampleScope(baseUrl: string): TemplateScope {
     supporter: { name: 'Alex Sample', firstName: 'Alex', postcode: 'SW1A 1AA', address: '1 Sample Street, Sampleton' },
     case: { reference: 'CD-1234' },
     mp: { name: 'Sam Member MP', fullTitle: 'Rt Hon Sam Member MP', party: 'Independent', constituency: 'Sampleton' },
-    letter: { date: '23 November 2026', story: 'I was referred urgently in June and waited eleven weeks for my first appointment.' },
+    letter: {
+      date: '23 November 2026',
+      story: 'I was referred urgently in June and waited eleven weeks for my first appointment.',
+    },
     asks: [{ text: "Write to the hospital trust's chief executive about my care" }],
     staff: { name: 'Jo Caseworker' },
     contact: { date: '2 November 2026', channel: 'letter', daysAgo: 14 },
@@ -102,6 +135,10 @@ export function sampleScope(baseUrl: string): TemplateScope {
       { description: 'Write to the trust chief executive about the delay', owner: 'MP', dueDate: '1 December 2026' },
       { description: 'Send the MP a summary of the treatment timeline', owner: 'charity', dueDate: null },
     ],
-    action: { description: 'Write to the trust chief executive about the delay', owner: 'the MP', dueDate: '1 December 2026' },
+    action: {
+      description: 'Write to the trust chief executive about the delay',
+      owner: 'the MP',
+      dueDate: '1 December 2026',
+    },
   };
 }

@@ -1,4 +1,11 @@
-import { htmlDocument, parseTemplate, placeholdersOf, renderTemplate, TemplateSyntaxError, TrustedLink } from './template-renderer';
+import {
+  htmlDocument,
+  parseTemplate,
+  placeholdersOf,
+  renderTemplate,
+  TemplateSyntaxError,
+  TrustedLink,
+} from './template-renderer';
 
 describe('template renderer', () => {
   const scope = {
@@ -22,20 +29,30 @@ describe('template renderer', () => {
   });
 
   it('turns system links into anchors in HTML only, with the URL escaped', () => {
-    expect(renderTemplate('{{checkin.yesUrl}}', scope, 'text')).toBe('https://desk.example/api/public/checkin/t?answer=yes&x="1"');
+    expect(renderTemplate('{{checkin.yesUrl}}', scope, 'text')).toBe(
+      'https://desk.example/api/public/checkin/t?answer=yes&x="1"',
+    );
     expect(renderTemplate('{{checkin.yesUrl}}', scope, 'html')).toBe(
       '<a href="https://desk.example/api/public/checkin/t?answer=yes&amp;x=&quot;1&quot;">https://desk.example/api/public/checkin/t?answer=yes&amp;x=&quot;1&quot;</a>',
     );
   });
 
   it('keeps values on one line in headers', () => {
-    expect(renderTemplate('Re: {{x}}', { x: 'a\r\nBcc: victim@example.org' }, 'header')).toBe('Re: a Bcc: victim@example.org');
+    expect(renderTemplate('Re: {{x}}', { x: 'a\r\nBcc: victim@example.org' }, 'header')).toBe(
+      'Re: a Bcc: victim@example.org',
+    );
   });
 
   it('repeats sections over lists, with the item in scope, and skips empty values', () => {
-    const out = renderTemplate('{{#actions}}- {{description}} ({{owner}}{{#dueDate}}, by {{dueDate}}{{/dueDate}})\n{{/actions}}', scope, 'text');
+    const out = renderTemplate(
+      '{{#actions}}- {{description}} ({{owner}}{{#dueDate}}, by {{dueDate}}{{/dueDate}})\n{{/actions}}',
+      scope,
+      'text',
+    );
     expect(out).toBe('- Write to the trust (mp, by 2026-12-01)\n- Call <back> (charity)\n');
-    expect(renderTemplate('{{#actions}}x{{/actions}}{{^actions}}none{{/actions}}', { actions: [] }, 'text')).toBe('none');
+    expect(renderTemplate('{{#actions}}x{{/actions}}{{^actions}}none{{/actions}}', { actions: [] }, 'text')).toBe(
+      'none',
+    );
   });
 
   it('renders unknown or missing values as nothing', () => {
@@ -44,7 +61,11 @@ describe('template renderer', () => {
   });
 
   it('lists the placeholders a template uses, section members under their section', () => {
-    expect(placeholdersOf('{{a.b}} {{#actions}}{{description}}{{/actions}}').sort()).toEqual(['a.b', 'actions', 'actions.description']);
+    expect(placeholdersOf('{{a.b}} {{#actions}}{{description}}{{/actions}}').sort()).toEqual([
+      'a.b',
+      'actions',
+      'actions.description',
+    ]);
   });
 
   it.each([
@@ -59,6 +80,8 @@ describe('template renderer', () => {
   });
 
   it('builds an HTML document of paragraphs and line breaks', () => {
-    expect(htmlDocument('Dear Ann,\n\nLine one\nLine two')).toContain('<p>Dear Ann,</p>\n<p>Line one<br>\nLine two</p>');
+    expect(htmlDocument('Dear Ann,\n\nLine one\nLine two')).toContain(
+      '<p>Dear Ann,</p>\n<p>Line one<br>\nLine two</p>',
+    );
   });
 });

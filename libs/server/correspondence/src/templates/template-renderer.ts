@@ -11,7 +11,8 @@ export class TrustedLink {
   constructor(readonly url: string) {}
 }
 
-export type TemplateValue = string | number | boolean | null | undefined | TrustedLink | TemplateScope | TemplateScope[];
+export type TemplateValue =
+  string | number | boolean | null | undefined | TrustedLink | TemplateScope | TemplateScope[];
 export interface TemplateScope {
   [name: string]: TemplateValue;
 }
@@ -39,7 +40,8 @@ export function parseTemplate(source: string): Node[] {
       current.children.push(section);
       stack.push({ name, children: section.children });
     } else if (sigil === '/') {
-      if (stack.length === 1 || current.name !== name) throw new TemplateSyntaxError(`{{/${name}}} closes a section that is not open`);
+      if (stack.length === 1 || current.name !== name)
+        throw new TemplateSyntaxError(`{{/${name}}} closes a section that is not open`);
       stack.pop();
     } else {
       current.children.push({ type: 'var', name });
@@ -47,7 +49,12 @@ export function parseTemplate(source: string): Node[] {
   }
   if (stack.length > 1) throw new TemplateSyntaxError(`{{#${stack[stack.length - 1].name}}} is never closed`);
   if (last < source.length) root.push({ type: 'text', text: source.slice(last) });
-  const stray = /\{\{|\}\}/.exec(root.filter((n) => n.type === 'text').map((n) => (n as { text: string }).text).join(''));
+  const stray = /\{\{|\}\}/.exec(
+    root
+      .filter((n) => n.type === 'text')
+      .map((n) => (n as { text: string }).text)
+      .join(''),
+  );
   if (stray) throw new TemplateSyntaxError('a {{ or }} is not a placeholder like {{supporter.firstName}}');
   return root;
 }
@@ -79,7 +86,10 @@ function lookup(scopes: TemplateScope[], name: string): TemplateValue {
     if (!(head in scopes[i])) continue;
     let value: TemplateValue = scopes[i][head];
     for (const part of rest) {
-      value = value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof TrustedLink) ? value[part] : undefined;
+      value =
+        value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof TrustedLink)
+          ? value[part]
+          : undefined;
     }
     return value;
   }
@@ -87,8 +97,15 @@ function lookup(scopes: TemplateScope[], name: string): TemplateValue {
 }
 
 function show(value: TemplateValue, mode: RenderMode): string {
-  if (value === null || value === undefined || value === false || typeof value === 'object' && !(value instanceof TrustedLink)) return '';
-  if (value instanceof TrustedLink) return mode === 'html' ? `<a href="${escapeHtml(value.url)}">${escapeHtml(value.url)}</a>` : value.url;
+  if (
+    value === null ||
+    value === undefined ||
+    value === false ||
+    (typeof value === 'object' && !(value instanceof TrustedLink))
+  )
+    return '';
+  if (value instanceof TrustedLink)
+    return mode === 'html' ? `<a href="${escapeHtml(value.url)}">${escapeHtml(value.url)}</a>` : value.url;
   const text = String(value);
   if (mode === 'html') return escapeHtml(text);
   if (mode === 'header') return text.replace(/[\r\n]+/g, ' ');

@@ -24,7 +24,10 @@ export class ConstituenciesController {
 
   @Get()
   @AnyStaff()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<ConstituencyDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ConstituencyDto[]> {
     const parsed = parseListQuery(query, SPEC);
     const [rows, total] = await this.directory.listConstituencies(parsed);
     res.setHeader('Content-Range', contentRange('constituencies', parsed.offset, rows.length, total));

@@ -51,7 +51,11 @@ interface Format<T> {
   columns: Columns<T>;
 }
 
-function pick<T>(text: string, label: string, formats: Format<T>[]): { format: Format<T>; records: Record<string, string>[] } {
+function pick<T>(
+  text: string,
+  label: string,
+  formats: Format<T>[],
+): { format: Format<T>; records: Record<string, string>[] } {
   const { header, records } = parseCsvRecords(text);
   const format = formats.find((f) => Object.values(f.columns).every((c) => c === null || header.includes(c as string)));
   if (!format) {
@@ -68,18 +72,35 @@ function field(record: Record<string, string>, column: string | null): string {
 }
 
 function gssOf(value: string, label: string, line: number): string {
-  if (!GSS.test(value)) throw new DirectoryImportError(`${label} line ${line}: "${value}" is not a GSS constituency code`);
+  if (!GSS.test(value))
+    throw new DirectoryImportError(`${label} line ${line}: "${value}" is not a GSS constituency code`);
   return value;
 }
 
 const CONSTITUENCY_FORMATS: Format<Omit<ConstituencyRow, 'nation'> & { nation: string }>[] = [
   {
     name: 'constituencies_2024.csv',
-    columns: { gss: 'gss_code', name: 'name', nameCy: 'name_cy', nation: 'nation', region: 'region', regionCode: 'region_code', type: 'constituency_type' },
+    columns: {
+      gss: 'gss_code',
+      name: 'name',
+      nameCy: 'name_cy',
+      nation: 'nation',
+      region: 'region',
+      regionCode: 'region_code',
+      type: 'constituency_type',
+    },
   },
   {
     name: 'House of Commons Library results by constituency',
-    columns: { gss: 'ONS ID', name: 'Constituency name', nameCy: null, nation: 'Country name', region: 'Region name', regionCode: 'ONS region ID', type: 'Constituency type' },
+    columns: {
+      gss: 'ONS ID',
+      name: 'Constituency name',
+      nameCy: null,
+      nation: 'Country name',
+      region: 'Region name',
+      regionCode: 'ONS region ID',
+      type: 'Constituency type',
+    },
   },
 ];
 
@@ -109,38 +130,63 @@ export function parseConstituencies(text: string, label: string): ConstituencyRo
   return rows;
 }
 
-const MP_FORMATS: Format<Omit<MpSeatRow, 'memberId' | 'twfyPersonId'> & { memberId: string; twfyPersonId: string }>[] = [
-  {
-    name: 'mps_by_constituency.csv',
-    columns: {
-      gss: 'gss_code', memberId: 'parliament_member_id', name: 'mp_name', fullTitle: 'mp_full_title', party: 'party',
-      email: 'email', twfyPersonId: 'twfy_person_id', seatSince: 'mp_seat_since',
+const MP_FORMATS: Format<Omit<MpSeatRow, 'memberId' | 'twfyPersonId'> & { memberId: string; twfyPersonId: string }>[] =
+  [
+    {
+      name: 'mps_by_constituency.csv',
+      columns: {
+        gss: 'gss_code',
+        memberId: 'parliament_member_id',
+        name: 'mp_name',
+        fullTitle: 'mp_full_title',
+        party: 'party',
+        email: 'email',
+        twfyPersonId: 'twfy_person_id',
+        seatSince: 'mp_seat_since',
+      },
     },
-  },
-  {
-    name: 'DfE mp_lookup.csv',
-    columns: {
-      gss: 'pcon_code', memberId: 'member_id', name: 'display_as', fullTitle: 'full_title', party: 'party_text',
-      email: 'member_email', twfyPersonId: null, seatSince: null,
+    {
+      name: 'DfE mp_lookup.csv',
+      columns: {
+        gss: 'pcon_code',
+        memberId: 'member_id',
+        name: 'display_as',
+        fullTitle: 'full_title',
+        party: 'party_text',
+        email: 'member_email',
+        twfyPersonId: null,
+        seatSince: null,
+      },
     },
-  },
-  {
-    name: 'open-innovations current-MPs.csv',
-    columns: {
-      gss: 'PCON24CD', memberId: 'ID', name: 'MP', fullTitle: null, party: 'Party name',
-      email: null, twfyPersonId: 'TheyWorkForYou ID', seatSince: 'Start date',
+    {
+      name: 'open-innovations current-MPs.csv',
+      columns: {
+        gss: 'PCON24CD',
+        memberId: 'ID',
+        name: 'MP',
+        fullTitle: null,
+        party: 'Party name',
+        email: null,
+        twfyPersonId: 'TheyWorkForYou ID',
+        seatSince: 'Start date',
+      },
     },
-  },
-];
+  ];
 
 function optional(record: Record<string, string>, column: string | null): string | null | undefined {
   if (column === null) return undefined;
   return record[column] || null;
 }
 
-function positiveInt(value: string | null | undefined, label: string, line: number, field: string): number | null | undefined {
+function positiveInt(
+  value: string | null | undefined,
+  label: string,
+  line: number,
+  field: string,
+): number | null | undefined {
   if (value === undefined || value === null) return value;
-  if (!/^[1-9][0-9]{0,8}$/.test(value)) throw new DirectoryImportError(`${label} line ${line}: ${field} "${value}" is not a whole number`);
+  if (!/^[1-9][0-9]{0,8}$/.test(value))
+    throw new DirectoryImportError(`${label} line ${line}: ${field} "${value}" is not a whole number`);
   return Number(value);
 }
 
@@ -156,12 +202,15 @@ export function parseMps(text: string, label: string): MpSeatRow[] {
     seats.add(gss);
     const memberId = positiveInt(field(r, c.memberId) || null, label, line, 'member id') ?? null;
     if (memberId !== null) {
-      if (members.has(memberId)) throw new DirectoryImportError(`${label} line ${line}: member ${memberId} also holds ${members.get(memberId)}`);
+      if (members.has(memberId))
+        throw new DirectoryImportError(`${label} line ${line}: member ${memberId} also holds ${members.get(memberId)}`);
       members.set(memberId, gss);
-      if (!field(r, c.name) || !field(r, c.party)) throw new DirectoryImportError(`${label} line ${line}: name and party are required`);
+      if (!field(r, c.name) || !field(r, c.party))
+        throw new DirectoryImportError(`${label} line ${line}: name and party are required`);
     }
     const seatSince = optional(r, c.seatSince);
-    if (seatSince && !/^\d{4}-\d{2}-\d{2}/.test(seatSince)) throw new DirectoryImportError(`${label} line ${line}: "${seatSince}" is not a date`);
+    if (seatSince && !/^\d{4}-\d{2}-\d{2}/.test(seatSince))
+      throw new DirectoryImportError(`${label} line ${line}: "${seatSince}" is not a date`);
     const email = optional(r, c.email);
     return {
       gss,
@@ -192,7 +241,13 @@ export function parseLookupTable(text: string, label: string, kind: 'sector' | '
     const share = Number(r.share);
     const nPostcodes = Number(r.n_postcodes);
     const rank = Number(r.rank);
-    if (!(share >= 0 && share <= 1) || !Number.isInteger(nPostcodes) || nPostcodes < 0 || !Number.isInteger(rank) || rank < 1) {
+    if (
+      !(share >= 0 && share <= 1) ||
+      !Number.isInteger(nPostcodes) ||
+      nPostcodes < 0 ||
+      !Number.isInteger(rank) ||
+      rank < 1
+    ) {
       throw new DirectoryImportError(`${label} line ${line}: share, n_postcodes or rank is out of range`);
     }
     return { key: r[keyColumn], gss: gssOf(r.pcon24_code, label, line), nPostcodes, share, rank };
@@ -220,25 +275,36 @@ export function decodeRanges(rangeText: string, codesText: string, label: string
     throw new DirectoryImportError(`${label}: not valid JSON (${(error as Error).message})`);
   }
   const { postcode_keys: deltas, value_key: valueKey, value_values: values } = json;
-  if (!Array.isArray(deltas) || !Array.isArray(valueKey) || !Array.isArray(values) || deltas.length !== valueKey.length || !deltas.length) {
-    throw new DirectoryImportError(`${label}: expected postcode_keys, value_key and value_values arrays of equal length`);
+  if (
+    !Array.isArray(deltas) ||
+    !Array.isArray(valueKey) ||
+    !Array.isArray(values) ||
+    deltas.length !== valueKey.length ||
+    !deltas.length
+  ) {
+    throw new DirectoryImportError(
+      `${label}: expected postcode_keys, value_key and value_values arrays of equal length`,
+    );
   }
   const keys: number[] = new Array(deltas.length);
   let acc = 0;
   for (let i = 0; i < deltas.length; i++) {
     const delta = Number(deltas[i]);
     // Ascending starts are what the binary search relies on.
-    if (!Number.isInteger(delta) || delta < (i === 0 ? 0 : 1)) throw new DirectoryImportError(`${label}: postcode_keys[${i}] is not a positive step`);
+    if (!Number.isInteger(delta) || delta < (i === 0 ? 0 : 1))
+      throw new DirectoryImportError(`${label}: postcode_keys[${i}] is not a positive step`);
     acc += delta;
     keys[i] = acc;
   }
   const decodedKeys: number[] = [Number(valueKey[0]), Number(valueKey[1])];
-  for (let i = 2; i < valueKey.length; i++) decodedKeys.push(valueKey[i] === 0 ? decodedKeys[i - 2] : Number(valueKey[i]));
+  for (let i = 2; i < valueKey.length; i++)
+    decodedKeys.push(valueKey[i] === 0 ? decodedKeys[i - 2] : Number(valueKey[i]));
   const gss = decodedKeys.map((k, i) => {
     const shortCode = values[k - 1] as string | null | undefined;
     if (shortCode === null || shortCode === undefined) return null;
     const code = codes[shortCode]?.parlcon_2024_gss_code;
-    if (!code || !GSS.test(code)) throw new DirectoryImportError(`${label}: range ${i} has short code ${shortCode} with no GSS code`);
+    if (!code || !GSS.test(code))
+      throw new DirectoryImportError(`${label}: range ${i} has short code ${shortCode} with no GSS code`);
     return code;
   });
   if (!Number.isSafeInteger(acc)) throw new DirectoryImportError(`${label}: postcode keys overflow`);

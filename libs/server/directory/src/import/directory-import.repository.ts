@@ -34,13 +34,20 @@ export class DirectoryImportRepository {
        ON CONFLICT (gss_code) DO UPDATE SET name = excluded.name, name_cy = excluded.name_cy, nation = excluded.nation,
          region = excluded.region, region_code = excluded.region_code, constituency_type = excluded.constituency_type, updated_at = now()`,
       [
-        rows.map((r) => r.gss), rows.map((r) => r.name), rows.map((r) => r.nameCy), rows.map((r) => r.nation),
-        rows.map((r) => r.region), rows.map((r) => r.regionCode), rows.map((r) => r.type),
+        rows.map((r) => r.gss),
+        rows.map((r) => r.name),
+        rows.map((r) => r.nameCy),
+        rows.map((r) => r.nation),
+        rows.map((r) => r.region),
+        rows.map((r) => r.regionCode),
+        rows.map((r) => r.type),
       ],
     );
   }
 
-  async mpState(tx: EntityManager): Promise<{ mps: MpRecord[]; openTenures: OpenTenure[]; seatsWithHistory: string[] }> {
+  async mpState(
+    tx: EntityManager,
+  ): Promise<{ mps: MpRecord[]; openTenures: OpenTenure[]; seatsWithHistory: string[] }> {
     const mps: MpRecord[] = await tx.query(
       `SELECT id, name, full_title AS "fullTitle", party, email::text AS email, twfy_person_id AS "twfyPersonId" FROM mps`,
     );
@@ -60,7 +67,14 @@ export class DirectoryImportRepository {
          SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::citext[], $6::int[])
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, full_title = excluded.full_title, party = excluded.party,
            email = excluded.email, twfy_person_id = excluded.twfy_person_id, updated_at = now()`,
-        [mps.map((m) => m.id), mps.map((m) => m.name), mps.map((m) => m.fullTitle), mps.map((m) => m.party), mps.map((m) => m.email), mps.map((m) => m.twfyPersonId)],
+        [
+          mps.map((m) => m.id),
+          mps.map((m) => m.name),
+          mps.map((m) => m.fullTitle),
+          mps.map((m) => m.party),
+          mps.map((m) => m.email),
+          mps.map((m) => m.twfyPersonId),
+        ],
       );
     }
     // Ends first: the unique index allows one open tenure per seat.
@@ -94,7 +108,14 @@ export class DirectoryImportRepository {
     return rows[0] ?? null;
   }
 
-  async recordDataset(tx: EntityManager, name: DatasetName, contentHash: string, rowCount: number, source: string, changed: boolean): Promise<void> {
+  async recordDataset(
+    tx: EntityManager,
+    name: DatasetName,
+    contentHash: string,
+    rowCount: number,
+    source: string,
+    changed: boolean,
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO directory_datasets (name, content_hash, row_count, source) VALUES ($1, $2, $3, $4)
        ON CONFLICT (name) DO UPDATE SET content_hash = excluded.content_hash, row_count = excluded.row_count,
@@ -106,7 +127,10 @@ export class DirectoryImportRepository {
 
   async replaceRanges(tx: EntityManager, ranges: PostcodeRanges): Promise<void> {
     await tx.query(`DELETE FROM postcode_ranges`);
-    await tx.query(`INSERT INTO postcode_ranges (start_key, constituency_gss) SELECT * FROM unnest($1::bigint[], $2::text[])`, [ranges.keys, ranges.gss]);
+    await tx.query(
+      `INSERT INTO postcode_ranges (start_key, constituency_gss) SELECT * FROM unnest($1::bigint[], $2::text[])`,
+      [ranges.keys, ranges.gss],
+    );
   }
 
   async replaceLookupTable(tx: EntityManager, kind: 'sector' | 'district', rows: LookupRow[]): Promise<void> {
@@ -115,7 +139,13 @@ export class DirectoryImportRepository {
     await tx.query(
       `INSERT INTO ${table} (${kind}, constituency_gss, n_postcodes, share, rank)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::numeric[], $5::smallint[])`,
-      [rows.map((r) => r.key), rows.map((r) => r.gss), rows.map((r) => r.nPostcodes), rows.map((r) => r.share), rows.map((r) => r.rank)],
+      [
+        rows.map((r) => r.key),
+        rows.map((r) => r.gss),
+        rows.map((r) => r.nPostcodes),
+        rows.map((r) => r.share),
+        rows.map((r) => r.rank),
+      ],
     );
   }
 }

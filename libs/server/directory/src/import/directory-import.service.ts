@@ -102,13 +102,33 @@ export class DirectoryImportService {
     return parsed;
   }
 
-  private async apply(tx: EntityManager, inputs: ParsedInputs, sources: DirectorySources): Promise<Omit<DirectoryImportReport, 'durationMs'>> {
+  private async apply(
+    tx: EntityManager,
+    inputs: ParsedInputs,
+    sources: DirectorySources,
+  ): Promise<Omit<DirectoryImportReport, 'durationMs'>> {
     const constituencies = await this.applyConstituencies(tx, inputs.constituencies, sources.constituencies);
     const known = await this.repo.knownConstituencies(tx);
-    assertKnown(known, inputs.mps.map((r) => r.gss), sources.mps);
-    assertKnown(known, inputs.sectors.map((r) => r.gss), sources.postcodeSectors);
-    assertKnown(known, inputs.districts.map((r) => r.gss), sources.postcodeDistricts);
-    assertKnown(known, inputs.ranges.gss.filter((g): g is string => g !== null), sources.postcodeRanges);
+    assertKnown(
+      known,
+      inputs.mps.map((r) => r.gss),
+      sources.mps,
+    );
+    assertKnown(
+      known,
+      inputs.sectors.map((r) => r.gss),
+      sources.postcodeSectors,
+    );
+    assertKnown(
+      known,
+      inputs.districts.map((r) => r.gss),
+      sources.postcodeDistricts,
+    );
+    assertKnown(
+      known,
+      inputs.ranges.gss.filter((g): g is string => g !== null),
+      sources.postcodeRanges,
+    );
 
     const state = await this.repo.mpState(tx);
     const names = new Map(inputs.constituencies.map((c) => [c.gss, c.name]));
@@ -123,17 +143,33 @@ export class DirectoryImportService {
       this.today(),
     );
     await this.repo.applyMpPlan(tx, plan);
-    const mpsChanged = plan.mpInserts.length + plan.mpUpdates.length + plan.tenureEnds.length + plan.tenureStarts.length > 0;
+    const mpsChanged =
+      plan.mpInserts.length + plan.mpUpdates.length + plan.tenureEnds.length + plan.tenureStarts.length > 0;
     await this.repo.recordDataset(tx, 'mps', hashOf(inputs.mps), inputs.mps.length, sources.mps, mpsChanged);
 
-    const ranges = await this.replaceIfChanged(tx, 'postcode_ranges', inputs.ranges, inputs.ranges.keys.length, sources.postcodeRanges, () =>
-      this.repo.replaceRanges(tx, inputs.ranges),
+    const ranges = await this.replaceIfChanged(
+      tx,
+      'postcode_ranges',
+      inputs.ranges,
+      inputs.ranges.keys.length,
+      sources.postcodeRanges,
+      () => this.repo.replaceRanges(tx, inputs.ranges),
     );
-    const sectors = await this.replaceIfChanged(tx, 'postcode_sectors', inputs.sectors, inputs.sectors.length, sources.postcodeSectors, () =>
-      this.repo.replaceLookupTable(tx, 'sector', inputs.sectors),
+    const sectors = await this.replaceIfChanged(
+      tx,
+      'postcode_sectors',
+      inputs.sectors,
+      inputs.sectors.length,
+      sources.postcodeSectors,
+      () => this.repo.replaceLookupTable(tx, 'sector', inputs.sectors),
     );
-    const districts = await this.replaceIfChanged(tx, 'postcode_districts', inputs.districts, inputs.districts.length, sources.postcodeDistricts, () =>
-      this.repo.replaceLookupTable(tx, 'district', inputs.districts),
+    const districts = await this.replaceIfChanged(
+      tx,
+      'postcode_districts',
+      inputs.districts,
+      inputs.districts.length,
+      sources.postcodeDistricts,
+      () => this.repo.replaceLookupTable(tx, 'district', inputs.districts),
     );
     return {
       sources,
@@ -143,7 +179,12 @@ export class DirectoryImportService {
       seatChanges: plan.seatChanges,
       missingSeats: plan.missingSeats,
       postcodes: { ranges, sectors, districts },
-      changed: constituencies.added + constituencies.updated > 0 || mpsChanged || ranges.changed || sectors.changed || districts.changed,
+      changed:
+        constituencies.added + constituencies.updated > 0 ||
+        mpsChanged ||
+        ranges.changed ||
+        sectors.changed ||
+        districts.changed,
     };
   }
 
@@ -184,14 +225,19 @@ export class DirectoryImportService {
 function assertKnown(known: Set<string>, codes: string[], label: string): void {
   const unknown = [...new Set(codes.filter((c) => !known.has(c)))];
   if (unknown.length) {
-    throw new DirectoryImportError(`${label}: ${unknown.length} constituency code(s) not in the constituency list, e.g. ${unknown.slice(0, 3).join(', ')}`);
+    throw new DirectoryImportError(
+      `${label}: ${unknown.length} constituency code(s) not in the constituency list, e.g. ${unknown.slice(0, 3).join(', ')}`,
+    );
   }
 }
 
 /** The House of Commons Library format has no Welsh names; mySociety's code table does. */
 function fillWelshNames(rows: ConstituencyRow[], codesText: string): void {
   if (rows.every((r) => r.nameCy !== null || r.nation !== 'Wales')) return;
-  const codes = JSON.parse(codesText) as Record<string, { parlcon_2024_gss_code?: string; parlcon_2024_name_cy?: string | null }>;
+  const codes = JSON.parse(codesText) as Record<
+    string,
+    { parlcon_2024_gss_code?: string; parlcon_2024_name_cy?: string | null }
+  >;
   const welsh = new Map(Object.values(codes).map((c) => [c.parlcon_2024_gss_code, c.parlcon_2024_name_cy ?? null]));
   for (const row of rows) if (row.nameCy === null) row.nameCy = welsh.get(row.gss) ?? null;
 }

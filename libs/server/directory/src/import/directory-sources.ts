@@ -32,7 +32,8 @@ export function isUrl(location: string): boolean {
 
 /** Every source inside `from` (a directory or a base URL), with any given individually taking precedence. */
 export function resolveSources(from: string, overrides: Partial<DirectorySources> = {}): DirectorySources {
-  const inside = (name: string) => (isUrl(from) ? new URL(name, from.endsWith('/') ? from : `${from}/`).toString() : resolve(from, name));
+  const inside = (name: string) =>
+    isUrl(from) ? new URL(name, from.endsWith('/') ? from : `${from}/`).toString() : resolve(from, name);
   const sources = {} as DirectorySources;
   for (const key of Object.keys(DEFAULT_FILE_NAMES) as DirectorySourceName[]) {
     const given = overrides[key];
@@ -46,7 +47,9 @@ export async function readSource(location: string, what: string): Promise<string
     try {
       return await readFile(location, 'utf8');
     } catch (error) {
-      throw new DirectoryImportError(`${what}: cannot read ${location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new DirectoryImportError(
+        `${what}: cannot read ${location} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
   }
   let res: Response;

@@ -54,10 +54,25 @@ const later = (a: string, b: string | null) => (b !== null && b > a ? b : a);
  * reason `party_change`; a seat listed without a member is vacated. Pure, so it is unit-tested.
  */
 export function planMpChanges(state: MpState, incoming: MpSeatRow[], today: string): MpChangePlan {
-  const plan: MpChangePlan = { mpInserts: [], mpUpdates: [], tenureEnds: [], tenureStarts: [], seatChanges: [], initialTenures: 0, missingSeats: [] };
+  const plan: MpChangePlan = {
+    mpInserts: [],
+    mpUpdates: [],
+    tenureEnds: [],
+    tenureStarts: [],
+    seatChanges: [],
+    initialTenures: 0,
+    missingSeats: [],
+  };
   const ending = new Set<string>();
   const listed = new Set(incoming.map((row) => row.gss));
-  const describe = (mpId: number, party: string) => ({ mpId, name: plan.mpInserts.concat(plan.mpUpdates).find((m) => m.id === mpId)?.name ?? state.mps.get(mpId)?.name ?? String(mpId), party });
+  const describe = (mpId: number, party: string) => ({
+    mpId,
+    name:
+      plan.mpInserts.concat(plan.mpUpdates).find((m) => m.id === mpId)?.name ??
+      state.mps.get(mpId)?.name ??
+      String(mpId),
+    party,
+  });
   const nameOf = (gss: string) => state.constituencyNames.get(gss) ?? gss;
 
   for (const row of incoming) {
@@ -69,7 +84,14 @@ export function planMpChanges(state: MpState, incoming: MpSeatRow[], today: stri
       if (!open) continue;
       plan.tenureEnds.push({ id: open.id, endDate: later(today, open.startDate), reason: 'vacated' });
       ending.add(open.id);
-      plan.seatChanges.push({ constituencyId: row.gss, constituencyName: nameOf(row.gss), kind: 'vacated', before: describe(open.mpId, open.party), after: null, date: today });
+      plan.seatChanges.push({
+        constituencyId: row.gss,
+        constituencyName: nameOf(row.gss),
+        kind: 'vacated',
+        before: describe(open.mpId, open.party),
+        after: null,
+        date: today,
+      });
       continue;
     }
     if (open && open.mpId === row.memberId && open.party === row.party) continue;
@@ -111,10 +133,19 @@ export function planMpChanges(state: MpState, incoming: MpSeatRow[], today: stri
     if (moved && moved.gss !== open.gss && !ending.has(open.id)) {
       plan.tenureEnds.push({ id: open.id, endDate: later(today, open.startDate), reason: 'vacated' });
       ending.add(open.id);
-      plan.seatChanges.push({ constituencyId: open.gss, constituencyName: nameOf(open.gss), kind: 'vacated', before: describe(open.mpId, open.party), after: null, date: today });
+      plan.seatChanges.push({
+        constituencyId: open.gss,
+        constituencyName: nameOf(open.gss),
+        kind: 'vacated',
+        before: describe(open.mpId, open.party),
+        after: null,
+        date: today,
+      });
     }
   }
-  plan.missingSeats = [...state.openTenures.keys()].filter((gss) => !listed.has(gss) && !plan.seatChanges.some((c) => c.constituencyId === gss)).sort();
+  plan.missingSeats = [...state.openTenures.keys()]
+    .filter((gss) => !listed.has(gss) && !plan.seatChanges.some((c) => c.constituencyId === gss))
+    .sort();
   return plan;
 }
 

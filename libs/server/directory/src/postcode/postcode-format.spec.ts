@@ -44,7 +44,11 @@ describe('parsePostcode', () => {
   it.each(['hello', '12345', 'SW1A 1AAA', 'QX1 1AA', 'SW1A 1CI', 'AAA 1AA', 'SW1A 1A', 'x'.repeat(40), 'SW1A-1AA'])(
     'rejects %p as a format problem',
     (raw) => {
-      expect(parsePostcode(raw)).toMatchObject({ ok: false, reason: 'format', detail: expect.stringContaining('format') });
+      expect(parsePostcode(raw)).toMatchObject({
+        ok: false,
+        reason: 'format',
+        detail: expect.stringContaining('format'),
+      });
     },
   );
 

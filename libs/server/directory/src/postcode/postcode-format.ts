@@ -3,7 +3,8 @@
  * The outward-code rules are the Royal Mail ones (which letters may appear in which position), so
  * `QX1 1AA` or `SW1A 1CI` fail on format rather than reaching the lookup as "not found".
  */
-const OUTWARD = '(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])';
+const OUTWARD =
+  '(?:[A-PR-UWYZ][0-9][0-9]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9]?|[A-PR-UWYZ][0-9][A-HJKPSTUW]|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY])';
 const INWARD = '[0-9][ABD-HJLNP-UW-Z]{2}';
 const FULL = new RegExp(`^(${OUTWARD})(${INWARD})$`);
 const DISTRICT = new RegExp(`^${OUTWARD}$`);
@@ -13,7 +14,10 @@ const SECTOR_COMPACT = new RegExp(`^(${OUTWARD})([0-9])$`);
 const OUTSIDE_PARLIAMENT: { test: RegExp; detail: string }[] = [
   { test: /^GIR0AA$/, detail: 'GIR 0AA is a non-geographic (Girobank) postcode with no constituency' },
   { test: /^BFPO\d{1,4}$/, detail: 'is a BFPO (forces post) address, not a constituency: ask for a home postcode' },
-  { test: /^(ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA)1ZZ$/, detail: 'is a British Overseas Territory postcode, which has no MP at Westminster' },
+  {
+    test: /^(ASCN|STHL|TDCU|BBND|BIQQ|FIQQ|PCRN|SIQQ|TKCA)1ZZ$/,
+    detail: 'is a British Overseas Territory postcode, which has no MP at Westminster',
+  },
   { test: /^GX111AA$/, detail: 'is a Gibraltar postcode, which has no MP at Westminster' },
 ];
 /** Crown Dependencies use postcodes of the UK format but elect no MP. */
@@ -77,6 +81,12 @@ function parseShape(spaced: string, compact: string): ParsedPostcode | null {
   return null;
 }
 
-function ok(kind: PostcodeKind, normalised: string, compact: string, district: string, sector: string | null): ParsedPostcode {
+function ok(
+  kind: PostcodeKind,
+  normalised: string,
+  compact: string,
+  district: string,
+  sector: string | null,
+): ParsedPostcode {
   return { kind, normalised, compact, district, sector, northernIreland: district.startsWith('BT') };
 }

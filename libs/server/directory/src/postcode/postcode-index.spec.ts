@@ -2,7 +2,13 @@ import type { ConstituencySummary } from '@campaign-desk/contracts';
 import { parsePostcode } from './postcode-format';
 import { PostcodeIndex } from './postcode-index';
 
-const seat = (id: string, name: string): ConstituencySummary => ({ id, name, nameCy: null, nation: 'England', region: 'London' });
+const seat = (id: string, name: string): ConstituencySummary => ({
+  id,
+  name,
+  nameCy: null,
+  nation: 'England',
+  region: 'London',
+});
 const A = seat('E14000001', 'Alpha');
 const B = seat('E14000002', 'Beta');
 const key = (pc: string) => parseInt(pc, 36);
@@ -31,9 +37,15 @@ const index = PostcodeIndex.build({
 
 describe('PostcodeIndex', () => {
   it('answers an exact postcode from its range when the sector contains that seat', () => {
-    expect(index.resolve(parse('AB10 1AA'))).toMatchObject({ method: 'exact', candidates: [{ constituency: A, share: 1 }] });
+    expect(index.resolve(parse('AB10 1AA'))).toMatchObject({
+      method: 'exact',
+      candidates: [{ constituency: A, share: 1 }],
+    });
     expect(index.resolve(parse('AB10 1AZ'))).toMatchObject({ method: 'exact', candidates: [{ constituency: A }] });
-    expect(index.resolve(parse('AB10 1BB'))).toMatchObject({ method: 'exact', candidates: [{ constituency: B, mp: null }] });
+    expect(index.resolve(parse('AB10 1BB'))).toMatchObject({
+      method: 'exact',
+      candidates: [{ constituency: B, mp: null }],
+    });
   });
 
   it('falls back to the sector, best candidate first, when the range answer is not trusted', () => {
@@ -41,13 +53,19 @@ describe('PostcodeIndex', () => {
     expect(index.resolve(parse('AB10 2AA'))).toMatchObject({ method: 'district' });
     expect(index.resolve(parse('AB10 1'))).toMatchObject({
       method: 'sector',
-      candidates: [{ constituency: A, share: 0.75 }, { constituency: B, share: 0.25 }],
+      candidates: [
+        { constituency: A, share: 0.75 },
+        { constituency: B, share: 0.25 },
+      ],
     });
   });
 
   it('distrusts a range answer whose seat is not in the sector', () => {
     const narrow = PostcodeIndex.build({
-      constituencies: [{ summary: A, mp: null }, { summary: B, mp: null }],
+      constituencies: [
+        { summary: A, mp: null },
+        { summary: B, mp: null },
+      ],
       ranges: { keys: [key('AB101AA')], gss: ['E14000002'] },
       sectors: [{ key: 'AB10 1', gss: 'E14000001', share: 1, rank: 1 }],
       districts: [],
@@ -56,7 +74,10 @@ describe('PostcodeIndex', () => {
   });
 
   it('answers districts and returns null for the unknown', () => {
-    expect(index.resolve(parse('AB11'))).toMatchObject({ method: 'district', candidates: [{ constituency: B, share: 1 }] });
+    expect(index.resolve(parse('AB11'))).toMatchObject({
+      method: 'district',
+      candidates: [{ constituency: B, share: 1 }],
+    });
     expect(index.resolve(parse('ZE1 1AA'))).toBeNull();
     expect(index.resolve(parse('AA1 1AA'))).toBeNull();
   });

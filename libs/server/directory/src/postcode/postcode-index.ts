@@ -53,7 +53,10 @@ export class PostcodeIndex {
     const answerIndex = new Map<string, number>();
     const exactAnswers: (readonly LookupCandidate[])[] = [];
     for (const c of input.constituencies) {
-      const frozen = Object.freeze({ summary: Object.freeze({ ...c.summary }), mp: c.mp ? Object.freeze({ ...c.mp }) : null });
+      const frozen = Object.freeze({
+        summary: Object.freeze({ ...c.summary }),
+        mp: c.mp ? Object.freeze({ ...c.mp }) : null,
+      });
       byGss.set(c.summary.id, frozen);
       answerIndex.set(c.summary.id, exactAnswers.length);
       exactAnswers.push(Object.freeze([Object.freeze({ constituency: frozen.summary, mp: frozen.mp, share: 1 })]));
@@ -76,7 +79,12 @@ export class PostcodeIndex {
   }
 
   get counts() {
-    return { constituencies: this.byGss.size, ranges: this.rangeKeys.length, sectors: this.sectors.size, districts: this.districts.size };
+    return {
+      constituencies: this.byGss.size,
+      ranges: this.rangeKeys.length,
+      sectors: this.sectors.size,
+      districts: this.districts.size,
+    };
   }
 
   constituency(gss: string): IndexedConstituency | undefined {
@@ -132,12 +140,16 @@ export class PostcodeIndex {
       const sector = postcode.slice(0, -2);
       const answer = this.exactAnswers[this.rangeValues[i]][0];
       const constituency = this.byGss.get(answer.constituency.id);
-      if (constituency && this.sectors.get(sector)?.some((c) => c.constituency === answer.constituency)) yield { postcode, constituency };
+      if (constituency && this.sectors.get(sector)?.some((c) => c.constituency === answer.constituency))
+        yield { postcode, constituency };
     }
   }
 }
 
-function groupCandidates(rows: LookupTableRow[], byGss: Map<string, IndexedConstituency>): Map<string, readonly LookupCandidate[]> {
+function groupCandidates(
+  rows: LookupTableRow[],
+  byGss: Map<string, IndexedConstituency>,
+): Map<string, readonly LookupCandidate[]> {
   const grouped = new Map<string, LookupTableRow[]>();
   for (const row of rows) {
     const list = grouped.get(row.key);

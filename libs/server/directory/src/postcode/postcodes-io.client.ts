@@ -45,7 +45,10 @@ export class PostcodesIoClient {
   private async fetchAnswer(base: string, compact: string): Promise<OnlineAnswer> {
     const url = `${base.replace(/\/+$/, '')}/postcodes/${encodeURIComponent(compact)}`;
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
+      const res = await fetch(url, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: { accept: 'application/json' },
+      });
       if (res.status === 404) return { status: 'not_found' };
       if (!res.ok) {
         this.logger.warn({ status: res.status }, 'postcodes.io lookup failed');

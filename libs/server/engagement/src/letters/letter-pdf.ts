@@ -8,7 +8,12 @@ const MM = 72 / 25.4;
  * supporter's name are the space to sign.
  */
 export function letterPdf(body: string, options: { title: string; compress?: boolean }): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 25 * MM, compress: options.compress ?? true, info: { Title: options.title, Creator: 'Campaign Desk' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 25 * MM,
+    compress: options.compress ?? true,
+    info: { Title: options.title, Creator: 'Campaign Desk' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

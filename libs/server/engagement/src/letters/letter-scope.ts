@@ -32,9 +32,19 @@ export function letterScope({ detail, mp, story, asks, now, staffName }: LetterF
   const supporter = detail.supporter && 'address' in detail.supporter ? detail.supporter : null;
   const name = supporter?.name ?? detail.supporterName;
   return {
-    supporter: { name, firstName: name.split(/\s+/)[0], postcode: supporter?.postcode ?? null, address: supporter?.address ?? null },
+    supporter: {
+      name,
+      firstName: name.split(/\s+/)[0],
+      postcode: supporter?.postcode ?? null,
+      address: supporter?.address ?? null,
+    },
     case: { reference: detail.reference },
-    mp: { name: mp.name, fullTitle: mp.fullTitle?.trim() || mp.name, party: mp.party, constituency: detail.constituencyName },
+    mp: {
+      name: mp.name,
+      fullTitle: mp.fullTitle?.trim() || mp.name,
+      party: mp.party,
+      constituency: detail.constituencyName,
+    },
     staff: { name: staffName ?? detail.assigneeName ?? 'The campaigns team' },
     letter: { date: longDate.format(now), story: story.trim() },
     asks: asks.map((ask) => ({ text: askText(ask, detail.trust) })),

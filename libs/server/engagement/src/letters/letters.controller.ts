@@ -17,7 +17,12 @@ export class CaseLetterController {
 
   @Post(':id/letter')
   @Roles('admin', 'caseworker')
-  draft(@Param('id') id: string, @Body() body: CreateLetterDraftDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<LetterDraftDto> {
+  draft(
+    @Param('id') id: string,
+    @Body() body: CreateLetterDraftDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<LetterDraftDto> {
     return this.letters.draft(id, body, { user, ip });
   }
 
@@ -29,23 +34,43 @@ export class CaseLetterController {
 
   @Get(':id/letter.pdf')
   @Roles('admin', 'caseworker')
-  pdf(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  pdf(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return this.download(id, 'pdf', { user, ip }, res);
   }
 
   @Get(':id/letter.txt')
   @Roles('admin', 'caseworker')
-  text(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  text(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return this.download(id, 'txt', { user, ip }, res);
   }
 
   @Post(':id/letter/sent')
   @Roles('admin', 'caseworker')
-  markSent(@Param('id') id: string, @Body() body: MarkLetterSentDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<LetterDraftDto> {
+  markSent(
+    @Param('id') id: string,
+    @Body() body: MarkLetterSentDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<LetterDraftDto> {
     return this.letters.markSent(id, body, { user, ip });
   }
 
-  private async download(id: string, format: 'pdf' | 'txt', actor: { user: SessionUser; ip: string }, res: Response): Promise<StreamableFile> {
+  private async download(
+    id: string,
+    format: 'pdf' | 'txt',
+    actor: { user: SessionUser; ip: string },
+    res: Response,
+  ): Promise<StreamableFile> {
     const { filename, content } = await this.letters.download(id, format, actor);
     res.setHeader('Content-Disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${filename}"`);
     res.setHeader('Cache-Control', 'no-store');

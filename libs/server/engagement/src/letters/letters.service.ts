@@ -1,5 +1,11 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { CaseDetail, CreateLetterDraftInput, LetterDraftDto, MarkLetterSentInput, SessionUser } from '@campaign-desk/contracts';
+import type {
+  CaseDetail,
+  CreateLetterDraftInput,
+  LetterDraftDto,
+  MarkLetterSentInput,
+  SessionUser,
+} from '@campaign-desk/contracts';
 import { Clock, londonDate } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
@@ -39,13 +45,24 @@ export class LettersService {
 
   async draft(caseId: string, input: CreateLetterDraftInput, actor: EngagementActor): Promise<LetterDraftDto> {
     const detail = await this.loadCase(caseId);
-    if (detail.status === 'closed') throw new ConflictException({ message: 'The case is closed: reopen it to write to the MP', status: detail.status });
+    if (detail.status === 'closed')
+      throw new ConflictException({
+        message: 'The case is closed: reopen it to write to the MP',
+        status: detail.status,
+      });
     if (detail.mpId === null) throw bad('caseId', 'has no MP: set the constituency first');
     const mp = await this.directory.getMp(String(detail.mpId));
     const story = input.story?.trim() || (await this.defaultStory(detail));
     if (!story) throw bad('story', 'is required: the case has no summary or message to start from');
     const template = await this.templates.current(LETTER_TEMPLATE_KEY);
-    const scope = letterScope({ detail, mp, story, asks: input.asks, now: this.clock.now(), staffName: actor.user.name });
+    const scope = letterScope({
+      detail,
+      mp,
+      story,
+      asks: input.asks,
+      now: this.clock.now(),
+      staffName: actor.user.name,
+    });
     const body = renderEmail(template, scope).text;
     const letter = await this.letters.transaction(async (tx) => {
       const saved = await this.letters.insert(tx, {
@@ -69,10 +86,21 @@ export class LettersService {
   }
 
   /** The letter's text (for email) or PDF (to print and sign); each download is audited as an export. */
-  async download(caseId: string, format: 'txt' | 'pdf', actor: EngagementActor): Promise<{ filename: string; content: Buffer }> {
+  async download(
+    caseId: string,
+    format: 'txt' | 'pdf',
+    actor: EngagementActor,
+  ): Promise<{ filename: string; content: Buffer }> {
     const letter = await this.requireLatest(caseId);
     const detail = await this.cases.afterAction(letter.caseId);
-    await this.audit.record({ actorId: actor.user.id, ip: actor.ip, action: 'letter.exported', entityType: 'case', entityId: letter.caseId, details: { letterId: letter.id, format } });
+    await this.audit.record({
+      actorId: actor.user.id,
+      ip: actor.ip,
+      action: 'letter.exported',
+      entityType: 'case',
+      entityId: letter.caseId,
+      details: { letterId: letter.id, format },
+    });
     const filename = `letter-${detail.reference}.${format}`;
     if (format === 'txt') return { filename, content: Buffer.from(letter.body, 'utf8') };
     return { filename, content: await letterPdf(letter.body, { title: `Letter to the MP (${detail.reference})` }) };
@@ -86,16 +114,31 @@ export class LettersService {
       await this.outbox.holdCase(tx, detail.id);
       const draft = await this.letters.lockLatestForCase(tx, detail.id);
       if (!draft) throw new NotFoundException('The case has no letter: draft one first');
-      if (draft.status === 'sent') throw new ConflictException({ message: 'The letter is already marked sent: draft a new one to send again', status: draft.status });
-      if (londonDate(sentAt) < londonDate(draft.createdAt)) throw bad('sentAt', `must not be before the letter was drafted (${londonDate(draft.createdAt)})`);
+      if (draft.status === 'sent')
+        throw new ConflictException({
+          message: 'The letter is already marked sent: draft a new one to send again',
+          status: draft.status,
+        });
+      if (londonDate(sentAt) < londonDate(draft.createdAt))
+        throw bad('sentAt', `must not be before the letter was drafted (${londonDate(draft.createdAt)})`);
       const recorded = await this.contacts.recordIn(
         tx,
         detail,
-        { channel: input.channel, direction: 'outbound', date: sentAt.toISOString(), contactedBy: 'supporter', summary: `Letter from the supporter (${input.channel === 'letter' ? 'posted' : 'emailed'})` },
+        {
+          channel: input.channel,
+          direction: 'outbound',
+          date: sentAt.toISOString(),
+          contactedBy: 'supporter',
+          summary: `Letter from the supporter (${input.channel === 'letter' ? 'posted' : 'emailed'})`,
+        },
         sentAt,
         actor,
       );
-      const sent = await this.letters.markSent(tx, draft.id, { sentChannel: input.channel, sentAt, mpContactId: recorded.contact.id });
+      const sent = await this.letters.markSent(tx, draft.id, {
+        sentChannel: input.channel,
+        sentAt,
+        mpContactId: recorded.contact.id,
+      });
       await this.auditIn(tx, 'letter.sent', sent, actor, { channel: input.channel, mpContactId: recorded.contact.id });
       return { letter: sent, emails: recorded.emails };
     });
@@ -110,8 +153,24 @@ export class LettersService {
     return texts[texts.length - 1]?.text?.trim() || null;
   }
 
-  private auditIn(tx: Parameters<AuditService['record']>[1], action: string, letter: LetterEntity, actor: EngagementActor, details: Record<string, unknown>) {
-    return this.audit.record({ actorId: actor.user.id, ip: actor.ip, action, entityType: 'case', entityId: letter.caseId, details: { letterId: letter.id, ...details } }, tx);
+  private auditIn(
+    tx: Parameters<AuditService['record']>[1],
+    action: string,
+    letter: LetterEntity,
+    actor: EngagementActor,
+    details: Record<string, unknown>,
+  ) {
+    return this.audit.record(
+      {
+        actorId: actor.user.id,
+        ip: actor.ip,
+        action,
+        entityType: 'case',
+        entityId: letter.caseId,
+        details: { letterId: letter.id, ...details },
+      },
+      tx,
+    );
   }
 
   private async requireLatest(caseId: string): Promise<LetterEntity> {

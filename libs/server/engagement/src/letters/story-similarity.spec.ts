@@ -5,7 +5,14 @@ describe('story similarity', () => {
   const sample = SAMPLE_STORIES[0];
 
   it('normalises case, punctuation, apostrophes and [placeholders]', () => {
-    expect(words("I'm WAITING, [number] weeks… at St Mary’s!")).toEqual(['im', 'waiting', 'weeks', 'at', 'st', 'marys']);
+    expect(words("I'm WAITING, [number] weeks… at St Mary’s!")).toEqual([
+      'im',
+      'waiting',
+      'weeks',
+      'at',
+      'st',
+      'marys',
+    ]);
   });
 
   it('builds word 3-shingles, and one shingle for a short text', () => {
@@ -26,7 +33,11 @@ describe('story similarity', () => {
   });
 
   it('warns when the story is the sample with the blanks filled in', () => {
-    const filled = sample.replace('[type of cancer]', 'bowel cancer').replace('[month and year]', 'March 2026').replace('[number]', 'twelve').replace('[hospital]', 'St Elsewhere');
+    const filled = sample
+      .replace('[type of cancer]', 'bowel cancer')
+      .replace('[month and year]', 'March 2026')
+      .replace('[number]', 'twelve')
+      .replace('[hospital]', 'St Elsewhere');
     const warning = storyWarning(filled, SAMPLE_STORIES);
     expect(warning).toMatchObject({ code: 'story_too_close_to_sample' });
     expect(warning?.similarity).toBeGreaterThan(0.5);

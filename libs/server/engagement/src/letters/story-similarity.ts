@@ -34,12 +34,17 @@ export function similarity(a: string, b: string): number {
 }
 
 /** A warning when the story is too close to any sample wording; the highest similarity found is reported. */
-export function storyWarning(story: string, samples: readonly string[], threshold = SIMILARITY_THRESHOLD): LetterWarning | null {
+export function storyWarning(
+  story: string,
+  samples: readonly string[],
+  threshold = SIMILARITY_THRESHOLD,
+): LetterWarning | null {
   const highest = Math.max(0, ...samples.map((sample) => similarity(story, sample)));
   if (highest <= threshold) return null;
   return {
     code: 'story_too_close_to_sample',
-    message: 'The story is very close to the template’s sample wording. MPs read personal letters: ask the supporter to tell it in their own words.',
+    message:
+      'The story is very close to the template’s sample wording. MPs read personal letters: ask the supporter to tell it in their own words.',
     similarity: Math.round(highest * 100) / 100,
   };
 }

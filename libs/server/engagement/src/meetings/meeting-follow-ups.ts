@@ -28,20 +28,36 @@ export class MeetingFollowUps {
     private readonly meetings: MeetingsRepository,
   ) {}
 
-  async schedule(tx: EntityManager, meeting: MeetingEntity, actions: AgreedActionEntity[], detail: FollowUpCase, staffId: string): Promise<{ id: string; dueAt: Date }[]> {
+  async schedule(
+    tx: EntityManager,
+    meeting: MeetingEntity,
+    actions: AgreedActionEntity[],
+    detail: FollowUpCase,
+    staffId: string,
+  ): Promise<{ id: string; dueAt: Date }[]> {
     const now = this.clock.now();
     const region = holidayRegionForNation(detail.nation);
     const hours = { startHour: this.config.OFFICE_HOURS_START, endHour: this.config.OFFICE_HOURS_END };
     const common = { caseId: detail.id, supporterId: detail.supporterId, createdBy: staffId };
     const [thankYou] = await this.outbox.schedule(tx, [
-      { ...common, kind: 'meeting_thank_you', dueAt: thankYouDueAt(meeting.startsAt, now, region, hours), context: { meetingId: meeting.id } },
+      {
+        ...common,
+        kind: 'meeting_thank_you',
+        dueAt: thankYouDueAt(meeting.startsAt, now, region, hours),
+        context: { meetingId: meeting.id },
+      },
     ]);
     await this.meetings.update(tx, meeting.id, { thankYouEmailId: thankYou.id });
     const chases: { id: string; dueAt: Date }[] = [];
     for (const action of actions) {
       if (!action.chase || !action.dueDate) continue;
       const [chase] = await this.outbox.schedule(tx, [
-        { ...common, kind: 'action_chase', dueAt: actionChaseDueAt(action.dueDate, now, region, hours), context: { meetingId: meeting.id, agreedActionId: action.id } },
+        {
+          ...common,
+          kind: 'action_chase',
+          dueAt: actionChaseDueAt(action.dueDate, now, region, hours),
+          context: { meetingId: meeting.id, agreedActionId: action.id },
+        },
       ]);
       await this.meetings.linkChase(tx, action.id, chase.id);
       chases.push(chase);

@@ -1,11 +1,21 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ActionOwner } from '@campaign-desk/contracts';
-import { RenderContextProviders, type EmailToRender, type RenderContextProvider, type TemplateScope } from '@campaign-desk/server-correspondence';
+import {
+  RenderContextProviders,
+  type EmailToRender,
+  type RenderContextProvider,
+  type TemplateScope,
+} from '@campaign-desk/server-correspondence';
 import type { AgreedActionEntity } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
 
 const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const OWNER_LABELS: Record<ActionOwner, string> = { mp: 'the MP', trust: 'the hospital trust', charity: 'the charity', supporter: 'your constituent' };
+const OWNER_LABELS: Record<ActionOwner, string> = {
+  mp: 'the MP',
+  trust: 'the hospital trust',
+  charity: 'the charity',
+  supporter: 'your constituent',
+};
 
 /** A calendar date as the letter reads it (`1 December 2026`); dates carry no time, so no zone shift. */
 export const formatDueDate = (date: string | null) => (date ? longDate.format(new Date(`${date}T00:00:00Z`)) : null);

@@ -16,11 +16,15 @@ describe('meetingStatusFor', () => {
   const now = new Date('2026-11-24T12:00:00Z');
 
   it('refuses a past meeting marked upcoming, naming startsAt', () => {
-    expect(Object.keys(fieldsOf(() => meetingStatusFor(new Date('2026-11-23T10:00:00Z'), 'upcoming', now)))).toEqual(['startsAt']);
+    expect(Object.keys(fieldsOf(() => meetingStatusFor(new Date('2026-11-23T10:00:00Z'), 'upcoming', now)))).toEqual([
+      'startsAt',
+    ]);
   });
 
   it('refuses a future meeting marked held', () => {
-    expect(Object.keys(fieldsOf(() => meetingStatusFor(new Date('2026-11-30T10:00:00Z'), 'held', now)))).toEqual(['startsAt']);
+    expect(Object.keys(fieldsOf(() => meetingStatusFor(new Date('2026-11-30T10:00:00Z'), 'held', now)))).toEqual([
+      'startsAt',
+    ]);
   });
 
   it('follows the time when no status is given', () => {
@@ -34,18 +38,44 @@ describe('checkAgreedActions', () => {
   const meeting = new Date('2026-11-24T10:00:00Z');
 
   it('needs a due date for a chase, naming the action', () => {
-    const fields = fieldsOf(() => checkAgreedActions([{ description: 'ok', owner: 'mp' }, { description: 'Write to the CEO', owner: 'mp', chase: true }], meeting));
+    const fields = fieldsOf(() =>
+      checkAgreedActions(
+        [
+          { description: 'ok', owner: 'mp' },
+          { description: 'Write to the CEO', owner: 'mp', chase: true },
+        ],
+        meeting,
+      ),
+    );
     expect(fields).toEqual({ 'agreedActions.1.dueDate': 'is required when chase is true' });
   });
 
   it('refuses impossible dates and dates before the meeting', () => {
-    expect(Object.keys(fieldsOf(() => checkAgreedActions([{ description: 'x', owner: 'mp', dueDate: '2026-02-30' }], meeting)))).toEqual(['agreedActions.0.dueDate']);
-    expect(Object.keys(fieldsOf(() => checkAgreedActions([{ description: 'x', owner: 'trust', dueDate: '2026-11-23' }], meeting)))).toEqual(['agreedActions.0.dueDate']);
-    expect(Object.keys(fieldsOf(() => checkAgreedActions([{ description: '  ', owner: 'trust' }], meeting)))).toEqual(['agreedActions.0.description']);
+    expect(
+      Object.keys(
+        fieldsOf(() => checkAgreedActions([{ description: 'x', owner: 'mp', dueDate: '2026-02-30' }], meeting)),
+      ),
+    ).toEqual(['agreedActions.0.dueDate']);
+    expect(
+      Object.keys(
+        fieldsOf(() => checkAgreedActions([{ description: 'x', owner: 'trust', dueDate: '2026-11-23' }], meeting)),
+      ),
+    ).toEqual(['agreedActions.0.dueDate']);
+    expect(Object.keys(fieldsOf(() => checkAgreedActions([{ description: '  ', owner: 'trust' }], meeting)))).toEqual([
+      'agreedActions.0.description',
+    ]);
   });
 
   it('accepts actions with and without dates', () => {
-    expect(() => checkAgreedActions([{ description: 'a', owner: 'charity' }, { description: 'b', owner: 'mp', dueDate: '2026-11-24', chase: true }], meeting)).not.toThrow();
+    expect(() =>
+      checkAgreedActions(
+        [
+          { description: 'a', owner: 'charity' },
+          { description: 'b', owner: 'mp', dueDate: '2026-11-24', chase: true },
+        ],
+        meeting,
+      ),
+    ).not.toThrow();
   });
 
   it('knows real calendar dates', () => {

@@ -1,13 +1,22 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { MEETING_FILTER_FIELDS, MEETING_SORT_FIELDS, type MeetingDto, type SessionUser } from '@campaign-desk/contracts';
+import {
+  MEETING_FILTER_FIELDS,
+  MEETING_SORT_FIELDS,
+  type MeetingDto,
+  type SessionUser,
+} from '@campaign-desk/contracts';
 import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateMeetingDto, RecordMeetingHeldDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';
 
-const LIST_SPEC = { sortable: MEETING_SORT_FIELDS, filterable: MEETING_FILTER_FIELDS, defaultSort: { field: 'startsAt' as const, order: 'DESC' as const } };
+const LIST_SPEC = {
+  sortable: MEETING_SORT_FIELDS,
+  filterable: MEETING_FILTER_FIELDS,
+  defaultSort: { field: 'startsAt' as const, order: 'DESC' as const },
+};
 
 /** The `meetings` resource: meetings and surgeries with the MP, their checklist, outcome and agreed actions. */
 @ApiTags('meetings')
@@ -17,7 +26,11 @@ export class MeetingsController {
 
   @Get()
   @AnyStaff()
-  async list(@Query() query: Record<string, unknown>, @CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: Response): Promise<MeetingDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MeetingDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const [rows, total] = await this.meetings.list(parsed, user);
     res.setHeader('Content-Range', contentRange('meetings', parsed.offset, rows.length, total));
@@ -32,25 +45,44 @@ export class MeetingsController {
 
   @Post()
   @Roles('admin', 'caseworker')
-  create(@Body() body: CreateMeetingDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MeetingDto> {
+  create(
+    @Body() body: CreateMeetingDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<MeetingDto> {
     return this.meetings.create(body, { user, ip });
   }
 
   @Put(':id')
   @Roles('admin', 'caseworker')
-  update(@Param('id') id: string, @Body() body: UpdateMeetingDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MeetingDto> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateMeetingDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<MeetingDto> {
     return this.meetings.update(id, body, { user, ip });
   }
 
   @Post(':id/actions/:actionId/done')
   @Roles('admin', 'caseworker')
-  markActionDone(@Param('id') id: string, @Param('actionId') actionId: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MeetingDto> {
+  markActionDone(
+    @Param('id') id: string,
+    @Param('actionId') actionId: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<MeetingDto> {
     return this.meetings.markActionDone(id, actionId, { user, ip });
   }
 
   @Post(':id/held')
   @Roles('admin', 'caseworker')
-  recordHeld(@Param('id') id: string, @Body() body: RecordMeetingHeldDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MeetingDto> {
+  recordHeld(
+    @Param('id') id: string,
+    @Body() body: RecordMeetingHeldDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<MeetingDto> {
     return this.meetings.recordHeld(id, body, { user, ip });
   }
 }

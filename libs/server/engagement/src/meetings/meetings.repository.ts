@@ -13,7 +13,10 @@ export interface MeetingListFilter {
   types?: MeetingType[];
 }
 
-export type NewAgreedAction = Pick<AgreedActionEntity, 'meetingId' | 'caseId' | 'description' | 'owner' | 'dueDate' | 'chase' | 'position'>;
+export type NewAgreedAction = Pick<
+  AgreedActionEntity,
+  'meetingId' | 'caseId' | 'description' | 'owner' | 'dueDate' | 'chase' | 'position'
+>;
 
 @Injectable()
 export class MeetingsRepository {
@@ -26,12 +29,19 @@ export class MeetingsRepository {
     return this.meetings.manager.transaction(fn);
   }
 
-  async insert(tx: EntityManager, values: Omit<MeetingEntity, 'id' | 'createdAt' | 'updatedAt' | 'thankYouEmailId'>): Promise<MeetingEntity> {
+  async insert(
+    tx: EntityManager,
+    values: Omit<MeetingEntity, 'id' | 'createdAt' | 'updatedAt' | 'thankYouEmailId'>,
+  ): Promise<MeetingEntity> {
     const result = await tx.insert(MeetingEntity, values);
     return tx.findOneByOrFail(MeetingEntity, { id: (result.identifiers[0] as { id: string }).id });
   }
 
-  async update(tx: EntityManager, id: string, values: Partial<Omit<MeetingEntity, 'id' | 'createdAt'>>): Promise<MeetingEntity> {
+  async update(
+    tx: EntityManager,
+    id: string,
+    values: Partial<Omit<MeetingEntity, 'id' | 'createdAt'>>,
+  ): Promise<MeetingEntity> {
     await tx.update(MeetingEntity, { id }, { ...values, updatedAt: () => 'now()' });
     return tx.findOneByOrFail(MeetingEntity, { id });
   }
@@ -64,7 +74,10 @@ export class MeetingsRepository {
   /** Agreed actions of these meetings, oldest first. */
   actionsOf(meetingIds: string[], tx?: EntityManager): Promise<AgreedActionEntity[]> {
     if (!meetingIds.length) return Promise.resolve([]);
-    return (tx ?? this.actions.manager).find(AgreedActionEntity, { where: { meetingId: In(meetingIds) }, order: { createdAt: 'ASC', position: 'ASC', id: 'ASC' } });
+    return (tx ?? this.actions.manager).find(AgreedActionEntity, {
+      where: { meetingId: In(meetingIds) },
+      order: { createdAt: 'ASC', position: 'ASC', id: 'ASC' },
+    });
   }
 
   findAction(id: string): Promise<AgreedActionEntity | null> {
@@ -76,10 +89,17 @@ export class MeetingsRepository {
   }
 
   latestActionsForCase(caseId: string, limit: number): Promise<[AgreedActionEntity[], number]> {
-    return this.actions.findAndCount({ where: { caseId }, order: { createdAt: 'DESC', position: 'DESC', id: 'DESC' }, take: limit });
+    return this.actions.findAndCount({
+      where: { caseId },
+      order: { createdAt: 'DESC', position: 'DESC', id: 'DESC' },
+      take: limit,
+    });
   }
 
-  async list(query: ListQuery<string, 'startsAt' | 'createdAt' | 'updatedAt'>, filter: MeetingListFilter): Promise<[MeetingEntity[], number]> {
+  async list(
+    query: ListQuery<string, 'startsAt' | 'createdAt' | 'updatedAt'>,
+    filter: MeetingListFilter,
+  ): Promise<[MeetingEntity[], number]> {
     const qb = this.meetings.createQueryBuilder('m');
     if (filter.ids) qb.andWhere('m.id IN (:...ids)', { ids: filter.ids });
     if (filter.caseIds) qb.andWhere('m.caseId IN (:...caseIds)', { caseIds: filter.caseIds });

@@ -79,9 +79,15 @@ export class MeetingsService {
       await this.outbox.holdCase(tx, detail.id);
       const meeting = await this.meetings.lockById(tx, id);
       if (!meeting) throw new NotFoundException('Meeting not found');
-      if (meeting.status === 'cancelled') throw new ConflictException({ message: 'The meeting was cancelled: record a new one', status: meeting.status });
-      if (meeting.thankYouEmailId) throw new ConflictException({ message: 'The outcome of this meeting is already recorded', status: meeting.status });
-      if (meeting.startsAt.getTime() > this.clock.now().getTime() + 60_000) throw bad('startsAt', 'is in the future: the meeting has not happened yet');
+      if (meeting.status === 'cancelled')
+        throw new ConflictException({ message: 'The meeting was cancelled: record a new one', status: meeting.status });
+      if (meeting.thankYouEmailId)
+        throw new ConflictException({
+          message: 'The outcome of this meeting is already recorded',
+          status: meeting.status,
+        });
+      if (meeting.startsAt.getTime() > this.clock.now().getTime() + 60_000)
+        throw bad('startsAt', 'is in the future: the meeting has not happened yet');
       checkAgreedActions(input.agreedActions, meeting.startsAt);
       const notes = text(input.notes);
       const held = await this.meetings.update(tx, id, { status: 'held', ...(notes !== undefined ? { notes } : {}) });
@@ -96,7 +102,8 @@ export class MeetingsService {
     const startsAt = input.startsAt !== undefined ? instant(input.startsAt, 'startsAt') : existing.startsAt;
     const status = input.status ?? existing.status;
     if (status !== existing.status) {
-      if (status === 'held') throw bad('status', 'becomes held through POST /api/meetings/:id/held, with the agreed actions');
+      if (status === 'held')
+        throw bad('status', 'becomes held through POST /api/meetings/:id/held, with the agreed actions');
       if (existing.status === 'held') throw bad('status', 'cannot change once the meeting is held');
     }
     if (status === 'upcoming') meetingStatusFor(startsAt, 'upcoming', this.clock.now());
@@ -111,7 +118,10 @@ export class MeetingsService {
         notes: text(input.notes),
         checklist: input.checklist ?? existing.checklist,
       });
-      await this.auditIn(tx, 'meeting.updated', updated, actor, { status, changed: Object.keys(input).filter((k) => UPDATABLE.has(k)) });
+      await this.auditIn(tx, 'meeting.updated', updated, actor, {
+        status,
+        changed: Object.keys(input).filter((k) => UPDATABLE.has(k)),
+      });
     });
     return this.get(id, actor.user);
   }
@@ -123,10 +133,22 @@ export class MeetingsService {
     if (!action.doneAt) {
       await this.meetings.transaction(async (tx) => {
         await this.meetings.markActionDone(tx, action.id, this.clock.now());
-        await this.audit.record({ actorId: actor.user.id, ip: actor.ip, action: 'agreed_action.done', entityType: 'case', entityId: action.caseId, details: { meetingId, agreedActionId: action.id } }, tx);
+        await this.audit.record(
+          {
+            actorId: actor.user.id,
+            ip: actor.ip,
+            action: 'agreed_action.done',
+            entityType: 'case',
+            entityId: action.caseId,
+            details: { meetingId, agreedActionId: action.id },
+          },
+          tx,
+        );
       });
       // Already sent or cancelled: nothing left to stop.
-      const stopChase = action.chaseEmailId ? this.scheduledEmails.cancel(action.chaseEmailId, { user: actor.user, ip: actor.ip }) : null;
+      const stopChase = action.chaseEmailId
+        ? this.scheduledEmails.cancel(action.chaseEmailId, { user: actor.user, ip: actor.ip })
+        : null;
       await stopChase?.catch((error: unknown) => {
         if (!(error instanceof ConflictException)) throw error;
       });
@@ -139,7 +161,10 @@ export class MeetingsService {
     return toMeetingDto(meeting, await this.meetings.actionsOf([meeting.id]), user.role !== 'viewer');
   }
 
-  async list(query: ListQuery<string, 'startsAt' | 'createdAt' | 'updatedAt'>, user: SessionUser): Promise<[MeetingDto[], number]> {
+  async list(
+    query: ListQuery<string, 'startsAt' | 'createdAt' | 'updatedAt'>,
+    user: SessionUser,
+  ): Promise<[MeetingDto[], number]> {
     const filter = query.filter as Record<string, unknown>;
     const [rows, total] = await this.meetings.list(query, {
       ids: uuidsFilter(filter, 'id'),
@@ -150,21 +175,63 @@ export class MeetingsService {
     });
     const readContent = user.role !== 'viewer';
     const actions = readContent ? await this.meetings.actionsOf(rows.map((m) => m.id)) : [];
-    return [rows.map((m) => toMeetingDto(m, actions.filter((a) => a.meetingId === m.id), readContent)), total];
+    return [
+      rows.map((m) =>
+        toMeetingDto(
+          m,
+          actions.filter((a) => a.meetingId === m.id),
+          readContent,
+        ),
+      ),
+      total,
+    ];
   }
 
-  private async holdIn(tx: EntityManager, meeting: MeetingEntity, inputs: AgreedActionInput[], detail: CaseDetail, actor: EngagementActor) {
+  private async holdIn(
+    tx: EntityManager,
+    meeting: MeetingEntity,
+    inputs: AgreedActionInput[],
+    detail: CaseDetail,
+    actor: EngagementActor,
+  ) {
     const actions: AgreedActionEntity[] = await this.meetings.insertActions(
       tx,
-      inputs.map((a, position) => ({ meetingId: meeting.id, caseId: meeting.caseId, description: a.description.trim(), owner: a.owner, dueDate: a.dueDate ?? null, chase: a.chase ?? !!a.dueDate, position })),
+      inputs.map((a, position) => ({
+        meetingId: meeting.id,
+        caseId: meeting.caseId,
+        description: a.description.trim(),
+        owner: a.owner,
+        dueDate: a.dueDate ?? null,
+        chase: a.chase ?? !!a.dueDate,
+        position,
+      })),
     );
     const emails = await this.followUps.schedule(tx, meeting, actions, detail, actor.user.id);
-    await this.auditIn(tx, 'meeting.held', meeting, actor, { agreedActions: actions.length, emailsScheduled: emails.length });
+    await this.auditIn(tx, 'meeting.held', meeting, actor, {
+      agreedActions: actions.length,
+      emailsScheduled: emails.length,
+    });
     return { meeting, emails };
   }
 
-  private auditIn(tx: EntityManager, action: string, meeting: MeetingEntity, actor: EngagementActor, details: Record<string, unknown>) {
-    return this.audit.record({ actorId: actor.user.id, ip: actor.ip, action, entityType: 'case', entityId: meeting.caseId, details: { meetingId: meeting.id, ...details } }, tx);
+  private auditIn(
+    tx: EntityManager,
+    action: string,
+    meeting: MeetingEntity,
+    actor: EngagementActor,
+    details: Record<string, unknown>,
+  ) {
+    return this.audit.record(
+      {
+        actorId: actor.user.id,
+        ip: actor.ip,
+        action,
+        entityType: 'case',
+        entityId: meeting.caseId,
+        details: { meetingId: meeting.id, ...details },
+      },
+      tx,
+    );
   }
 
   private async require(id: string): Promise<MeetingEntity> {

@@ -1,13 +1,22 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { MP_ACTION_FILTER_FIELDS, MP_ACTION_SORT_FIELDS, type MpActionDto, type SessionUser } from '@campaign-desk/contracts';
+import {
+  MP_ACTION_FILTER_FIELDS,
+  MP_ACTION_SORT_FIELDS,
+  type MpActionDto,
+  type SessionUser,
+} from '@campaign-desk/contracts';
 import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateMpActionDto } from './dto/mp-action.dto';
 import { MpActionsService } from './mp-actions.service';
 
-const LIST_SPEC = { sortable: MP_ACTION_SORT_FIELDS, filterable: MP_ACTION_FILTER_FIELDS, defaultSort: { field: 'date' as const, order: 'DESC' as const } };
+const LIST_SPEC = {
+  sortable: MP_ACTION_SORT_FIELDS,
+  filterable: MP_ACTION_FILTER_FIELDS,
+  defaultSort: { field: 'date' as const, order: 'DESC' as const },
+};
 
 /** The `mp-actions` resource: what MPs did, with evidence. */
 @ApiTags('mp-actions')
@@ -17,7 +26,11 @@ export class MpActionsController {
 
   @Get()
   @AnyStaff()
-  async list(@Query() query: Record<string, unknown>, @CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: Response): Promise<MpActionDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MpActionDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const [rows, total] = await this.actions.list(parsed, user);
     res.setHeader('Content-Range', contentRange('mp-actions', parsed.offset, rows.length, total));
@@ -32,7 +45,11 @@ export class MpActionsController {
 
   @Post()
   @Roles('admin', 'caseworker')
-  create(@Body() body: CreateMpActionDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MpActionDto> {
+  create(
+    @Body() body: CreateMpActionDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<MpActionDto> {
     return this.actions.create(body, { user, ip });
   }
 }

@@ -37,7 +37,10 @@ export class MpActionsRepository {
     return this.repo.findAndCount({ where: { caseId }, order: { actionDate: 'DESC', createdAt: 'DESC' }, take: limit });
   }
 
-  async list(query: ListQuery<string, 'date' | 'createdAt'>, filter: MpActionListFilter): Promise<[MpActionEntity[], number]> {
+  async list(
+    query: ListQuery<string, 'date' | 'createdAt'>,
+    filter: MpActionListFilter,
+  ): Promise<[MpActionEntity[], number]> {
     const qb = this.repo.createQueryBuilder('a');
     if (filter.ids) qb.andWhere('a.id IN (:...ids)', { ids: filter.ids });
     if (filter.caseIds) qb.andWhere('a.caseId IN (:...caseIds)', { caseIds: filter.caseIds });

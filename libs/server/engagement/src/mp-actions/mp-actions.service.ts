@@ -1,5 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { MP_ACTION_TYPES, type CreateMpActionInput, type MpActionDto, type SessionUser } from '@campaign-desk/contracts';
+import {
+  MP_ACTION_TYPES,
+  type CreateMpActionInput,
+  type MpActionDto,
+  type SessionUser,
+} from '@campaign-desk/contracts';
 import { Clock, londonDate, type ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
@@ -11,7 +16,6 @@ import { bad, UUID } from '../shared/dates';
 import { dateFilter, enumFilter, filterError, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import { toMpActionDto } from './mp-action.mapper';
 import { MpActionsRepository } from './mp-actions.repository';
-
 
 /** What the MP did on a case, with its date and evidence. The MP is the case's. */
 @Injectable()
@@ -34,7 +38,8 @@ export class MpActionsService {
       throw error;
     });
     const mpId = input.mpId ?? detail.mpId;
-    if (input.mpId) await this.directory.getMp(String(input.mpId)).catch(() => Promise.reject(bad('mpId', 'is not an MP')));
+    if (input.mpId)
+      await this.directory.getMp(String(input.mpId)).catch(() => Promise.reject(bad('mpId', 'is not an MP')));
     const action = await this.actions.transaction(async (tx) => {
       const saved = await this.actions.insert(tx, {
         caseId: detail.id,
@@ -46,7 +51,14 @@ export class MpActionsService {
         recordedBy: actor.user.id,
       });
       await this.audit.record(
-        { actorId: actor.user.id, ip: actor.ip, action: 'mp_action.recorded', entityType: 'case', entityId: detail.id, details: { mpActionId: saved.id, type: saved.type } },
+        {
+          actorId: actor.user.id,
+          ip: actor.ip,
+          action: 'mp_action.recorded',
+          entityType: 'case',
+          entityId: detail.id,
+          details: { mpActionId: saved.id, type: saved.type },
+        },
         tx,
       );
       return saved;

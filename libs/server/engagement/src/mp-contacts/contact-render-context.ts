@@ -1,5 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { RenderContextProviders, type EmailToRender, type RenderContextProvider, type TemplateScope } from '@campaign-desk/server-correspondence';
+import {
+  RenderContextProviders,
+  type EmailToRender,
+  type RenderContextProvider,
+  type TemplateScope,
+} from '@campaign-desk/server-correspondence';
 import { LONDON } from '@campaign-desk/server-core';
 import { MpContactsRepository } from './mp-contacts.repository';
 
@@ -20,7 +25,9 @@ export class ContactRenderContext implements RenderContextProvider, OnModuleInit
   }
 
   async scopeFor(email: EmailToRender, now: Date): Promise<TemplateScope> {
-    const contact = email.mpContactId ? await this.contacts.findById(email.mpContactId) : await this.contacts.latestOutbound(email.caseId);
+    const contact = email.mpContactId
+      ? await this.contacts.findById(email.mpContactId)
+      : await this.contacts.latestOutbound(email.caseId);
     if (!contact) return {};
     return {
       contact: {

@@ -31,14 +31,20 @@ export class MpContactsRepository {
 
   /** The case's most recent contact to the MP (what a response answers). */
   latestOutbound(caseId: string, tx?: EntityManager): Promise<MpContactEntity | null> {
-    return (tx ?? this.repo.manager).findOne(MpContactEntity, { where: { caseId, direction: 'outbound' }, order: { contactedAt: 'DESC', createdAt: 'DESC' } });
+    return (tx ?? this.repo.manager).findOne(MpContactEntity, {
+      where: { caseId, direction: 'outbound' },
+      order: { contactedAt: 'DESC', createdAt: 'DESC' },
+    });
   }
 
   latestForCase(caseId: string, limit: number): Promise<[MpContactEntity[], number]> {
     return this.repo.findAndCount({ where: { caseId }, order: { contactedAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
-  async list(query: ListQuery<string, 'contactedAt' | 'createdAt'>, filter: MpContactListFilter): Promise<[MpContactEntity[], number]> {
+  async list(
+    query: ListQuery<string, 'contactedAt' | 'createdAt'>,
+    filter: MpContactListFilter,
+  ): Promise<[MpContactEntity[], number]> {
     const qb = this.repo.createQueryBuilder('c');
     if (filter.ids) qb.andWhere('c.id IN (:...ids)', { ids: filter.ids });
     if (filter.caseIds) qb.andWhere('c.caseId IN (:...caseIds)', { caseIds: filter.caseIds });

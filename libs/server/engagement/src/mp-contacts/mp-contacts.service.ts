@@ -11,7 +11,12 @@ import {
 import { Clock, type ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService, CaseWorkflowService } from '@campaign-desk/server-cases';
-import { ChasePlanService, ComposeService, OutboxService, ScheduledEmailsService } from '@campaign-desk/server-correspondence';
+import {
+  ChasePlanService,
+  ComposeService,
+  OutboxService,
+  ScheduledEmailsService,
+} from '@campaign-desk/server-correspondence';
 import type { EntityManager } from 'typeorm';
 import { pastInstant, UUID } from '../shared/dates';
 import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
@@ -55,13 +60,29 @@ export class MpContactsService {
   }
 
   /** `POST /api/cases/:id/mp-email`: an email to the MP's office, queued now, recorded as the contact that starts the plan. */
-  async emailMp(caseId: string, input: ComposeEmailInput, actor: EngagementActor): Promise<{ contact: MpContactDto; email: ScheduledEmailDto }> {
+  async emailMp(
+    caseId: string,
+    input: ComposeEmailInput,
+    actor: EngagementActor,
+  ): Promise<{ contact: MpContactDto; email: ScheduledEmailDto }> {
     const composed = await this.compose.compose(caseId, 'mp_email', input, actor.user.id);
     const detail = await this.loadCase(caseId);
     const now = this.clock.now();
     const { contact, emails, emailId } = await this.contacts.transaction(async (tx) => {
       await this.outbox.holdCase(tx, detail.id);
-      const recorded = await this.recordIn(tx, detail, { channel: 'email', direction: 'outbound', date: now.toISOString(), contactedBy: 'charity', summary: composed.subject }, now, actor);
+      const recorded = await this.recordIn(
+        tx,
+        detail,
+        {
+          channel: 'email',
+          direction: 'outbound',
+          date: now.toISOString(),
+          contactedBy: 'charity',
+          summary: composed.subject,
+        },
+        now,
+        actor,
+      );
       const [email] = await this.compose.schedule(tx, composed, actor.user.id, { mpContactId: recorded.contact.id });
       return { ...recorded, emails: [email, ...recorded.emails], emailId: email.id };
     });
@@ -69,7 +90,10 @@ export class MpContactsService {
     return { contact: toMpContactDto(contact, true), email: await this.scheduledEmails.get(emailId, actor.user) };
   }
 
-  async list(query: ListQuery<string, 'contactedAt' | 'createdAt'>, user: SessionUser): Promise<[MpContactDto[], number]> {
+  async list(
+    query: ListQuery<string, 'contactedAt' | 'createdAt'>,
+    user: SessionUser,
+  ): Promise<[MpContactDto[], number]> {
     const [rows, total] = await this.contacts.list(query, listFilter(query.filter));
     return [rows.map((c) => toMpContactDto(c, user.role !== 'viewer')), total];
   }
@@ -105,7 +129,8 @@ export class MpContactsService {
     let emails: { id: string; dueAt: Date }[] = [];
     if (input.direction === 'outbound') {
       // Illegal from here (a new or closed case…)? The workflow answers 409 with what is allowed, and nothing is written.
-      if (detail.status !== 'awaiting_mp') await this.workflow.transition(detail.id, { to: 'awaiting_mp' }, { id: actor.user.id, ip: actor.ip }, tx);
+      if (detail.status !== 'awaiting_mp')
+        await this.workflow.transition(detail.id, { to: 'awaiting_mp' }, { id: actor.user.id, ip: actor.ip }, tx);
       const plan = await this.plans.start(tx, {
         caseId: detail.id,
         supporterId: detail.supporterId,
@@ -123,7 +148,12 @@ export class MpContactsService {
         action: 'mp_contact.recorded',
         entityType: 'case',
         entityId: detail.id,
-        details: { mpContactId: contact.id, channel: contact.channel, direction: contact.direction, chasesScheduled: emails.length },
+        details: {
+          mpContactId: contact.id,
+          channel: contact.channel,
+          direction: contact.direction,
+          chasesScheduled: emails.length,
+        },
       },
       tx,
     );

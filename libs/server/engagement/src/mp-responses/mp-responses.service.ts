@@ -49,13 +49,24 @@ export class MpResponsesService {
     const receivedAt = pastInstant(input.receivedAt, 'receivedAt', this.clock.now());
     await this.cases.afterAction(caseId);
     if (input.messageId && !(await this.messages.replyTarget(caseId, input.messageId))) {
-      throw new BadRequestException({ message: 'messageId is not a message on this case', fields: { messageId: 'is not a message on this case' } });
+      throw new BadRequestException({
+        message: 'messageId is not a message on this case',
+        fields: { messageId: 'is not a message on this case' },
+      });
     }
     const response = await this.responses.transaction(async (tx) => {
       await this.outbox.holdCase(tx, caseId);
       return this.recordIn(
         tx,
-        { caseId, kind: input.kind, receivedAt, summary: input.summary?.trim() || null, messageId: input.messageId ?? null, source: 'staff', stopsChasing: true },
+        {
+          caseId,
+          kind: input.kind,
+          receivedAt,
+          summary: input.summary?.trim() || null,
+          messageId: input.messageId ?? null,
+          source: 'staff',
+          stopsChasing: true,
+        },
         { id: actor.user.id, ip: actor.ip },
       );
     });
@@ -63,8 +74,14 @@ export class MpResponsesService {
   }
 
   /** Inside the caller's transaction, which must already hold the case (OutboxService.holdCase). */
-  async recordIn(tx: EntityManager, input: ResponseToRecord, actor: { id: string | null; ip?: string | null }): Promise<MpResponseEntity> {
-    const contact = input.mpContactId ? await this.contacts.findById(input.mpContactId, tx) : await this.contacts.latestOutbound(input.caseId, tx);
+  async recordIn(
+    tx: EntityManager,
+    input: ResponseToRecord,
+    actor: { id: string | null; ip?: string | null },
+  ): Promise<MpResponseEntity> {
+    const contact = input.mpContactId
+      ? await this.contacts.findById(input.mpContactId, tx)
+      : await this.contacts.latestOutbound(input.caseId, tx);
     if (contact && input.receivedAt.getTime() < contact.contactedAt.getTime()) {
       throw new BadRequestException({
         message: `receivedAt is before the MP was contacted (${contact.contactedAt.toISOString()})`,
@@ -85,7 +102,8 @@ export class MpResponsesService {
     });
     let cancelled = 0;
     if (input.stopsChasing) {
-      if (detail.status === 'awaiting_mp') await this.workflow.transition(input.caseId, { to: 'mp_responded' }, actor, tx);
+      if (detail.status === 'awaiting_mp')
+        await this.workflow.transition(input.caseId, { to: 'mp_responded' }, actor, tx);
       cancelled = (await this.plans.stop(tx, input.caseId, 'mp_responded', { actorId: actor.id })).emails.length;
     }
     await this.audit.record(
@@ -95,7 +113,12 @@ export class MpResponsesService {
         action: 'mp_response.recorded',
         entityType: 'case',
         entityId: input.caseId,
-        details: { mpResponseId: response.id, kind: response.kind, source: response.source, chasesCancelled: cancelled },
+        details: {
+          mpResponseId: response.id,
+          kind: response.kind,
+          source: response.source,
+          chasesCancelled: cancelled,
+        },
       },
       tx,
     );

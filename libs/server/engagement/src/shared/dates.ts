@@ -2,7 +2,8 @@ import { BadRequestException } from '@nestjs/common';
 import { londonTime } from '@campaign-desk/server-core';
 
 /** A 400 naming the field at fault (`fields: { startsAt: 'is in the past…' }`). */
-export const bad = (field: string, detail: string) => new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
+export const bad = (field: string, detail: string) =>
+  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /**
  * A date (`2026-11-23`, read as London midnight) or date-time from a request, not in the future

@@ -2,7 +2,8 @@ import { BadRequestException } from '@nestjs/common';
 import { UUID } from './dates';
 
 /** Reading one field of a list's `filter={...}`: a value or an array of them, each checked; a 400 names the field. */
-export const filterError = (key: string, detail: string) => new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
+export const filterError = (key: string, detail: string) =>
+  new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 
@@ -20,7 +21,11 @@ export function mpIdsFilter(filter: Record<string, unknown>, key = 'mpId'): numb
   return values;
 }
 
-export function enumFilter<T extends string>(filter: Record<string, unknown>, key: string, allowed: readonly T[]): T[] | undefined {
+export function enumFilter<T extends string>(
+  filter: Record<string, unknown>,
+  key: string,
+  allowed: readonly T[],
+): T[] | undefined {
   if (filter[key] === undefined) return undefined;
   const values = asList(filter[key]);
   if (!values.every((v) => allowed.includes(v as T))) throw filterError(key, `must be one of ${allowed.join(', ')}`);
@@ -31,6 +36,7 @@ export function enumFilter<T extends string>(filter: Record<string, unknown>, ke
 export function dateFilter(filter: Record<string, unknown>, key: string): string | undefined {
   const value = filter[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw filterError(key, 'must be a date like 2026-11-01');
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw filterError(key, 'must be a date like 2026-11-01');
   return value;
 }

@@ -12,9 +12,21 @@ import { MpActionsRepository } from '../mp-actions/mp-actions.repository';
 type Page<R> = Promise<[R[], number]>;
 
 /** One page of a case's rows as timeline entries (`<kind>:<row id>`). */
-async function entriesOf<R extends { id: string }>(kind: string, page: Page<R>, at: (row: R) => Date, actor: (row: R) => string | null, data: (row: R) => object) {
+async function entriesOf<R extends { id: string }>(
+  kind: string,
+  page: Page<R>,
+  at: (row: R) => Date,
+  actor: (row: R) => string | null,
+  data: (row: R) => object,
+) {
   const [rows, total] = await page;
-  const entries = rows.map((row) => ({ id: `${kind}:${row.id}`, kind, at: at(row).toISOString(), actorId: actor(row), data: data(row) }));
+  const entries = rows.map((row) => ({
+    id: `${kind}:${row.id}`,
+    kind,
+    at: at(row).toISOString(),
+    actorId: actor(row),
+    data: data(row),
+  }));
   return { entries: entries as unknown as TimelineEntry[], total };
 }
 
@@ -32,7 +44,13 @@ export class MeetingsTimelineSource implements CaseTimelineSource, OnModuleInit 
   }
 
   latest(caseId: string, limit: number, reader: TimelineReader) {
-    return entriesOf(this.kind, this.meetings.latestForCase(caseId, limit), (m) => m.startsAt, (m) => m.recordedBy, (m) => toMeetingDto(m, [], reader.readHealthDetails));
+    return entriesOf(
+      this.kind,
+      this.meetings.latestForCase(caseId, limit),
+      (m) => m.startsAt,
+      (m) => m.recordedBy,
+      (m) => toMeetingDto(m, [], reader.readHealthDetails),
+    );
   }
 }
 
@@ -51,7 +69,13 @@ export class AgreedActionsTimelineSource implements CaseTimelineSource, OnModule
 
   async latest(caseId: string, limit: number, reader: TimelineReader) {
     if (!reader.readHealthDetails) return { entries: [], total: 0 };
-    return entriesOf(this.kind, this.meetings.latestActionsForCase(caseId, limit), (a) => a.createdAt, () => null, toAgreedActionDto);
+    return entriesOf(
+      this.kind,
+      this.meetings.latestActionsForCase(caseId, limit),
+      (a) => a.createdAt,
+      () => null,
+      toAgreedActionDto,
+    );
   }
 }
 
@@ -69,7 +93,13 @@ export class MpActionsTimelineSource implements CaseTimelineSource, OnModuleInit
   }
 
   latest(caseId: string, limit: number, reader: TimelineReader) {
-    return entriesOf(this.kind, this.actions.latestForCase(caseId, limit), (a) => londonTime(a.actionDate), (a) => a.recordedBy, (a) => toMpActionDto(a, reader.readHealthDetails));
+    return entriesOf(
+      this.kind,
+      this.actions.latestForCase(caseId, limit),
+      (a) => londonTime(a.actionDate),
+      (a) => a.recordedBy,
+      (a) => toMpActionDto(a, reader.readHealthDetails),
+    );
   }
 }
 
@@ -87,8 +117,19 @@ export class LettersTimelineSource implements CaseTimelineSource, OnModuleInit {
   }
 
   latest(caseId: string, limit: number, reader: TimelineReader) {
-    return entriesOf(this.kind, this.letters.latestPageForCase(caseId, limit), (l) => l.createdAt, (l) => l.createdBy, (l) => toLetterDto(l, reader.readHealthDetails));
+    return entriesOf(
+      this.kind,
+      this.letters.latestPageForCase(caseId, limit),
+      (l) => l.createdAt,
+      (l) => l.createdBy,
+      (l) => toLetterDto(l, reader.readHealthDetails),
+    );
   }
 }
 
-export const ENGAGEMENT_RECORD_TIMELINE_SOURCES = [MeetingsTimelineSource, AgreedActionsTimelineSource, MpActionsTimelineSource, LettersTimelineSource];
+export const ENGAGEMENT_RECORD_TIMELINE_SOURCES = [
+  MeetingsTimelineSource,
+  AgreedActionsTimelineSource,
+  MpActionsTimelineSource,
+  LettersTimelineSource,
+];

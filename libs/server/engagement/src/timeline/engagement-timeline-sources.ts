@@ -24,7 +24,13 @@ export class MpContactsTimelineSource implements CaseTimelineSource, OnModuleIni
 
   async latest(caseId: string, limit: number, reader: TimelineReader) {
     const [rows, total] = await this.contacts.latestForCase(caseId, limit);
-    const entries = rows.map((c): ContactEntry => ({ id: `mp_contact:${c.id}`, kind: 'mp_contact', at: c.contactedAt.toISOString(), actorId: c.recordedBy, data: toMpContactDto(c, reader.readHealthDetails) }));
+    const entries = rows.map((c): ContactEntry => ({
+      id: `mp_contact:${c.id}`,
+      kind: 'mp_contact',
+      at: c.contactedAt.toISOString(),
+      actorId: c.recordedBy,
+      data: toMpContactDto(c, reader.readHealthDetails),
+    }));
     return { entries: generic(entries), total };
   }
 }
@@ -43,7 +49,13 @@ export class MpResponsesTimelineSource implements CaseTimelineSource, OnModuleIn
 
   async latest(caseId: string, limit: number, reader: TimelineReader) {
     const [rows, total] = await this.responses.latestForCase(caseId, limit);
-    const entries = rows.map((r): ResponseEntry => ({ id: `mp_response:${r.id}`, kind: 'mp_response', at: r.receivedAt.toISOString(), actorId: r.recordedBy, data: toMpResponseDto(r, reader.readHealthDetails) }));
+    const entries = rows.map((r): ResponseEntry => ({
+      id: `mp_response:${r.id}`,
+      kind: 'mp_response',
+      at: r.receivedAt.toISOString(),
+      actorId: r.recordedBy,
+      data: toMpResponseDto(r, reader.readHealthDetails),
+    }));
     return { entries: generic(entries), total };
   }
 }

@@ -1,5 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { MessageAddress, MessageAttachmentMeta, MessageClassification, MessageDirection, MessageStatus, ThreadMatch } from '@campaign-desk/contracts';
+import type {
+  MessageAddress,
+  MessageAttachmentMeta,
+  MessageClassification,
+  MessageDirection,
+  MessageStatus,
+  ThreadMatch,
+} from '@campaign-desk/contracts';
 
 /** One email in or out. Inbound messages share their id with their raw_messages row. */
 @Entity('messages')

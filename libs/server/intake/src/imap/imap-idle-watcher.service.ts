@@ -104,7 +104,10 @@ export class ImapIdleWatcher implements OnApplicationBootstrap, OnApplicationShu
       const result = await this.poller.pollOnce();
       if ('skipped' in result && result.skipped === 'another_worker_is_polling') this.soon(RETRY_WHEN_BUSY_MS);
     } catch (error) {
-      this.logger.warn({ err: (error as Error).message }, 'IMAP poll after new mail failed; the scheduled poll will retry');
+      this.logger.warn(
+        { err: (error as Error).message },
+        'IMAP poll after new mail failed; the scheduled poll will retry',
+      );
     }
   }
 }

@@ -50,7 +50,9 @@ export class ImapPollerService {
 
   async pollOnce(): Promise<PollResult> {
     if (!this.config.IMAP_URL) return { skipped: 'not_configured' };
-    const locked = await this.raw.withExclusiveLock(IMAP_POLL_LOCK, () => this.poll(parseImapUrl(this.config.IMAP_URL!)));
+    const locked = await this.raw.withExclusiveLock(IMAP_POLL_LOCK, () =>
+      this.poll(parseImapUrl(this.config.IMAP_URL!)),
+    );
     return locked ? locked.result : { skipped: 'another_worker_is_polling' };
   }
 
@@ -82,7 +84,11 @@ export class ImapPollerService {
     return result;
   }
 
-  private async storeBatch(client: ImapFlow, uids: number[], result: { stored: number; duplicates: number; oversized: number }): Promise<void> {
+  private async storeBatch(
+    client: ImapFlow,
+    uids: number[],
+    result: { stored: number; duplicates: number; oversized: number },
+  ): Promise<void> {
     const sizes = await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true });
     const max = this.config.INTAKE_MAX_MESSAGE_BYTES;
     const wanted = sizes.filter((m) => (m.size ?? 0) <= max).map((m) => m.uid);
@@ -90,7 +96,9 @@ export class ImapPollerService {
     const committed: number[] = [];
     try {
       // Fetch first, store after: no IMAP command may run inside a fetch.
-      const messages = wanted.length ? await client.fetchAll(wanted.join(','), { uid: true, source: true }, { uid: true }) : [];
+      const messages = wanted.length
+        ? await client.fetchAll(wanted.join(','), { uid: true, source: true }, { uid: true })
+        : [];
       for (const message of messages) {
         if (!message.source) continue;
         const receipt = await this.intake.accept(message.source, 'imap');
@@ -100,7 +108,11 @@ export class ImapPollerService {
       }
       for (const message of oversized) {
         const [head] = await client.fetchAll(String(message.uid), { uid: true, headers: true }, { uid: true });
-        await this.intake.acceptOversized(head?.headers ?? Buffer.from(`X-Oversized-Imap-Uid: ${message.uid}\r\n\r\n`), message.size ?? 0, 'imap');
+        await this.intake.acceptOversized(
+          head?.headers ?? Buffer.from(`X-Oversized-Imap-Uid: ${message.uid}\r\n\r\n`),
+          message.size ?? 0,
+          'imap',
+        );
         result.oversized++;
         committed.push(message.uid);
       }

@@ -29,7 +29,10 @@ export class InboundBodyMiddleware implements NestMiddleware {
       throw new UnauthorizedException({ message: 'A valid inbound bearer token is required' });
     }
     if (!req.is(RFC822)) {
-      throw new UnsupportedMediaTypeException({ message: `Send one raw message as ${RFC822}`, fields: { 'content-type': `must be ${RFC822}` } });
+      throw new UnsupportedMediaTypeException({
+        message: `Send one raw message as ${RFC822}`,
+        fields: { 'content-type': `must be ${RFC822}` },
+      });
     }
     await this.read(req, res);
     next();

@@ -8,7 +8,16 @@ describe('bearerMatches', () => {
     expect(bearerMatches(`bearer   ${TOKEN} `, TOKEN)).toBe(true);
   });
 
-  it.each([undefined, '', 'Bearer', `Basic ${TOKEN}`, `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(1)}`, `${TOKEN}`, `Bearer ${TOKEN} extra`])('refuses %p', (header) => {
+  it.each([
+    undefined,
+    '',
+    'Bearer',
+    `Basic ${TOKEN}`,
+    `Bearer ${TOKEN}x`,
+    `Bearer ${TOKEN.slice(1)}`,
+    `${TOKEN}`,
+    `Bearer ${TOKEN} extra`,
+  ])('refuses %p', (header) => {
     expect(bearerMatches(header, TOKEN)).toBe(false);
   });
 

@@ -7,7 +7,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 export function bearerMatches(authorization: string | undefined, expected: string | undefined): boolean {
   if (!expected) return false;
   const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? '');
-  const presented = createHash('sha256').update(match ? match[1] : '').digest();
+  const presented = createHash('sha256')
+    .update(match ? match[1] : '')
+    .digest();
   const wanted = createHash('sha256').update(expected).digest();
   return timingSafeEqual(presented, wanted) && match !== null;
 }

@@ -1,4 +1,10 @@
-import { BadRequestException, Injectable, Logger, PayloadTooLargeException, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Injectable,
+  Logger,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { IntakeReceipt, IntakeSource } from '@campaign-desk/contracts';
 import { AppConfig, QueueService } from '@campaign-desk/server-core';
 import { dedupeKey, extractMessageId, readHeaderBlock, sha256 } from '../mime/raw-message';
@@ -20,9 +26,12 @@ export class IntakeService {
   ) {}
 
   async accept(raw: Buffer, source: IntakeSource, options: { uploadedBy?: string } = {}): Promise<IntakeReceipt> {
-    if (raw.length === 0) throw new BadRequestException({ message: 'The message is empty', fields: { message: 'is empty' } });
+    if (raw.length === 0)
+      throw new BadRequestException({ message: 'The message is empty', fields: { message: 'is empty' } });
     if (raw.length > this.config.INTAKE_MAX_MESSAGE_BYTES) {
-      throw new PayloadTooLargeException({ message: `The message is larger than ${this.config.INTAKE_MAX_MESSAGE_BYTES} bytes` });
+      throw new PayloadTooLargeException({
+        message: `The message is larger than ${this.config.INTAKE_MAX_MESSAGE_BYTES} bytes`,
+      });
     }
     const record = this.prepare(raw, source, options.uploadedBy ?? null);
     let stored;
@@ -30,11 +39,15 @@ export class IntakeService {
       stored = await this.raw.storeIfNew(record);
     } catch (error) {
       // Not committed: the sender must try again (a webhook sender retries on 503).
-      this.logger.error({ err: { type: (error as Error).name, code: (error as { code?: string }).code } }, 'could not store an inbound message');
+      this.logger.error(
+        { err: { type: (error as Error).name, code: (error as { code?: string }).code } },
+        'could not store an inbound message',
+      );
       throw new ServiceUnavailableException({ message: 'The message could not be stored; try again shortly' });
     }
     if (stored.status === 'pending') await this.enqueueParse(stored.id);
-    if (stored.inserted && stored.status === 'pending') return { messageId: stored.id, status: 'pending', duplicate: false, caseId: null, quarantineId: null };
+    if (stored.inserted && stored.status === 'pending')
+      return { messageId: stored.id, status: 'pending', duplicate: false, caseId: null, quarantineId: null };
     const receipt = await this.raw.receipt(stored.id).catch(() => null);
     return {
       messageId: stored.id,
@@ -48,10 +61,19 @@ export class IntakeService {
   /** Stores what fits of a message over the size cap (its header block) as a quarantine record. */
   async acceptOversized(head: Buffer, totalSize: number, source: IntakeSource): Promise<IntakeReceipt> {
     const record = this.prepare(head, source, null);
-    record.quarantine = { reason: 'too_large', detail: `message of ${totalSize} bytes is over the ${this.config.INTAKE_MAX_MESSAGE_BYTES} byte cap; only its header block is kept` };
+    record.quarantine = {
+      reason: 'too_large',
+      detail: `message of ${totalSize} bytes is over the ${this.config.INTAKE_MAX_MESSAGE_BYTES} byte cap; only its header block is kept`,
+    };
     const stored = await this.raw.storeIfNew(record);
     const receipt = await this.raw.receipt(stored.id);
-    return { messageId: stored.id, status: 'quarantined', duplicate: !stored.inserted, caseId: null, quarantineId: receipt?.quarantineId ?? null };
+    return {
+      messageId: stored.id,
+      status: 'quarantined',
+      duplicate: !stored.inserted,
+      caseId: null,
+      quarantineId: receipt?.quarantineId ?? null,
+    };
   }
 
   /** Best effort: if Redis is down the reconciler finds the pending row later. */
@@ -60,7 +82,10 @@ export class IntakeService {
       await this.queue.add('intake.parse-message', { rawMessageId: id }, { jobId: id });
       return true;
     } catch (error) {
-      this.logger.warn({ rawMessageId: id, err: (error as Error).message }, 'could not enqueue parsing; the reconciler will');
+      this.logger.warn(
+        { rawMessageId: id, err: (error as Error).message },
+        'could not enqueue parsing; the reconciler will',
+      );
       return false;
     }
   }
@@ -77,7 +102,12 @@ export class IntakeService {
       source,
       uploadedBy,
       quarantine:
-        header.size === null ? { reason: 'header_too_large', detail: `header block is larger than ${this.config.INTAKE_MAX_HEADER_BYTES} bytes` } : undefined,
+        header.size === null
+          ? {
+              reason: 'header_too_large',
+              detail: `header block is larger than ${this.config.INTAKE_MAX_HEADER_BYTES} bytes`,
+            }
+          : undefined,
     };
   }
 }

@@ -3,7 +3,9 @@ import { messageCsp, messageDocument } from './message-document';
 describe('messageDocument', () => {
   it('keeps remote images blocked unless asked', () => {
     const html = '<p>x</p><img alt="a" data-remote-src="https://t.example/p.gif" class="cd-remote-image" />';
-    expect(messageDocument({ html, text: '', quotedText: '' }, false)).toContain('data-remote-src="https://t.example/p.gif"');
+    expect(messageDocument({ html, text: '', quotedText: '' }, false)).toContain(
+      'data-remote-src="https://t.example/p.gif"',
+    );
     expect(messageDocument({ html, text: '', quotedText: '' }, false)).not.toContain(' src=');
     expect(messageDocument({ html, text: '', quotedText: '' }, true)).toContain(' src="https://t.example/p.gif"');
   });

@@ -27,16 +27,26 @@ const STYLE = `
 `;
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Wraps sanitised HTML, or the plain text with its quoted history folded, in a full document. */
-export function messageDocument(body: { html: string | null; text: string; quotedText: string }, loadImages: boolean): string {
+export function messageDocument(
+  body: { html: string | null; text: string; quotedText: string },
+  loadImages: boolean,
+): string {
   let content: string;
   if (body.html !== null) {
     content = loadImages ? restoreRemoteImages(body.html) : body.html;
   } else {
-    const quoted = body.quotedText ? `<details><summary>Quoted history</summary><pre>${escapeHtml(body.quotedText)}</pre></details>` : '';
+    const quoted = body.quotedText
+      ? `<details><summary>Quoted history</summary><pre>${escapeHtml(body.quotedText)}</pre></details>`
+      : '';
     content = `<pre>${escapeHtml(body.text)}</pre>${quoted}`;
   }
   return `<!doctype html><html><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><style>${STYLE}</style></head><body>${content}</body></html>`;

@@ -6,7 +6,11 @@ export function canReadBodies(role: StaffRole): boolean {
   return role === 'admin' || role === 'caseworker';
 }
 
-export function toMessageSummary(m: MessageEntity, readBodies: boolean, suggestedPriority: Priority | null): MessageSummary {
+export function toMessageSummary(
+  m: MessageEntity,
+  readBodies: boolean,
+  suggestedPriority: Priority | null,
+): MessageSummary {
   return {
     id: m.id,
     direction: m.direction,
@@ -26,7 +30,12 @@ export function toMessageSummary(m: MessageEntity, readBodies: boolean, suggeste
   };
 }
 
-export function toMessageDetail(m: MessageEntity, readBodies: boolean, suggestedPriority: Priority | null, hasHtml: boolean): MessageDetail {
+export function toMessageDetail(
+  m: MessageEntity,
+  readBodies: boolean,
+  suggestedPriority: Priority | null,
+  hasHtml: boolean,
+): MessageDetail {
   return {
     ...toMessageSummary(m, readBodies, suggestedPriority),
     rfcMessageId: m.rfcMessageId,

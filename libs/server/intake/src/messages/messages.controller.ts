@@ -1,8 +1,28 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { IntakeReceipt, MessageDetail, MessageSuggestions, MessageSummary, SessionUser } from '@campaign-desk/contracts';
+import type {
+  IntakeReceipt,
+  MessageDetail,
+  MessageSuggestions,
+  MessageSummary,
+  SessionUser,
+} from '@campaign-desk/contracts';
 import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { IntakeService } from '../intake/intake.service';
@@ -37,7 +57,11 @@ export class MessagesController {
   /** `filter={"triage":true}`: the triage inbox (unthreaded requests nobody has triaged), newest first. */
   @Get()
   @AnyStaff()
-  async list(@Query() query: Record<string, unknown>, @CurrentUser() user: SessionUser, @Res({ passthrough: true }) res: Response): Promise<MessageSummary[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @CurrentUser() user: SessionUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MessageSummary[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const [rows, total] = await this.messages.list(parsed, user);
     res.setHeader('Content-Range', contentRange('messages', parsed.offset, rows.length, total));
@@ -56,10 +80,24 @@ export class MessagesController {
   @HttpCode(202)
   @UseInterceptors(FilesInterceptor('files', MAX_UPLOAD_FILES))
   @ApiConsumes('multipart/form-data', 'message/rfc822')
-  @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
-  async upload(@Req() req: Request, @UploadedFiles() files: UploadedEml[] | undefined, @CurrentUser() user: SessionUser): Promise<IntakeReceipt[]> {
-    const bodies = files?.length ? files.map((f) => f.buffer) : Buffer.isBuffer(req.body) && req.body.length ? [req.body] : [];
-    if (!bodies.length) throw new BadRequestException({ message: 'Attach .eml files as "files", or send one message/rfc822 body', fields: { files: 'no message was sent' } });
+  @ApiBody({
+    schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+  })
+  async upload(
+    @Req() req: Request,
+    @UploadedFiles() files: UploadedEml[] | undefined,
+    @CurrentUser() user: SessionUser,
+  ): Promise<IntakeReceipt[]> {
+    const bodies = files?.length
+      ? files.map((f) => f.buffer)
+      : Buffer.isBuffer(req.body) && req.body.length
+        ? [req.body]
+        : [];
+    if (!bodies.length)
+      throw new BadRequestException({
+        message: 'Attach .eml files as "files", or send one message/rfc822 body',
+        fields: { files: 'no message was sent' },
+      });
     const receipts: IntakeReceipt[] = [];
     for (const body of bodies) receipts.push(await this.intake.accept(body, 'upload', { uploadedBy: user.id }));
     return receipts;
@@ -68,7 +106,11 @@ export class MessagesController {
   @Post('bulk')
   @Roles('admin', 'caseworker')
   @HttpCode(200)
-  bulk(@Body() body: BulkMessagesDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<{ updated: string[] }> {
+  bulk(
+    @Body() body: BulkMessagesDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<{ updated: string[] }> {
     return this.messages.markSpam(body.ids, { user, ip });
   }
 
@@ -118,14 +160,23 @@ export class MessagesController {
 
   @Get(':id/suggestions')
   @Roles('admin', 'caseworker')
-  suggest(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MessageSuggestions> {
+  suggest(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<MessageSuggestions> {
     return this.suggestions.suggest(id, { user, ip });
   }
 
   @Post(':id/triage')
   @Roles('admin', 'caseworker')
   @HttpCode(200)
-  triage(@Param('id') id: string, @Body() body: TriageMessageDto, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MessageDetail> {
+  triage(
+    @Param('id') id: string,
+    @Body() body: TriageMessageDto,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<MessageDetail> {
     return this.messages.triage(id, body, { user, ip });
   }
 }

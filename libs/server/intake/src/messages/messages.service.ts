@@ -6,7 +6,12 @@ import { AuditService } from '@campaign-desk/server-audit';
 import { SupportersService } from '@campaign-desk/server-supporters';
 import type { EntityManager } from 'typeorm';
 import type { MessageEntity } from '../entities/message.entity';
-import { MessagesRepository, type MessageFilterField, type MessageSortField, type MovedMessage } from '../repositories/messages.repository';
+import {
+  MessagesRepository,
+  type MessageFilterField,
+  type MessageSortField,
+  type MovedMessage,
+} from '../repositories/messages.repository';
 import { TriageRulesService } from '../triage/triage-rules.service';
 import { canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
 import { messageCsp, messageDocument } from './message-document';
@@ -43,15 +48,27 @@ export class MessagesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListQuery<MessageFilterField, MessageSortField>, user: SessionUser): Promise<[MessageSummary[], number]> {
+  async list(
+    query: ListQuery<MessageFilterField, MessageSortField>,
+    user: SessionUser,
+  ): Promise<[MessageSummary[], number]> {
     const readBodies = canReadBodies(user.role);
     if (!readBodies && query.filter.q !== undefined) {
-      throw new BadRequestException({ message: 'Searching message text needs the caseworker role', fields: { filter: 'q is not available to viewers' } });
+      throw new BadRequestException({
+        message: 'Searching message text needs the caseworker role',
+        fields: { filter: 'q is not available to viewers' },
+      });
     }
     for (const key of ['caseId', 'supporterId', 'id'] as const) {
       const value = query.filter[key];
-      if (value !== undefined && !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && UUID.test(v))) {
-        throw new BadRequestException({ message: `filter ${key} must be a uuid or a list of uuids`, fields: { filter: `${key} must be uuids` } });
+      if (
+        value !== undefined &&
+        !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && UUID.test(v))
+      ) {
+        throw new BadRequestException({
+          message: `filter ${key} must be a uuid or a list of uuids`,
+          fields: { filter: `${key} must be uuids` },
+        });
       }
     }
     const [rows, total] = await this.messages.list(query, readBodies);
@@ -75,28 +92,56 @@ export class MessagesService {
     return { document: messageDocument(body, loadImages), csp: messageCsp(loadImages) };
   }
 
-  async attachment(id: string, n: number, reader: Reader): Promise<{ filename: string; contentType: string; content: Buffer }> {
-    const attachment = UUID.test(id) && Number.isInteger(n) && n >= 0 ? await this.messages.findAttachment(id, n) : null;
+  async attachment(
+    id: string,
+    n: number,
+    reader: Reader,
+  ): Promise<{ filename: string; contentType: string; content: Buffer }> {
+    const attachment =
+      UUID.test(id) && Number.isInteger(n) && n >= 0 ? await this.messages.findAttachment(id, n) : null;
     if (!attachment) throw new NotFoundException('Attachment not found');
     await this.recordRead(reader, 'message.attachment_downloaded', id, { n });
-    return { filename: attachment.filename || `attachment-${n}`, contentType: attachment.contentType, content: attachment.content };
+    return {
+      filename: attachment.filename || `attachment-${n}`,
+      contentType: attachment.contentType,
+      content: attachment.content,
+    };
   }
 
-  async triage(id: string, input: { action: TriageAction; caseId?: string; supporterId?: string }, reader: Reader): Promise<MessageDetail> {
+  async triage(
+    id: string,
+    input: { action: TriageAction; caseId?: string; supporterId?: string },
+    reader: Reader,
+  ): Promise<MessageDetail> {
     const message = await this.load(id);
-    if (message.direction !== 'in') throw new BadRequestException({ message: 'Only inbound messages are triaged', fields: { id: 'is an outbound message' } });
+    if (message.direction !== 'in')
+      throw new BadRequestException({
+        message: 'Only inbound messages are triaged',
+        fields: { id: 'is an outbound message' },
+      });
     const now = this.clock.now();
     const changes: Partial<MessageEntity> = { triagedBy: reader.user.id, triagedAt: now };
     if (input.action === 'link_case') {
-      if (!input.caseId) throw new BadRequestException({ message: 'caseId is required to link a case', fields: { caseId: 'is required for link_case' } });
+      if (!input.caseId)
+        throw new BadRequestException({
+          message: 'caseId is required to link a case',
+          fields: { caseId: 'is required for link_case' },
+        });
       Object.assign(changes, { caseId: input.caseId, status: 'linked' });
     } else {
-      if (input.caseId) throw new BadRequestException({ message: 'caseId is only for link_case', fields: { caseId: `is not used by ${input.action}` } });
+      if (input.caseId)
+        throw new BadRequestException({
+          message: 'caseId is only for link_case',
+          fields: { caseId: `is not used by ${input.action}` },
+        });
       Object.assign(changes, { status: input.action === 'triaged' ? 'triaged' : 'not_a_request' });
     }
     if (input.supporterId) {
       await this.supporters.get(input.supporterId, 'summary').catch(() => {
-        throw new BadRequestException({ message: 'supporterId is not a supporter', fields: { supporterId: 'is not a supporter' } });
+        throw new BadRequestException({
+          message: 'supporterId is not a supporter',
+          fields: { supporterId: 'is not a supporter' },
+        });
       });
       changes.supporterId = input.supporterId;
     }
@@ -122,7 +167,13 @@ export class MessagesService {
 
   async markSpam(ids: string[], reader: Reader): Promise<{ updated: string[] }> {
     const updated = await this.messages.markSpam([...new Set(ids)]);
-    await this.audit.record({ actorId: reader.user.id, action: 'message.bulk_spam', entityType: 'message', ip: reader.ip, details: { ids: updated, requested: ids.length } });
+    await this.audit.record({
+      actorId: reader.user.id,
+      action: 'message.bulk_spam',
+      entityType: 'message',
+      ip: reader.ip,
+      details: { ids: updated, requested: ids.length },
+    });
     return { updated };
   }
 
@@ -168,11 +219,28 @@ export class MessagesService {
    * transaction. 400 for no such (or an outbound) message, 409 if it is already in a case.
    * Answers the moved ids and their subjects and text (for the case's search).
    */
-  async moveIntoCase(messageId: string, target: { caseId: string; supporterId: string }, tx: EntityManager): Promise<{ moved: string[]; texts: { subject: string; text: string }[] }> {
+  async moveIntoCase(
+    messageId: string,
+    target: { caseId: string; supporterId: string },
+    tx: EntityManager,
+  ): Promise<{ moved: string[]; texts: { subject: string; text: string }[] }> {
     const message = UUID.test(messageId) ? await this.messages.lockForMove(tx, messageId.toLowerCase()) : null;
-    if (!message) throw new BadRequestException({ message: 'messageId is not a message', fields: { messageId: 'is not a message' } });
-    if (message.direction !== 'in') throw new BadRequestException({ message: 'messageId is an outbound message', fields: { messageId: 'is an outbound message' } });
-    if (message.caseId) throw new ConflictException({ message: 'This message is already in a case', fields: { messageId: 'is already in a case' }, caseId: message.caseId });
+    if (!message)
+      throw new BadRequestException({
+        message: 'messageId is not a message',
+        fields: { messageId: 'is not a message' },
+      });
+    if (message.direction !== 'in')
+      throw new BadRequestException({
+        message: 'messageId is an outbound message',
+        fields: { messageId: 'is an outbound message' },
+      });
+    if (message.caseId)
+      throw new ConflictException({
+        message: 'This message is already in a case',
+        fields: { messageId: 'is already in a case' },
+        caseId: message.caseId,
+      });
     return moved(await this.messages.moveThreadIntoCase(tx, message.id, target.caseId, target.supporterId));
   }
 
@@ -187,7 +255,11 @@ export class MessagesService {
   }
 
   /** For cases: a case closed as a duplicate hands its messages to the original, inside the caller's transaction. */
-  async moveCaseMessages(fromCaseId: string, toCaseId: string, tx: EntityManager): Promise<{ moved: string[]; texts: { subject: string; text: string }[] }> {
+  async moveCaseMessages(
+    fromCaseId: string,
+    toCaseId: string,
+    tx: EntityManager,
+  ): Promise<{ moved: string[]; texts: { subject: string; text: string }[] }> {
     return moved(await this.messages.moveCaseMessages(tx, fromCaseId, toCaseId));
   }
 
@@ -195,15 +267,26 @@ export class MessagesService {
    * For correspondence: the message a reply from the case answers (the one given, which must be on
    * the case, or else the case's latest inbound message) with its thread headers; null when none.
    */
-  async replyTarget(caseId: string, messageId?: string): Promise<{ id: string; rfcMessageId: string | null; references: string[]; subject: string } | null> {
+  async replyTarget(
+    caseId: string,
+    messageId?: string,
+  ): Promise<{ id: string; rfcMessageId: string | null; references: string[]; subject: string } | null> {
     let id = messageId;
     if (!id) {
-      const [latest] = await this.messages.list({ sort: { field: 'receivedAt', order: 'DESC' }, offset: 0, limit: 1, filter: { caseId, direction: 'in' } }, false);
+      const [latest] = await this.messages.list(
+        { sort: { field: 'receivedAt', order: 'DESC' }, offset: 0, limit: 1, filter: { caseId, direction: 'in' } },
+        false,
+      );
       id = latest?.[0]?.id;
     }
     const message = id && UUID.test(id) ? await this.messages.findById(id) : null;
     if (!message || message.caseId !== caseId) return null;
-    return { id: message.id, rfcMessageId: message.rfcMessageId, references: message.references, subject: message.subject };
+    return {
+      id: message.id,
+      rfcMessageId: message.rfcMessageId,
+      references: message.references,
+      subject: message.subject,
+    };
   }
 
   /** The message text for suggestions (callers audit). */
@@ -217,13 +300,32 @@ export class MessagesService {
     return message;
   }
 
-  private async recordRead(reader: Reader, action: string, id: string, details: Record<string, unknown> = {}): Promise<void> {
-    await this.audit.record({ actorId: reader.user.id, action, entityType: 'message', entityId: id, ip: reader.ip, details });
+  private async recordRead(
+    reader: Reader,
+    action: string,
+    id: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.record({
+      actorId: reader.user.id,
+      action,
+      entityType: 'message',
+      entityId: id,
+      ip: reader.ip,
+      details,
+    });
   }
 
   private async suggestedPriorities(rows: MessageEntity[]) {
     const rules = await this.rules.activeRules();
-    return new Map(rows.map((m) => [m.id, m.direction === 'in' && m.classification === 'request' ? this.rules.match(`${m.subject}\n${m.text ?? ''}`, rules).priority : null]));
+    return new Map(
+      rows.map((m) => [
+        m.id,
+        m.direction === 'in' && m.classification === 'request'
+          ? this.rules.match(`${m.subject}\n${m.text ?? ''}`, rules).priority
+          : null,
+      ]),
+    );
   }
 }
 

@@ -1,4 +1,9 @@
-import { CORPUS_MACHINE_CLASSIFICATIONS, CORPUS_QUARANTINED, corpusFiles, corpusMessage } from '../../../../../test/support/email-corpus';
+import {
+  CORPUS_MACHINE_CLASSIFICATIONS,
+  CORPUS_QUARANTINED,
+  corpusFiles,
+  corpusMessage,
+} from '../../../../../test/support/email-corpus';
 import { analyseMessage, type AnalysedMessage } from './analyse-message';
 
 const LIMITS = { maxHeaderBytes: 100 * 1024, maxParts: 250 };
@@ -32,11 +37,17 @@ describe('analyseMessage on the corpus', () => {
   });
 
   it('finds the Message-ID of the returned message in delivery reports', async () => {
-    expect((await analyse('flanker__mailbox-full.eml')).bounce).toEqual({ kind: 'failed', originalMessageIds: ['4E326A95.3010907@example.com'] });
-    expect((await analyse('flanker__gmail-invalid-address.eml')).bounce?.originalMessageIds).toContain('CAKsfaBUUGqVZiaMrmH3TRPfq1odQPtM7Ey5YW1SgyJJRHtAjgw@mail.gmail.com');
-    expect((await analyse('zammad__mail033-undelivered-mail-returned-to-sender-notification.box')).bounce?.originalMessageIds).toEqual([
-      'notification.20150830145600.1.4.5f4fd063-f69b-4e64-a92d-5e7128bd6682@127.0.0.1:3000',
-    ]);
+    expect((await analyse('flanker__mailbox-full.eml')).bounce).toEqual({
+      kind: 'failed',
+      originalMessageIds: ['4E326A95.3010907@example.com'],
+    });
+    expect((await analyse('flanker__gmail-invalid-address.eml')).bounce?.originalMessageIds).toContain(
+      'CAKsfaBUUGqVZiaMrmH3TRPfq1odQPtM7Ey5YW1SgyJJRHtAjgw@mail.gmail.com',
+    );
+    expect(
+      (await analyse('zammad__mail033-undelivered-mail-returned-to-sender-notification.box')).bounce
+        ?.originalMessageIds,
+    ).toEqual(['notification.20150830145600.1.4.5f4fd063-f69b-4e64-a92d-5e7128bd6682@127.0.0.1:3000']);
   });
 
   it('tells a delay warning from a failure', async () => {
@@ -87,7 +98,9 @@ describe('analyseMessage on the corpus', () => {
   });
 
   it('shows pathologically nested HTML as text only, quickly', async () => {
-    const raw = Buffer.from(`Subject: nested\r\nContent-Type: text/html\r\n\r\n${'<div><b style="color:red">x'.repeat(100_000)}`);
+    const raw = Buffer.from(
+      `Subject: nested\r\nContent-Type: text/html\r\n\r\n${'<div><b style="color:red">x'.repeat(100_000)}`,
+    );
     const started = performance.now();
     const outcome = await analyseMessage(raw, LIMITS);
     expect(performance.now() - started).toBeLessThan(5_000);

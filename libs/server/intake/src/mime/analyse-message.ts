@@ -56,7 +56,8 @@ export interface AnalysedMessage {
   warnings: string[];
 }
 
-export type AnalysisOutcome = { ok: true; message: AnalysedMessage } | { ok: false; reason: QuarantineReason; detail: string };
+export type AnalysisOutcome =
+  { ok: true; message: AnalysedMessage } | { ok: false; reason: QuarantineReason; detail: string };
 
 const MAX_SUBJECT = 998;
 const MAX_NAME = 300;
@@ -99,7 +100,9 @@ function toBytes(content: ArrayBuffer | Uint8Array | string): Uint8Array {
 
 /** Postgres text and jsonb refuse NUL characters and lone surrogates: drop and replace them. */
 export function storable(value: string): string {
-  return value.replaceAll(String.fromCharCode(0), '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return value
+    .replaceAll(String.fromCharCode(0), '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function storableDeep<T>(value: T): T {
@@ -136,17 +139,23 @@ export async function analyseMessage(raw: Uint8Array, limits: AnalysisLimits): P
   const bytes = normaliseLineEndings(raw);
   const warnings: string[] = bytes === raw ? [] : ['bare_cr_line_endings'];
   const header = readHeaderBlock(bytes, limits.maxHeaderBytes);
-  if (header.size === null) return reject('header_too_large', `header block is larger than ${limits.maxHeaderBytes} bytes`);
+  if (header.size === null)
+    return reject('header_too_large', `header block is larger than ${limits.maxHeaderBytes} bytes`);
   const partHeaders = countPartHeaders(bytes);
-  if (partHeaders > limits.maxParts) return reject('too_many_parts', `${partHeaders} MIME part headers (limit ${limits.maxParts})`);
+  if (partHeaders > limits.maxParts)
+    return reject('too_many_parts', `${partHeaders} MIME part headers (limit ${limits.maxParts})`);
 
   const parsed = await parse(bytes, limits);
   if ('ok' in parsed) return parsed;
   const email = parsed;
-  if (email.attachments.length > limits.maxParts) return reject('too_many_parts', `${email.attachments.length} attachments (limit ${limits.maxParts})`);
+  if (email.attachments.length > limits.maxParts)
+    return reject('too_many_parts', `${email.attachments.length} attachments (limit ${limits.maxParts})`);
 
   const headers = headerMap(email);
-  const subject = (email.subject ?? '').replace(/[\r\n]+/g, ' ').trim().slice(0, MAX_SUBJECT);
+  const subject = (email.subject ?? '')
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .slice(0, MAX_SUBJECT);
   let html = email.html?.trim() ? email.html : null;
   let text = email.text ?? '';
   if (html && htmlNestingDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
@@ -174,7 +183,8 @@ export async function analyseMessage(raw: Uint8Array, limits: AnalysisLimits): P
   if (!subject && !text.trim() && !attachments.length) {
     return reject('no_content', 'no subject, no text and no attachments after parsing');
   }
-  if (!text.trim() && !html && !attachments.length && bytes.length - header.size > 16) warnings.push('body_not_decoded');
+  if (!text.trim() && !html && !attachments.length && bytes.length - header.size > 16)
+    warnings.push('body_not_decoded');
 
   const inReplyTo = parseMessageIds(headers.get('in-reply-to')?.[0]);
   const references = parseMessageIds(headers.get('references')?.join(' ')).slice(-100);

@@ -17,7 +17,13 @@ export interface BounceEvidence {
   parts: { mimeType: string; content: Uint8Array }[];
 }
 
-const RETURNED_HEADER_TYPES = ['message/rfc822', 'text/rfc822-headers', 'message/rfc822-headers', 'message/global', 'message/global-headers'];
+const RETURNED_HEADER_TYPES = [
+  'message/rfc822',
+  'text/rfc822-headers',
+  'message/rfc822-headers',
+  'message/global',
+  'message/global-headers',
+];
 const STATUS_TYPES = ['message/delivery-status', 'message/global-delivery-status'];
 const MAX_SCAN = 256 * 1024;
 const MAX_IDS = 20;
@@ -35,7 +41,8 @@ export function readBounceReport(evidence: BounceEvidence): BounceReport {
     const type = part.mimeType.toLowerCase();
     if (RETURNED_HEADER_TYPES.includes(type)) {
       const block = readHeaderBlock(part.content, MAX_SCAN);
-      for (const [name, value] of headerFields(block.text)) if (name === 'message-id') ids.push(...parseMessageIds(value));
+      for (const [name, value] of headerFields(block.text))
+        if (name === 'message-id') ids.push(...parseMessageIds(value));
     } else if (STATUS_TYPES.includes(type)) {
       statusTexts.push(latin1(part.content));
     }

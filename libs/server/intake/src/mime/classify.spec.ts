@@ -12,11 +12,15 @@ function input(headers: Record<string, string>, extra: Partial<ClassificationInp
   };
 }
 
-const classify = (headers: Record<string, string>, extra?: Partial<ClassificationInput>) => classifyMachineMail(input(headers, extra)).classification;
+const classify = (headers: Record<string, string>, extra?: Partial<ClassificationInput>) =>
+  classifyMachineMail(input(headers, extra)).classification;
 
 describe('classifyMachineMail', () => {
   it('leaves an ordinary message to threading', () => {
-    expect(classifyMachineMail(input({ Subject: 'My mum has been waiting weeks for surgery' }))).toEqual({ classification: null, rule: null });
+    expect(classifyMachineMail(input({ Subject: 'My mum has been waiting weeks for surgery' }))).toEqual({
+      classification: null,
+      rule: null,
+    });
   });
 
   it.each([
@@ -65,19 +69,33 @@ describe('classifyMachineMail', () => {
   it('detects bounces by structure, sender and plain-text DSN wording', () => {
     expect(classify({ 'Content-Type': 'multipart/report; report-type=delivery-status; boundary="x"' })).toBe('bounce');
     expect(classify({}, { partTypes: ['message/delivery-status'] })).toBe('bounce');
-    expect(classify({ Subject: 'Delivery Status Notification (Failure)' }, { fromAddress: 'mailer-daemon@googlemail.com' })).toBe('bounce');
+    expect(
+      classify({ Subject: 'Delivery Status Notification (Failure)' }, { fromAddress: 'mailer-daemon@googlemail.com' }),
+    ).toBe('bounce');
     expect(classify({}, { fromAddress: 'POSTMASTER@example.org' })).toBe('bounce');
     expect(classify({}, { fromAddress: null, fromName: 'Mail Delivery System' })).toBe('bounce');
     expect(classify({ Subject: 'Undeliverable: hello', 'Return-Path': '<>' })).toBe('bounce');
-    expect(classify({ Subject: 'Returned mail: see transcript' }, { text: 'The message could not be delivered to a recipient' })).toBe('bounce');
+    expect(
+      classify(
+        { Subject: 'Returned mail: see transcript' },
+        { text: 'The message could not be delivered to a recipient' },
+      ),
+    ).toBe('bounce');
   });
 
   it('does not call a person a bounce for an alarming subject alone', () => {
-    expect(classify({ Subject: 'Undelivered results from my scan', 'Return-Path': '<mum@example.org>' }, { text: 'Please help' })).toBeNull();
+    expect(
+      classify(
+        { Subject: 'Undelivered results from my scan', 'Return-Path': '<mum@example.org>' },
+        { text: 'Please help' },
+      ),
+    ).toBeNull();
   });
 
   it('detects read receipts', () => {
-    expect(classify({ 'Content-Type': 'multipart/report; report-type=disposition-notification; boundary=x' })).toBe('read_receipt');
+    expect(classify({ 'Content-Type': 'multipart/report; report-type=disposition-notification; boundary=x' })).toBe(
+      'read_receipt',
+    );
     expect(classify({}, { partTypes: ['message/disposition-notification'] })).toBe('read_receipt');
   });
 
@@ -90,7 +108,11 @@ describe('classifyMachineMail', () => {
   it('names the rule that matched', () => {
     expect(classifyMachineMail(input({ 'Auto-Submitted': 'auto-replied' })).rule).toBe('auto_submitted');
     // A bounce carries Auto-Submitted too; structure wins.
-    expect(classifyMachineMail(input({ 'Auto-Submitted': 'auto-replied', 'Content-Type': 'multipart/report; report-type=delivery-status' })).classification).toBe('bounce');
+    expect(
+      classifyMachineMail(
+        input({ 'Auto-Submitted': 'auto-replied', 'Content-Type': 'multipart/report; report-type=delivery-status' }),
+      ).classification,
+    ).toBe('bounce');
   });
 });
 

@@ -58,7 +58,10 @@ function first(headers: Map<string, string[]>, name: string): string | null {
 
 function headerToken(value: string | null): string | null {
   if (value === null) return null;
-  return value.split(/[;(\s]/)[0].trim().toLowerCase();
+  return value
+    .split(/[;(\s]/)[0]
+    .trim()
+    .toLowerCase();
 }
 
 function contentType(headers: Map<string, string[]>): { type: string; reportType: string | null } {
@@ -76,12 +79,14 @@ function isBounce(input: ClassificationInput, ct: { type: string; reportType: st
   const returnPath = first(input.headers, 'return-path');
   const nullSender = returnPath !== null && /^<\s*>$/.test(returnPath);
   if (!input.fromAddress && DAEMON_NAME.test(input.fromName?.trim() ?? '')) return 'daemon_sender_name';
-  if (DSN_SUBJECT.test(input.subject) && (nullSender || DSN_BODY.test(input.text.slice(0, 20_000)))) return 'dsn_subject_and_body';
+  if (DSN_SUBJECT.test(input.subject) && (nullSender || DSN_BODY.test(input.text.slice(0, 20_000))))
+    return 'dsn_subject_and_body';
   return null;
 }
 
 function isReadReceipt(input: ClassificationInput, ct: { type: string; reportType: string | null }): string | null {
-  if (ct.type === 'multipart/report' && ct.reportType === 'disposition-notification') return 'multipart_report_disposition';
+  if (ct.type === 'multipart/report' && ct.reportType === 'disposition-notification')
+    return 'multipart_report_disposition';
   if (input.partTypes.includes('message/disposition-notification')) return 'disposition_notification_part';
   return null;
 }

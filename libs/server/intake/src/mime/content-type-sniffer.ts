@@ -30,7 +30,8 @@ const ZIP_BASED = /^application\/(vnd\.openxmlformats-officedocument\.|vnd\.oasi
 /** OLE compound files: legacy Word, Excel, PowerPoint, Outlook .msg. */
 const OLE_BASED = /^application\/(msword|vnd\.ms-excel|vnd\.ms-powerpoint|vnd\.ms-outlook|x-msg)$/;
 /** Declared types we serve as plain text when the bytes look like text. */
-const TEXTUAL = /^(text\/(plain|csv|calendar|rfc822-headers|x-vcard|vcard)|application\/(ics|pgp-signature|pgp-keys)|message\/(rfc822|delivery-status|disposition-notification|rfc822-headers|global-headers))$/;
+const TEXTUAL =
+  /^(text\/(plain|csv|calendar|rfc822-headers|x-vcard|vcard)|application\/(ics|pgp-signature|pgp-keys)|message\/(rfc822|delivery-status|disposition-notification|rfc822-headers|global-headers))$/;
 
 const KEEP_TEXT_TYPES = ['text/plain', 'text/csv', 'text/calendar', 'message/rfc822'];
 
@@ -47,7 +48,11 @@ function looksLikeText(bytes: Uint8Array): boolean {
 }
 
 function isWebp(bytes: Uint8Array): boolean {
-  return bytes.length >= 12 && String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP';
+  return (
+    bytes.length >= 12 &&
+    String.fromCharCode(...bytes.subarray(0, 4)) === 'RIFF' &&
+    String.fromCharCode(...bytes.subarray(8, 12)) === 'WEBP'
+  );
 }
 
 export function sniffContentType(bytes: Uint8Array, declared: string | null): string {

@@ -9,9 +9,19 @@ describe('ParseThreadPool', () => {
   it('parses messages in threads and answers each caller with its own result', async () => {
     const pool = new ParseThreadPool({ size: 2, timeoutMs: 20_000, memoryMb: 256, limits: LIMITS });
     try {
-      const names = ['talon__gmail.eml', 'sisimai__bsd-rfc3834-02.eml', 'flanker__mailbox-full.eml', 'rubymail__raw_email_bad_time.eml'];
+      const names = [
+        'talon__gmail.eml',
+        'sisimai__bsd-rfc3834-02.eml',
+        'flanker__mailbox-full.eml',
+        'rubymail__raw_email_bad_time.eml',
+      ];
       const outcomes = await Promise.all(names.map((n) => pool.analyse(corpusMessage(n))));
-      expect(outcomes.map((o) => (o.ok ? (o.message.machineClassification ?? 'person') : o.reason))).toEqual(['person', 'auto_reply', 'bounce', 'spam']);
+      expect(outcomes.map((o) => (o.ok ? (o.message.machineClassification ?? 'person') : o.reason))).toEqual([
+        'person',
+        'auto_reply',
+        'bounce',
+        'spam',
+      ]);
       const bounce = outcomes[2];
       expect(bounce.ok && bounce.message.attachments[0].content).toBeInstanceOf(Uint8Array);
     } finally {
@@ -32,7 +42,10 @@ describe('ParseThreadPool', () => {
     }
     const healthy = new ParseThreadPool({ size: 1, timeoutMs: 20_000, memoryMb: 256, limits: LIMITS });
     try {
-      const outcomes = await Promise.all([healthy.analyse(corpusMessage('mailparser__outofmemory.eml')), healthy.analyse(corpusMessage('talon__gmail.eml'))]);
+      const outcomes = await Promise.all([
+        healthy.analyse(corpusMessage('mailparser__outofmemory.eml')),
+        healthy.analyse(corpusMessage('talon__gmail.eml')),
+      ]);
       expect(outcomes.map((o) => o.ok)).toEqual([true, true]);
     } finally {
       await healthy.close();
@@ -45,7 +58,9 @@ describe('ParseThreadPool', () => {
       pool.warmUp();
       await new Promise((r) => setTimeout(r, 3_000));
       // 5 MB of styled paragraphs keeps the sanitiser (a CSS parse per style attribute) busy for seconds.
-      const huge = Buffer.from(`Subject: big\r\nContent-Type: text/html\r\n\r\n${'<p style="color:red">x</p>'.repeat(200_000)}`);
+      const huge = Buffer.from(
+        `Subject: big\r\nContent-Type: text/html\r\n\r\n${'<p style="color:red">x</p>'.repeat(200_000)}`,
+      );
       const [slow, next] = await Promise.all([pool.analyse(huge), pool.analyse(corpusMessage('talon__gmail.eml'))]);
       expect(slow).toMatchObject({ ok: false, reason: 'parse_timeout' });
       expect(next.ok && next.message.text).toBe('Hello');
@@ -55,9 +70,17 @@ describe('ParseThreadPool', () => {
   });
 
   it('caps the parser heap and reports parse_memory', async () => {
-    const pool = new ParseThreadPool({ size: 1, timeoutMs: 60_000, memoryMb: 32, limits: { maxHeaderBytes: 100 * 1024, maxParts: 100_000 } });
+    const pool = new ParseThreadPool({
+      size: 1,
+      timeoutMs: 60_000,
+      memoryMb: 32,
+      limits: { maxHeaderBytes: 100 * 1024, maxParts: 100_000 },
+    });
     try {
-      const parts = Array.from({ length: 60_000 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i} ${'y'.repeat(200)}\r\n`).join('');
+      const parts = Array.from(
+        { length: 60_000 },
+        (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i} ${'y'.repeat(200)}\r\n`,
+      ).join('');
       const raw = Buffer.from(`Subject: many\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${parts}--b--\r\n`);
       const outcome = await pool.analyse(raw);
       expect(outcome).toMatchObject({ ok: false, reason: expect.stringMatching(/^parse_(memory|error)$/) });

@@ -40,7 +40,13 @@ export class ParseThreadPool {
   private closed = false;
 
   constructor(private readonly options: ParseThreadPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: null, ready: false, task: null, taskId: 0, timer: null }));
+    this.slots = Array.from({ length: Math.max(1, options.size) }, () => ({
+      worker: null,
+      ready: false,
+      task: null,
+      taskId: 0,
+      timer: null,
+    }));
   }
 
   /** Starts every thread now, so the first messages do not wait for thread start-up. */
@@ -58,8 +64,11 @@ export class ParseThreadPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const task of this.queue.splice(0)) task.resolve({ ok: false, reason: 'parse_error', detail: 'worker shutting down' });
-    await Promise.all(this.slots.map((slot) => this.retire(slot, { ok: false, reason: 'parse_error', detail: 'worker shutting down' })));
+    for (const task of this.queue.splice(0))
+      task.resolve({ ok: false, reason: 'parse_error', detail: 'worker shutting down' });
+    await Promise.all(
+      this.slots.map((slot) => this.retire(slot, { ok: false, reason: 'parse_error', detail: 'worker shutting down' })),
+    );
   }
 
   private dispatch(): void {
@@ -71,7 +80,11 @@ export class ParseThreadPool {
       slot.task = task;
       slot.taskId = nextTaskId++;
       slot.timer = setTimeout(() => {
-        void this.retire(slot, { ok: false, reason: 'parse_timeout', detail: `parsing took longer than ${this.options.timeoutMs} ms` });
+        void this.retire(slot, {
+          ok: false,
+          reason: 'parse_timeout',
+          detail: `parsing took longer than ${this.options.timeoutMs} ms`,
+        });
       }, this.options.timeoutMs);
       slot.worker!.postMessage({ id: slot.taskId, raw: task.raw, limits: this.options.limits } satisfies ParseRequest);
     }
@@ -86,7 +99,17 @@ export class ParseThreadPool {
       ...(fromSource
         ? {
             execArgv: ['--require', 'ts-node/register/transpile-only'],
-            env: { ...process.env, TS_NODE_SWC: 'true', TS_NODE_SKIP_PROJECT: 'true', TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", esModuleInterop: true, target: "es2022", ignoreDeprecations: "6.0" }) },
+            env: {
+              ...process.env,
+              TS_NODE_SWC: 'true',
+              TS_NODE_SKIP_PROJECT: 'true',
+              TS_NODE_COMPILER_OPTIONS: JSON.stringify({
+                module: 'commonjs',
+                esModuleInterop: true,
+                target: 'es2022',
+                ignoreDeprecations: '6.0',
+              }),
+            },
           }
         : {}),
     });
@@ -105,7 +128,11 @@ export class ParseThreadPool {
     worker.on('error', (error: Error & { code?: string }) => {
       if (slot.worker !== worker) return;
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      void this.retire(slot, { ok: false, reason: memory ? 'parse_memory' : 'parse_error', detail: memory ? `parser exceeded ${this.options.memoryMb} MB` : error.message });
+      void this.retire(slot, {
+        ok: false,
+        reason: memory ? 'parse_memory' : 'parse_error',
+        detail: memory ? `parser exceeded ${this.options.memoryMb} MB` : error.message,
+      });
     });
     worker.on('exit', () => {
       if (slot.worker !== worker) return;

@@ -18,7 +18,11 @@ if (port) {
       (error: unknown) =>
         port.postMessage({
           id: request.id,
-          outcome: { ok: false, reason: 'parse_error', detail: String((error as Error)?.message ?? error).slice(0, 500) },
+          outcome: {
+            ok: false,
+            reason: 'parse_error',
+            detail: String((error as Error)?.message ?? error).slice(0, 500),
+          },
         } satisfies ParseThreadMessage),
     );
   });

@@ -2,11 +2,15 @@ import { splitQuotedText } from './quote-splitter';
 
 describe('splitQuotedText', () => {
   it('keeps a message with no quote whole', () => {
-    expect(splitQuotedText('Hello\n\nMy mum is waiting.\n')).toEqual({ fresh: 'Hello\n\nMy mum is waiting.', quoted: '' });
+    expect(splitQuotedText('Hello\n\nMy mum is waiting.\n')).toEqual({
+      fresh: 'Hello\n\nMy mum is waiting.',
+      quoted: '',
+    });
   });
 
   it('splits at an "On ... wrote:" attribution', () => {
-    const text = 'Thanks, that helps.\n\nOn Mon, 2 Apr 2012 at 18:26, Case Team <team@example.org> wrote:\n> Hi\n> How are you?\n';
+    const text =
+      'Thanks, that helps.\n\nOn Mon, 2 Apr 2012 at 18:26, Case Team <team@example.org> wrote:\n> Hi\n> How are you?\n';
     expect(splitQuotedText(text)).toEqual({
       fresh: 'Thanks, that helps.',
       quoted: 'On Mon, 2 Apr 2012 at 18:26, Case Team <team@example.org> wrote:\n> Hi\n> How are you?',
@@ -14,22 +18,29 @@ describe('splitQuotedText', () => {
   });
 
   it('splits at an attribution wrapped over two lines', () => {
-    const text = 'Yes please.\n\nOn Thu, Aug 19, 2021 at 2:07 PM Case Team <\nteam@example.org> wrote:\n\n> Any update?\n';
+    const text =
+      'Yes please.\n\nOn Thu, Aug 19, 2021 at 2:07 PM Case Team <\nteam@example.org> wrote:\n\n> Any update?\n';
     const split = splitQuotedText(text);
     expect(split.fresh).toBe('Yes please.');
     expect(split.quoted).toMatch(/^On Thu.*\nteam@example.org> wrote:\n\n> Any update\?$/);
   });
 
   it('splits at -----Original Message-----', () => {
-    const text = 'See below.\n\n-----Original Message-----\nFrom: Case Team\nSent: 9 March 2012\nSubject: Your case\n\nHello\n';
+    const text =
+      'See below.\n\n-----Original Message-----\nFrom: Case Team\nSent: 9 March 2012\nSubject: Your case\n\nHello\n';
     const split = splitQuotedText(text);
     expect(split.fresh).toBe('See below.');
     expect(split.quoted).toMatch(/^-----Original Message-----\nFrom: Case Team/);
   });
 
   it('splits at an Outlook From:/Sent: block', () => {
-    const text = 'Hello\n\nFrom: team@example.org [mailto:team@example.org]\nSent: March-09-12 4:22 PM\nTo: Me\nSubject: x\n\nOld text\n';
-    expect(splitQuotedText(text)).toEqual({ fresh: 'Hello', quoted: 'From: team@example.org [mailto:team@example.org]\nSent: March-09-12 4:22 PM\nTo: Me\nSubject: x\n\nOld text' });
+    const text =
+      'Hello\n\nFrom: team@example.org [mailto:team@example.org]\nSent: March-09-12 4:22 PM\nTo: Me\nSubject: x\n\nOld text\n';
+    expect(splitQuotedText(text)).toEqual({
+      fresh: 'Hello',
+      quoted:
+        'From: team@example.org [mailto:team@example.org]\nSent: March-09-12 4:22 PM\nTo: Me\nSubject: x\n\nOld text',
+    });
   });
 
   it('splits at an underscore rule followed by From:', () => {
@@ -38,7 +49,8 @@ describe('splitQuotedText', () => {
   });
 
   it('does not fold a forwarded message (the forward is the content)', () => {
-    const text = 'Please see my letter below.\n\n---------- Forwarded message ---------\nFrom: Hospital <h@nhs.example>\nDate: Mon\nSubject: Appointment\n\nYour surgery is cancelled.\n';
+    const text =
+      'Please see my letter below.\n\n---------- Forwarded message ---------\nFrom: Hospital <h@nhs.example>\nDate: Mon\nSubject: Appointment\n\nYour surgery is cancelled.\n';
     expect(splitQuotedText(text)).toEqual({ fresh: text.trim(), quoted: '' });
   });
 
@@ -50,8 +62,12 @@ describe('splitQuotedText', () => {
   });
 
   it('keeps the reply of a bottom-posted message (quote above, answer below)', () => {
-    const text = 'On 7 May 2012, Case Team <team@example.org> wrote:\n> Can you do Friday?\n> Thanks\n\nFriday is fine.\nMarc\n';
-    expect(splitQuotedText(text)).toEqual({ fresh: 'Friday is fine.\nMarc', quoted: 'On 7 May 2012, Case Team <team@example.org> wrote:\n> Can you do Friday?\n> Thanks' });
+    const text =
+      'On 7 May 2012, Case Team <team@example.org> wrote:\n> Can you do Friday?\n> Thanks\n\nFriday is fine.\nMarc\n';
+    expect(splitQuotedText(text)).toEqual({
+      fresh: 'Friday is fine.\nMarc',
+      quoted: 'On 7 May 2012, Case Team <team@example.org> wrote:\n> Can you do Friday?\n> Thanks',
+    });
   });
 
   it('leaves interleaved replies whole', () => {

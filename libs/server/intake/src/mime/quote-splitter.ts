@@ -15,7 +15,8 @@ const ATTRIBUTION = [
   /^\s*Op\b.{0,300}\bschreef\b.{0,200}:\s*$/i,
   /^.{0,200}(<[^<>\s]+@[^<>\s]+>|\S+@\S+\.\w+).{0,100}\bwrote:\s*$/i,
 ];
-const ORIGINAL_MESSAGE = /^\s*-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\s*-{2,}\s*$/i;
+const ORIGINAL_MESSAGE =
+  /^\s*-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\s*-{2,}\s*$/i;
 const UNDERSCORE_RULE = /^\s*_{10,}\s*$/;
 const OUTLOOK_FROM = /^\s*\*?(From|Von|De)\s*:\*?\s+\S/i;
 const OUTLOOK_SENT = /^\s*\*?(Sent|Date|Gesendet|Envoyé|Enviado)\s*:\*?\s+\S/i;
@@ -28,7 +29,12 @@ function isAttribution(lines: string[], i: number): boolean {
   const line = lines[i];
   if (ATTRIBUTION.some((re) => re.test(line))) return true;
   // Mail clients wrap long attributions: "On Mon, 1 Jan 2024 at 10:00, A Person <\na@b.c> wrote:"
-  return /^\s*On\b/i.test(line) && i + 1 < lines.length && /\bwrote:\s*$/i.test(lines[i + 1]) && line.length + lines[i + 1].length < 400;
+  return (
+    /^\s*On\b/i.test(line) &&
+    i + 1 < lines.length &&
+    /\bwrote:\s*$/i.test(lines[i + 1]) &&
+    line.length + lines[i + 1].length < 400
+  );
 }
 
 function isOutlookHeader(lines: string[], i: number): boolean {
@@ -59,7 +65,10 @@ function quoteRunEnd(lines: string[], from: number): number {
 }
 
 function join(lines: string[]): string {
-  return lines.join('\n').replace(/^([ \t]*\n)+/, '').replace(/\s+$/, '');
+  return lines
+    .join('\n')
+    .replace(/^([ \t]*\n)+/, '')
+    .replace(/\s+$/, '');
 }
 
 /** Moves `start` up over an attribution line ending in ":" (possibly wrapped over two lines). */
@@ -68,7 +77,8 @@ function includeAttribution(lines: string[], start: number): number {
   while (i >= 0 && isBlank(lines[i])) i--;
   if (i < 0 || !/:\s*$/.test(lines[i]) || lines[i].length > 300) return start;
   const previous = lines[i - 1];
-  const wrapped = previous !== undefined && !isBlank(previous) && /(<\s*$|@)/.test(previous) && !/[.!?]\s*$/.test(previous);
+  const wrapped =
+    previous !== undefined && !isBlank(previous) && /(<\s*$|@)/.test(previous) && !/[.!?]\s*$/.test(previous);
   return wrapped ? i - 1 : i;
 }
 

@@ -1,4 +1,12 @@
-import { countPartHeaders, dedupeKey, extractMessageId, normaliseLineEndings, parseMessageIds, readHeaderBlock, sha256 } from './raw-message';
+import {
+  countPartHeaders,
+  dedupeKey,
+  extractMessageId,
+  normaliseLineEndings,
+  parseMessageIds,
+  readHeaderBlock,
+  sha256,
+} from './raw-message';
 
 const bytes = (s: string) => Buffer.from(s, 'latin1');
 const text = (b: Uint8Array) => Buffer.from(b).toString('latin1');
@@ -67,6 +75,12 @@ describe('Message-IDs', () => {
 
 describe('countPartHeaders', () => {
   it('counts Content-Type header lines at line starts', () => {
-    expect(countPartHeaders(bytes('Content-Type: multipart/mixed\n\n--b\ncontent-type: text/plain\n\nx Content-Type: no\n--b\nCONTENT-TYPE : text/html\n'))).toBe(3);
+    expect(
+      countPartHeaders(
+        bytes(
+          'Content-Type: multipart/mixed\n\n--b\ncontent-type: text/plain\n\nx Content-Type: no\n--b\nCONTENT-TYPE : text/html\n',
+        ),
+      ),
+    ).toBe(3);
   });
 });

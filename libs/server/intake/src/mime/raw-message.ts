@@ -38,7 +38,9 @@ export interface HeaderBlock {
  */
 export function readHeaderBlock(raw: Uint8Array, limit: number): HeaderBlock {
   const scanned = raw.subarray(0, Math.min(raw.length, limit + 4));
-  const text = Buffer.from(scanned.buffer, scanned.byteOffset, scanned.byteLength).toString('latin1').replace(/\r\n?/g, '\n');
+  const text = Buffer.from(scanned.buffer, scanned.byteOffset, scanned.byteLength)
+    .toString('latin1')
+    .replace(/\r\n?/g, '\n');
   const end = text.indexOf('\n\n');
   if (end !== -1 && end <= limit) return { text: text.slice(0, end + 1), size: end + 1 };
   if (end === -1 && raw.length <= limit) return { text, size: raw.length };
@@ -73,7 +75,9 @@ export function parseMessageIds(value: string | undefined | null): string[] {
   if (!value) return [];
   const bracketed = [...value.matchAll(/<([^<>\s]+)>/g)].map((m) => m[1]);
   const ids = bracketed.length ? bracketed : value.split(/[\s,]+/).filter((t) => t.includes('@'));
-  return ids.map((id) => id.trim()).filter((id) => id.length > 0 && id.length <= MAX_ID_LENGTH && !hasControlOrSpace(id));
+  return ids
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0 && id.length <= MAX_ID_LENGTH && !hasControlOrSpace(id));
 }
 
 /** The first usable Message-ID of a header block, without the angle brackets. */

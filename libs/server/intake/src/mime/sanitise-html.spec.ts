@@ -4,34 +4,51 @@ const clean = (html: string) => sanitiseEmailHtml(html).html;
 
 describe('sanitiseEmailHtml', () => {
   it('keeps ordinary formatting', () => {
-    expect(clean('<p>Hello <b>there</b><br><em>x</em></p><ul><li>a</li></ul>')).toBe('<p>Hello <b>there</b><br /><em>x</em></p><ul><li>a</li></ul>');
+    expect(clean('<p>Hello <b>there</b><br><em>x</em></p><ul><li>a</li></ul>')).toBe(
+      '<p>Hello <b>there</b><br /><em>x</em></p><ul><li>a</li></ul>',
+    );
   });
 
   it('drops scripts, styles and their content', () => {
-    expect(clean('<p>a</p><script>alert(1)</script><style>body{background:url(x)}</style><p>b</p>')).toBe('<p>a</p><p>b</p>');
+    expect(clean('<p>a</p><script>alert(1)</script><style>body{background:url(x)}</style><p>b</p>')).toBe(
+      '<p>a</p><p>b</p>',
+    );
   });
 
   it('drops event handlers', () => {
-    expect(clean('<p onclick="alert(1)" onmouseover="x()">hi</p><img src=x onerror=alert(1)>')).toBe('<p>hi</p><img />');
+    expect(clean('<p onclick="alert(1)" onmouseover="x()">hi</p><img src=x onerror=alert(1)>')).toBe(
+      '<p>hi</p><img />',
+    );
   });
 
   it('drops javascript:, vbscript: and data: links', () => {
-    const out = clean('<a href="javascript:alert(1)">a</a><a href=" JaVaScRiPt:alert(1)">b</a><a href="vbscript:x">c</a><a href="data:text/html,<script>alert(1)</script>">d</a>');
+    const out = clean(
+      '<a href="javascript:alert(1)">a</a><a href=" JaVaScRiPt:alert(1)">b</a><a href="vbscript:x">c</a><a href="data:text/html,<script>alert(1)</script>">d</a>',
+    );
     expect(out).not.toMatch(/javascript|vbscript|data:|href/i);
   });
 
   it('adds rel and target to safe links', () => {
-    expect(clean('<a href="https://example.org/x" target="_self" rel="opener">x</a>')).toBe('<a href="https://example.org/x" rel="noopener noreferrer" target="_blank">x</a>');
+    expect(clean('<a href="https://example.org/x" target="_self" rel="opener">x</a>')).toBe(
+      '<a href="https://example.org/x" rel="noopener noreferrer" target="_blank">x</a>',
+    );
   });
 
   it('blocks remote images by default and remembers where they were', () => {
     const result = sanitiseEmailHtml('<img src="https://tracker.example/p.gif" alt="logo" width="10">');
-    expect(result).toEqual({ html: '<img alt="logo" width="10" data-remote-src="https://tracker.example/p.gif" class="cd-remote-image" />', hasRemoteImages: true });
-    expect(restoreRemoteImages(result.html)).toBe('<img alt="logo" width="10" src="https://tracker.example/p.gif" class="cd-remote-image" />');
+    expect(result).toEqual({
+      html: '<img alt="logo" width="10" data-remote-src="https://tracker.example/p.gif" class="cd-remote-image" />',
+      hasRemoteImages: true,
+    });
+    expect(restoreRemoteImages(result.html)).toBe(
+      '<img alt="logo" width="10" src="https://tracker.example/p.gif" class="cd-remote-image" />',
+    );
   });
 
   it('never keeps a data: image or srcset', () => {
-    const out = clean('<img src="data:image/svg+xml;base64,PHN2Zz4="><img srcset="https://x.example/a.png 1x" src="cid:part1">');
+    const out = clean(
+      '<img src="data:image/svg+xml;base64,PHN2Zz4="><img srcset="https://x.example/a.png 1x" src="cid:part1">',
+    );
     expect(out).toBe('<img /><img data-cid="part1" />');
   });
 
@@ -58,7 +75,9 @@ describe('sanitiseEmailHtml', () => {
 
   it('does not let text masquerade as markup', () => {
     expect(clean('&lt;script&gt;alert(1)&lt;/script&gt;')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
-    const sanitised = clean('<p>data-remote-src="https://x.example" &lt;img data-remote-src="https://y.example"&gt;</p>');
+    const sanitised = clean(
+      '<p>data-remote-src="https://x.example" &lt;img data-remote-src="https://y.example"&gt;</p>',
+    );
     expect(sanitised).not.toMatch(/<img/);
     expect(restoreRemoteImages(sanitised)).toBe(sanitised);
   });
@@ -71,7 +90,9 @@ describe('sanitiseEmailHtml', () => {
 
 describe('htmlToText', () => {
   it('turns block elements into lines and decodes entities', () => {
-    expect(htmlToText('<p>Hello &amp; welcome</p><div>Line&nbsp;two<br>three</div><style>p{}</style><script>x</script>')).toBe('Hello & welcome\nLine two\nthree');
+    expect(
+      htmlToText('<p>Hello &amp; welcome</p><div>Line&nbsp;two<br>three</div><style>p{}</style><script>x</script>'),
+    ).toBe('Hello & welcome\nLine two\nthree');
   });
 
   it('keeps text that looks like markup as text', () => {

@@ -12,29 +12,137 @@ export const REMOTE_IMAGE_CLASS = 'cd-remote-image';
 export const REMOTE_SRC_ATTRIBUTE = 'data-remote-src';
 
 const TAGS = [
-  'a', 'abbr', 'address', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col',
-  'colgroup', 'dd', 'del', 'dfn', 'div', 'dl', 'dt', 'em', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i',
-  'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub',
-  'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+  'a',
+  'abbr',
+  'address',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'font',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'tt',
+  'u',
+  'ul',
+  'var',
+  'wbr',
 ];
 
 // Elements whose content is dropped along with them (not just the tags).
 const DROP_WITH_CONTENT = [
-  'script', 'style', 'textarea', 'option', 'xmp', 'title', 'noscript', 'noembed', 'noframes', 'template', 'iframe',
-  'object', 'applet', 'svg', 'math', 'select', 'head',
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'xmp',
+  'title',
+  'noscript',
+  'noembed',
+  'noframes',
+  'template',
+  'iframe',
+  'object',
+  'applet',
+  'svg',
+  'math',
+  'select',
+  'head',
 ];
 
 const TABLE_CELL = ['align', 'valign', 'width', 'height', 'colspan', 'rowspan', 'bgcolor'];
 
 // A CSS value with no function calls other than rgb()/rgba()/hsl(), no escapes, no comments, no @-rules.
-const SAFE_CSS_VALUE = /^(?!.*(?:url|expression|image|element|var|attr|env|javascript|vbscript|behavior|binding|-moz-|\\|\/\*|@))[#\w\s.,%'"()+-]{0,200}$/i;
+const SAFE_CSS_VALUE =
+  /^(?!.*(?:url|expression|image|element|var|attr|env|javascript|vbscript|behavior|binding|-moz-|\\|\/\*|@))[#\w\s.,%'"()+-]{0,200}$/i;
 const STYLE_PROPERTIES = [
-  'color', 'background-color', 'font-family', 'font-size', 'font-style', 'font-weight', 'line-height', 'letter-spacing',
-  'text-align', 'text-decoration', 'text-indent', 'text-transform', 'vertical-align', 'white-space', 'word-break',
-  'width', 'max-width', 'min-width', 'height', 'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left',
-  'padding', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left', 'border', 'border-top', 'border-right',
-  'border-bottom', 'border-left', 'border-color', 'border-style', 'border-width', 'border-collapse', 'border-spacing',
-  'border-radius', 'display', 'list-style-type',
+  'color',
+  'background-color',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'text-align',
+  'text-decoration',
+  'text-indent',
+  'text-transform',
+  'vertical-align',
+  'white-space',
+  'word-break',
+  'width',
+  'max-width',
+  'min-width',
+  'height',
+  'margin',
+  'margin-top',
+  'margin-right',
+  'margin-bottom',
+  'margin-left',
+  'padding',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'border',
+  'border-top',
+  'border-right',
+  'border-bottom',
+  'border-left',
+  'border-color',
+  'border-style',
+  'border-width',
+  'border-collapse',
+  'border-spacing',
+  'border-radius',
+  'display',
+  'list-style-type',
 ];
 const ALLOWED_STYLES = { '*': Object.fromEntries(STYLE_PROPERTIES.map((p) => [p, [SAFE_CSS_VALUE]])) };
 
@@ -44,7 +152,22 @@ const ALLOWED_STYLES = { '*': Object.fromEntries(STYLE_PROPERTIES.map((p) => [p,
  * shown as text only. Real email rarely nests past a few dozen levels.
  */
 export const MAX_HTML_DEPTH = 256;
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 /** Deepest nesting of elements, by a linear scan of tags (an approximation: no implied closes). */
 export function htmlNestingDepth(html: string, stopAt = Infinity): number {
@@ -100,7 +223,19 @@ export function sanitiseEmailHtml(dirty: string): SanitisedHtml {
     allowedStyles: ALLOWED_STYLES,
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
     allowedSchemesByTag: {},
-    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'action', 'formaction', 'background', 'poster', 'xlink:href', 'longdesc', 'lowsrc', 'dynsrc'],
+    allowedSchemesAppliedToAttributes: [
+      'href',
+      'src',
+      'cite',
+      'action',
+      'formaction',
+      'background',
+      'poster',
+      'xlink:href',
+      'longdesc',
+      'lowsrc',
+      'dynsrc',
+    ],
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     nonTextTags: DROP_WITH_CONTENT,
@@ -139,15 +274,19 @@ export function restoreRemoteImages(sanitised: string): string {
   return sanitised.replace(/<img\b[^>]*>/g, (tag) => tag.replace(` ${REMOTE_SRC_ATTRIBUTE}="`, ' src="'));
 }
 
-const BLOCK_END = /<\/(p|div|tr|li|h[1-6]|blockquote|pre|table|ul|ol|dl|dt|dd|section|article|header|footer)\s*>|<br\s*\/?>|<hr\b[^>]*>/gi;
+const BLOCK_END =
+  /<\/(p|div|tr|li|h[1-6]|blockquote|pre|table|ul|ol|dl|dt|dd|section|article|header|footer)\s*>|<br\s*\/?>|<hr\b[^>]*>/gi;
 
 /** Plain text of an HTML body, for snippets and search when a message has no text part. */
 export function htmlToText(html: string): string {
-  const text = sanitizeHtml(html.replace(BLOCK_END, (m) => `${m}\n`), {
-    allowedTags: [],
-    allowedAttributes: {},
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'xmp', 'title', 'noscript', 'template', 'svg', 'math'],
-  });
+  const text = sanitizeHtml(
+    html.replace(BLOCK_END, (m) => `${m}\n`),
+    {
+      allowedTags: [],
+      allowedAttributes: {},
+      nonTextTags: ['script', 'style', 'textarea', 'option', 'xmp', 'title', 'noscript', 'template', 'svg', 'math'],
+    },
+  );
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

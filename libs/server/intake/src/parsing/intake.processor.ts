@@ -18,7 +18,9 @@ export class IntakeProcessor implements OnApplicationBootstrap {
 
   /** Picks up messages left unparsed by a previous run, without holding up start-up. */
   onApplicationBootstrap(): void {
-    this.reconciler.reconcile().catch((error: Error) => this.logger.warn({ err: error.message }, 'start-up reconcile failed'));
+    this.reconciler
+      .reconcile()
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'start-up reconcile failed'));
   }
 
   @JobHandler('intake.parse-message')

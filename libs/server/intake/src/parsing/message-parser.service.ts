@@ -45,11 +45,26 @@ export class MessageParserService {
         const placement = await this.threading.place(analysis.message, claim.id);
         const attachments = toAttachmentRows(analysis.message);
         await this.messages.insert(tx, toMessageRow(claim, analysis.message, placement, attachments), attachments);
-        if (placement.bouncedMessageId) await this.messages.markBounced(tx, placement.bouncedMessageId, this.clock.now());
+        if (placement.bouncedMessageId)
+          await this.messages.markBounced(tx, placement.bouncedMessageId, this.clock.now());
         await this.raw.markParsed(tx, claim.id);
         // Other domains react in this transaction (correspondence stops chases when the MP's office answers, marks bounces).
-        await this.events.publish('message.received', { messageId: claim.id, caseId: placement.caseId, classification: placement.classification, relatedMessageId: placement.relatedMessageId }, tx);
-        if (placement.bouncedMessageId) await this.events.publish('message.bounced', { messageId: placement.bouncedMessageId, caseId: placement.caseId }, tx);
+        await this.events.publish(
+          'message.received',
+          {
+            messageId: claim.id,
+            caseId: placement.caseId,
+            classification: placement.classification,
+            relatedMessageId: placement.relatedMessageId,
+          },
+          tx,
+        );
+        if (placement.bouncedMessageId)
+          await this.events.publish(
+            'message.bounced',
+            { messageId: placement.bouncedMessageId, caseId: placement.caseId },
+            tx,
+          );
         return { status: 'parsed', classification: placement.classification, caseId: placement.caseId } as const;
       });
       return outcome.claimed ? outcome.result : { status: 'skipped' };
@@ -92,7 +107,13 @@ function toMessageRow(claim: ParseClaim, m: AnalysedMessage, placement: Placemen
     htmlSanitised: m.html,
     hasRemoteImages: m.hasRemoteImages,
     snippet: m.snippet,
-    attachments: attachments.map((a) => ({ n: a.n, filename: a.filename, contentType: a.contentType, size: a.sizeBytes, inline: a.inline })),
+    attachments: attachments.map((a) => ({
+      n: a.n,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.sizeBytes,
+      inline: a.inline,
+    })),
     sentAt: m.sentAt ? new Date(m.sentAt) : null,
     receivedAt: claim.receivedAt,
     classification: placement.classification,

@@ -32,7 +32,9 @@ export class ThreadingService {
     let bouncedMessageId: string | null = null;
 
     if (machine === 'bounce' && message.bounce) {
-      const returned = (await this.messages.findByRfcIds(message.bounce.originalMessageIds)).filter((c) => c.id !== ownId);
+      const returned = (await this.messages.findByRfcIds(message.bounce.originalMessageIds)).filter(
+        (c) => c.id !== ownId,
+      );
       const original = returned.find((c) => c.direction === 'out') ?? returned[0];
       if (original) {
         relatedMessageId = original.id;
@@ -48,11 +50,21 @@ export class ThreadingService {
 
     const classification: MessageClassification = machine ?? (caseId ? 'reply' : 'request');
     const status: MessageStatus = classification === 'request' ? 'new' : caseId ? 'linked' : 'ignored';
-    return { classification, status, caseId, threadMatch: caseId ? threadMatch : null, relatedMessageId, bouncedMessageId };
+    return {
+      classification,
+      status,
+      caseId,
+      threadMatch: caseId ? threadMatch : null,
+      relatedMessageId,
+      bouncedMessageId,
+    };
   }
 
   /** The nearest stored message this one answers: In-Reply-To first, then References newest first; one with a case wins. */
-  private async findParent(message: AnalysedMessage, ownId: string): Promise<{ candidate: ThreadCandidate; match: ThreadMatch } | null> {
+  private async findParent(
+    message: AnalysedMessage,
+    ownId: string,
+  ): Promise<{ candidate: ThreadCandidate; match: ThreadMatch } | null> {
     const ordered = [...new Set([...message.inReplyTo, ...[...message.references].reverse()])];
     if (!ordered.length) return null;
     const candidates = (await this.messages.findByRfcIds(ordered)).filter((c) => c.id !== ownId);

@@ -21,7 +21,10 @@ export class QuarantineController {
   constructor(private readonly quarantine: QuarantineService) {}
 
   @Get()
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<QuarantinedMessageDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<QuarantinedMessageDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const [rows, total] = await this.quarantine.list(parsed);
     res.setHeader('Content-Range', contentRange('quarantined-messages', parsed.offset, rows.length, total));
@@ -34,7 +37,12 @@ export class QuarantineController {
   }
 
   @Get(':id/raw')
-  async raw(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async raw(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const raw = await this.quarantine.raw(id, { user, ip });
     if (!raw) throw new NotFoundException('Quarantined message not found');
     res.attachment(`${id}.eml`);

@@ -3,13 +3,22 @@ import type { QuarantinedMessageDto } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { Reader } from '../messages/messages.service';
-import { QuarantineRepository, type QuarantineFilterField, type QuarantineRow, type QuarantineSortField } from '../repositories/quarantine.repository';
+import {
+  QuarantineRepository,
+  type QuarantineFilterField,
+  type QuarantineRow,
+  type QuarantineSortField,
+} from '../repositories/quarantine.repository';
 import { RawMessagesRepository } from '../repositories/raw-messages.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toDto(row: QuarantineRow): QuarantinedMessageDto {
-  return { ...row, receivedAt: new Date(row.receivedAt).toISOString(), quarantinedAt: new Date(row.quarantinedAt).toISOString() };
+  return {
+    ...row,
+    receivedAt: new Date(row.receivedAt).toISOString(),
+    quarantinedAt: new Date(row.quarantinedAt).toISOString(),
+  };
 }
 
 @Injectable()
@@ -21,7 +30,11 @@ export class QuarantineService {
   ) {}
 
   async list(query: ListQuery<QuarantineFilterField, QuarantineSortField>): Promise<[QuarantinedMessageDto[], number]> {
-    if (query.filter.id !== undefined && !(Array.isArray(query.filter.id) ? query.filter.id : [query.filter.id]).every((v) => UUID.test(String(v)))) return [[], 0];
+    if (
+      query.filter.id !== undefined &&
+      !(Array.isArray(query.filter.id) ? query.filter.id : [query.filter.id]).every((v) => UUID.test(String(v)))
+    )
+      return [[], 0];
     const [rows, total] = await this.quarantine.list(query);
     return [rows.map(toDto), total];
   }
@@ -35,7 +48,14 @@ export class QuarantineService {
   /** The original bytes, audited (they may hold anything). */
   async raw(id: string, reader: Reader): Promise<Buffer | null> {
     const row = await this.get(id);
-    await this.audit.record({ actorId: reader.user.id, action: 'message.raw_downloaded', entityType: 'message', entityId: row.messageId, ip: reader.ip, details: { quarantineId: id } });
+    await this.audit.record({
+      actorId: reader.user.id,
+      action: 'message.raw_downloaded',
+      entityType: 'message',
+      entityId: row.messageId,
+      ip: reader.ip,
+      details: { quarantineId: id },
+    });
     return this.raws.findRaw(row.messageId);
   }
 }

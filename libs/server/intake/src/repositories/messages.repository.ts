@@ -20,8 +20,20 @@ export type NewAttachment = Omit<MessageAttachmentEntity, 'messageId'>;
 
 /** Columns a list row needs; `text` only when the reader may see bodies (for suggested urgency). */
 const SUMMARY_COLUMNS = [
-  'id', 'direction', 'classification', 'status', 'fromAddress', 'fromName', 'subject', 'snippet', 'receivedAt', 'sentAt',
-  'caseId', 'supporterId', 'threadMatch', 'attachments',
+  'id',
+  'direction',
+  'classification',
+  'status',
+  'fromAddress',
+  'fromName',
+  'subject',
+  'snippet',
+  'receivedAt',
+  'sentAt',
+  'caseId',
+  'supporterId',
+  'threadMatch',
+  'attachments',
 ] as const;
 
 /** The triage inbox: unthreaded inbound requests nobody has triaged yet (matches messages_triage_idx). */
@@ -44,12 +56,19 @@ export class MessagesRepository {
     @InjectRepository(MessageAttachmentEntity) private readonly attachments: Repository<MessageAttachmentEntity>,
   ) {}
 
-  async insert(tx: EntityManager | null, message: Partial<MessageEntity>, attachments: NewAttachment[] = []): Promise<void> {
+  async insert(
+    tx: EntityManager | null,
+    message: Partial<MessageEntity>,
+    attachments: NewAttachment[] = [],
+  ): Promise<void> {
     const manager = tx ?? this.repo.manager;
     await manager.insert(MessageEntity, message);
     // One statement per chunk keeps a message with many parts to a few round trips.
     for (let i = 0; i < attachments.length; i += 50) {
-      await manager.insert(MessageAttachmentEntity, attachments.slice(i, i + 50).map((a) => ({ ...a, messageId: message.id! })));
+      await manager.insert(
+        MessageAttachmentEntity,
+        attachments.slice(i, i + 50).map((a) => ({ ...a, messageId: message.id! })),
+      );
     }
   }
 
@@ -80,16 +99,24 @@ export class MessagesRepository {
     await tx.update(MessageEntity, { id, direction: 'out' }, { status: 'bounced', bouncedAt: at, updatedAt: at });
   }
 
-  async list(query: ListQuery<MessageFilterField, MessageSortField>, withText: boolean): Promise<[MessageEntity[], number]> {
+  async list(
+    query: ListQuery<MessageFilterField, MessageSortField>,
+    withText: boolean,
+  ): Promise<[MessageEntity[], number]> {
     const qb = this.repo.createQueryBuilder('m').select(SUMMARY_COLUMNS.map((c) => `m.${c}`));
     if (withText) qb.addSelect('m.text');
     const f = query.filter;
     if (f.triage === true || f.triage === 'true') qb.andWhere(TRIAGE_CONDITION);
-    if (f.classification !== undefined) qb.andWhere('m.classification IN (:...classifications)', { classifications: list<MessageClassification>(f.classification) });
+    if (f.classification !== undefined)
+      qb.andWhere('m.classification IN (:...classifications)', {
+        classifications: list<MessageClassification>(f.classification),
+      });
     if (f.status !== undefined) qb.andWhere('m.status IN (:...statuses)', { statuses: list<MessageStatus>(f.status) });
-    if (f.direction !== undefined) qb.andWhere('m.direction IN (:...directions)', { directions: list<MessageDirection>(f.direction) });
+    if (f.direction !== undefined)
+      qb.andWhere('m.direction IN (:...directions)', { directions: list<MessageDirection>(f.direction) });
     if (f.caseId !== undefined) qb.andWhere('m.caseId IN (:...caseIds)', { caseIds: list<string>(f.caseId) });
-    if (f.supporterId !== undefined) qb.andWhere('m.supporterId IN (:...supporterIds)', { supporterIds: list<string>(f.supporterId) });
+    if (f.supporterId !== undefined)
+      qb.andWhere('m.supporterId IN (:...supporterIds)', { supporterIds: list<string>(f.supporterId) });
     if (f.id !== undefined) qb.andWhere('m.id IN (:...ids)', { ids: list<string>(f.id) });
     if (typeof f.q === 'string') {
       const tsquery = searchQuery(f.q);
@@ -104,12 +131,18 @@ export class MessagesRepository {
   }
 
   async findHtml(id: string): Promise<{ html: string | null; text: string; quotedText: string } | null> {
-    const row = await this.repo.findOne({ select: { id: true, htmlSanitised: true, text: true, quotedText: true }, where: { id } });
+    const row = await this.repo.findOne({
+      select: { id: true, htmlSanitised: true, text: true, quotedText: true },
+      where: { id },
+    });
     return row ? { html: row.htmlSanitised, text: row.text, quotedText: row.quotedText } : null;
   }
 
   async hasHtml(id: string): Promise<boolean> {
-    const rows: { has: boolean }[] = await this.repo.query(`SELECT html_sanitised IS NOT NULL AS has FROM messages WHERE id = $1`, [id]);
+    const rows: { has: boolean }[] = await this.repo.query(
+      `SELECT html_sanitised IS NOT NULL AS has FROM messages WHERE id = $1`,
+      [id],
+    );
     return rows[0]?.has ?? false;
   }
 
@@ -137,16 +170,26 @@ export class MessagesRepository {
   }
 
   async moveSupporter(fromId: string, toId: string, tx: EntityManager): Promise<number> {
-    const result = await tx.update(MessageEntity, { supporterId: fromId }, { supporterId: toId, updatedAt: new Date() });
+    const result = await tx.update(
+      MessageEntity,
+      { supporterId: fromId },
+      { supporterId: toId, updatedAt: new Date() },
+    );
     return result.affected ?? 0;
   }
 
-  async counts(): Promise<{ triage: number; byClassification: Record<string, number>; byStatus: Record<string, number> }> {
+  async counts(): Promise<{
+    triage: number;
+    byClassification: Record<string, number>;
+    byStatus: Record<string, number>;
+  }> {
     const [triage] = await this.repo.query(`SELECT count(*)::int AS n FROM messages m WHERE ${TRIAGE_CONDITION}`);
     const byClassification: { classification: string; n: number }[] = await this.repo.query(
       `SELECT classification, count(*)::int AS n FROM messages WHERE direction = 'in' GROUP BY classification`,
     );
-    const byStatus: { status: string; n: number }[] = await this.repo.query(`SELECT status, count(*)::int AS n FROM messages GROUP BY status`);
+    const byStatus: { status: string; n: number }[] = await this.repo.query(
+      `SELECT status, count(*)::int AS n FROM messages GROUP BY status`,
+    );
     return {
       triage: triage.n,
       byClassification: Object.fromEntries(byClassification.map((r) => [r.classification, r.n])),
@@ -156,7 +199,10 @@ export class MessagesRepository {
 
   /** For cases: locks a message that is about to move into a case (inside the caller's transaction). */
   async lockForMove(tx: EntityManager, id: string): Promise<Pick<MessageEntity, 'id' | 'direction' | 'caseId'> | null> {
-    const rows: { id: string; direction: MessageDirection; case_id: string | null }[] = await tx.query(`SELECT id, direction, case_id FROM messages WHERE id = $1 FOR UPDATE`, [id]);
+    const rows: { id: string; direction: MessageDirection; case_id: string | null }[] = await tx.query(
+      `SELECT id, direction, case_id FROM messages WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0] ? { id: rows[0].id, direction: rows[0].direction, caseId: rows[0].case_id } : null;
   }
 
@@ -164,7 +210,12 @@ export class MessagesRepository {
    * For cases: files a message and the unfiled, non-spam messages of its thread (the ones it
    * answers and the ones answering it, by Message-ID) under a case.
    */
-  async moveThreadIntoCase(tx: EntityManager, id: string, caseId: string, supporterId: string): Promise<MovedMessage[]> {
+  async moveThreadIntoCase(
+    tx: EntityManager,
+    id: string,
+    caseId: string,
+    supporterId: string,
+  ): Promise<MovedMessage[]> {
     return updated(
       await tx.query(
         `WITH m AS (SELECT id, rfc_message_id, in_reply_to, "references" FROM messages WHERE id = $1)
@@ -198,7 +249,10 @@ export class MessagesRepository {
   /** For cases: a case closed as a duplicate hands all its messages to the original. */
   async moveCaseMessages(tx: EntityManager, fromCaseId: string, toCaseId: string): Promise<MovedMessage[]> {
     return updated(
-      await tx.query(`UPDATE messages SET case_id = $2, updated_at = now() WHERE case_id = $1 RETURNING id, subject, text_body AS text`, [fromCaseId, toCaseId]),
+      await tx.query(
+        `UPDATE messages SET case_id = $2, updated_at = now() WHERE case_id = $1 RETURNING id, subject, text_body AS text`,
+        [fromCaseId, toCaseId],
+      ),
     );
   }
 }

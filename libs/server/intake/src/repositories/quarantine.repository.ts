@@ -45,7 +45,10 @@ export class QuarantineRepository {
       `${SELECT} ${clause} ORDER BY q.created_at ${order}, q.id ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, query.offset, query.limit],
     );
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM message_quarantine q ${clause}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM message_quarantine q ${clause}`,
+      params,
+    );
     return [rows, total as number];
   }
 

@@ -51,15 +51,28 @@ export class RawMessagesRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $8 = 'quarantined' THEN clock_timestamp() END)
          ON CONFLICT (dedupe_key) DO NOTHING
          RETURNING id, status`,
-        [input.dedupeKey, input.rfcMessageId, input.sha256, input.raw.length, input.source, input.uploadedBy, input.raw, input.quarantine ? 'quarantined' : 'pending'],
+        [
+          input.dedupeKey,
+          input.rfcMessageId,
+          input.sha256,
+          input.raw.length,
+          input.source,
+          input.uploadedBy,
+          input.raw,
+          input.quarantine ? 'quarantined' : 'pending',
+        ],
       );
-      if (rows.length && input.quarantine) await this.insertQuarantine(tx, rows[0].id, input.quarantine.reason, input.quarantine.detail);
+      if (rows.length && input.quarantine)
+        await this.insertQuarantine(tx, rows[0].id, input.quarantine.reason, input.quarantine.detail);
       return rows[0] ?? null;
     });
     if (inserted) return { ...inserted, inserted: true };
     // Lost the race (or a repeat): the other insert has committed by now, read it in a fresh snapshot.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const rows: { id: string; status: IntakeStatus }[] = await this.dataSource.query(`SELECT id, status FROM raw_messages WHERE dedupe_key = $1`, [input.dedupeKey]);
+      const rows: { id: string; status: IntakeStatus }[] = await this.dataSource.query(
+        `SELECT id, status FROM raw_messages WHERE dedupe_key = $1`,
+        [input.dedupeKey],
+      );
       if (rows.length) return { ...rows[0], inserted: false };
       await new Promise((r) => setTimeout(r, 20 * (attempt + 1)));
     }
@@ -67,14 +80,15 @@ export class RawMessagesRepository {
   }
 
   async receipt(id: string): Promise<RawReceipt | null> {
-    const rows: { id: string; status: IntakeStatus; case_id: string | null; quarantine_id: string | null }[] = await this.dataSource.query(
-      `SELECT r.id, r.status, m.case_id, q.id AS quarantine_id
+    const rows: { id: string; status: IntakeStatus; case_id: string | null; quarantine_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT r.id, r.status, m.case_id, q.id AS quarantine_id
        FROM raw_messages r
        LEFT JOIN messages m ON m.raw_message_id = r.id
        LEFT JOIN message_quarantine q ON q.raw_message_id = r.id
        WHERE r.id = $1`,
-      [id],
-    );
+        [id],
+      );
     const row = rows[0];
     return row ? { id: row.id, status: row.status, caseId: row.case_id, quarantineId: row.quarantine_id } : null;
   }
@@ -84,16 +98,32 @@ export class RawMessagesRepository {
    * same transaction. A second claimer skips it; if this process dies the lock goes with its
    * connection and the row is pending again, so a message is parsed exactly once.
    */
-  async parseInTransaction<T>(id: string, work: (claim: ParseClaim, tx: EntityManager) => Promise<T>): Promise<{ claimed: false } | { claimed: true; result: T }> {
+  async parseInTransaction<T>(
+    id: string,
+    work: (claim: ParseClaim, tx: EntityManager) => Promise<T>,
+  ): Promise<{ claimed: false } | { claimed: true; result: T }> {
     return this.dataSource.transaction(async (tx) => {
-      const rows: { raw: Buffer; rfc_message_id: string | null; received_at: Date; parse_failures: number; last_error: string | null }[] = await tx.query(
+      const rows: {
+        raw: Buffer;
+        rfc_message_id: string | null;
+        received_at: Date;
+        parse_failures: number;
+        last_error: string | null;
+      }[] = await tx.query(
         `SELECT raw, rfc_message_id, received_at, parse_failures, last_error FROM raw_messages
          WHERE id = $1 AND status = 'pending' FOR UPDATE SKIP LOCKED`,
         [id],
       );
       const row = rows[0];
       if (!row) return { claimed: false };
-      const claim: ParseClaim = { id, raw: row.raw, rfcMessageId: row.rfc_message_id, receivedAt: row.received_at, parseFailures: row.parse_failures, lastError: row.last_error };
+      const claim: ParseClaim = {
+        id,
+        raw: row.raw,
+        rfcMessageId: row.rfc_message_id,
+        receivedAt: row.received_at,
+        parseFailures: row.parse_failures,
+        lastError: row.last_error,
+      };
       return { claimed: true, result: await work(claim, tx) };
     });
   }
@@ -109,11 +139,17 @@ export class RawMessagesRepository {
 
   /** Counts a failed attempt outside the (rolled back) parse transaction. */
   async recordFailure(id: string, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE raw_messages SET parse_failures = parse_failures + 1, last_error = $2 WHERE id = $1 AND status = 'pending'`, [id, error.slice(0, 500)]);
+    await this.dataSource.query(
+      `UPDATE raw_messages SET parse_failures = parse_failures + 1, last_error = $2 WHERE id = $1 AND status = 'pending'`,
+      [id, error.slice(0, 500)],
+    );
   }
 
   async findPendingIds(limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM raw_messages WHERE status = 'pending' ORDER BY received_at LIMIT $1`, [limit]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM raw_messages WHERE status = 'pending' ORDER BY received_at LIMIT $1`,
+      [limit],
+    );
     return rows.map((r) => r.id);
   }
 
@@ -128,12 +164,19 @@ export class RawMessagesRepository {
    */
   async withExclusiveLock<T>(key: number, work: () => Promise<T>): Promise<{ result: T } | null> {
     return this.dataSource.transaction(async (tx) => {
-      const [{ locked }]: { locked: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [key]);
+      const [{ locked }]: { locked: boolean }[] = await tx.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [
+        key,
+      ]);
       return locked ? { result: await work() } : null;
     });
   }
 
-  private async insertQuarantine(tx: EntityManager, rawId: string, reason: QuarantineReason, detail: string): Promise<string> {
+  private async insertQuarantine(
+    tx: EntityManager,
+    rawId: string,
+    reason: QuarantineReason,
+    detail: string,
+  ): Promise<string> {
     const [row]: { id: string }[] = await tx.query(
       `INSERT INTO message_quarantine (raw_message_id, reason, detail) VALUES ($1, $2, $3)
        ON CONFLICT (raw_message_id) DO UPDATE SET reason = EXCLUDED.reason RETURNING id`,

@@ -18,9 +18,11 @@ export class TriageRulesRepository {
   async list(query: ListQuery<TriageRuleFilterField, TriageRuleSortField>): Promise<[TriageRuleEntity[], number]> {
     const qb = this.repo.createQueryBuilder('r');
     const { q, topic, priority, active, id } = query.filter;
-    if (typeof q === 'string' && q.trim()) qb.andWhere('r.keyword ILIKE :term', { term: `%${q.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    if (typeof q === 'string' && q.trim())
+      qb.andWhere('r.keyword ILIKE :term', { term: `%${q.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%` });
     if (topic !== undefined) qb.andWhere('r.topic IN (:...topics)', { topics: Array.isArray(topic) ? topic : [topic] });
-    if (priority !== undefined) qb.andWhere('r.priority IN (:...priorities)', { priorities: Array.isArray(priority) ? priority : [priority] });
+    if (priority !== undefined)
+      qb.andWhere('r.priority IN (:...priorities)', { priorities: Array.isArray(priority) ? priority : [priority] });
     if (active !== undefined) qb.andWhere('r.active = :active', { active: active === true || active === 'true' });
     if (id !== undefined) qb.andWhere({ id: In(Array.isArray(id) ? id : [id]) });
     qb.orderBy(`r.${query.sort.field}`, query.sort.order).addOrderBy('r.id', 'ASC');
@@ -39,7 +41,10 @@ export class TriageRulesRepository {
     return this.repo.save(this.repo.create(values));
   }
 
-  async update(id: string, values: Partial<Pick<TriageRuleEntity, 'keyword' | 'topic' | 'priority' | 'active'>>): Promise<void> {
+  async update(
+    id: string,
+    values: Partial<Pick<TriageRuleEntity, 'keyword' | 'topic' | 'priority' | 'active'>>,
+  ): Promise<void> {
     await this.repo.update({ id }, values);
   }
 

@@ -10,14 +10,21 @@ const RULES: KeywordRule[] = [
 
 describe('matchRules', () => {
   it('suggests topics once each and the highest priority', () => {
-    const result = matchRules('My dad is terminal. His cancelled surgery and the biopsy... still waiting  weeks.', RULES);
+    const result = matchRules(
+      'My dad is terminal. His cancelled surgery and the biopsy... still waiting  weeks.',
+      RULES,
+    );
     expect(result.topics).toEqual(['treatment_waiting_time', 'diagnosis_delay']);
     expect(result.priority).toBe('urgent');
     expect(result.matched.map((r) => r.keyword)).toEqual(['terminal', 'cancelled surgery', 'waiting weeks', 'biopsy']);
   });
 
   it('answers normal priority and no topics when nothing matches', () => {
-    expect(matchRules('Hello, a question about volunteering', RULES)).toEqual({ topics: [], priority: 'normal', matched: [] });
+    expect(matchRules('Hello, a question about volunteering', RULES)).toEqual({
+      topics: [],
+      priority: 'normal',
+      matched: [],
+    });
   });
 
   it('never lowers the priority below normal', () => {

@@ -27,6 +27,9 @@ export function matchRules(text: string, rules: KeywordRule[]): RuleMatch {
   const matched = rules.filter((rule) => keywordPattern(rule.keyword).test(text));
   const topics = [...new Set(matched.map((r) => r.topic).filter((t): t is Topic => t !== null))];
   const rank = (p: Priority) => PRIORITIES.indexOf(p);
-  const priority = matched.reduce<Priority>((best, r) => (r.priority && rank(r.priority) > rank(best) ? r.priority : best), 'normal');
+  const priority = matched.reduce<Priority>(
+    (best, r) => (r.priority && rank(r.priority) > rank(best) ? r.priority : best),
+    'normal',
+  );
   return { topics, priority, matched };
 }

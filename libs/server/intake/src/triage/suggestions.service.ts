@@ -26,7 +26,13 @@ export class SuggestionsService {
 
   async suggest(id: string, reader: Reader): Promise<MessageSuggestions> {
     const message = await this.messages.textForSuggestions(id);
-    await this.audit.record({ actorId: reader.user.id, action: 'message.suggestions_viewed', entityType: 'message', entityId: id, ip: reader.ip });
+    await this.audit.record({
+      actorId: reader.user.id,
+      action: 'message.suggestions_viewed',
+      entityType: 'message',
+      entityId: id,
+      ip: reader.ip,
+    });
     const text = `${message.subject}\n${message.text}`;
     const match = this.rules.match(text, await this.rules.activeRules());
     return {
@@ -61,7 +67,15 @@ export class SuggestionsService {
     } catch (error) {
       const response = (error as { getResponse?: () => unknown }).getResponse?.() as { message?: string } | undefined;
       if (!response) this.logger.warn({ err: (error as Error).message }, 'postcode lookup failed');
-      return { postcode, found: false, method: null, ambiguous: false, constituency: null, mp: null, problem: response?.message ?? 'lookup failed' };
+      return {
+        postcode,
+        found: false,
+        method: null,
+        ambiguous: false,
+        constituency: null,
+        mp: null,
+        problem: response?.message ?? 'lookup failed',
+      };
     }
   }
 }

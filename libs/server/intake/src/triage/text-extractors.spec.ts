@@ -2,7 +2,11 @@ import { findPostcodes, findTrusts } from './text-extractors';
 
 describe('findPostcodes', () => {
   it('finds postcodes with or without the space, normalised', () => {
-    expect(findPostcodes('I live at 10 Downing St, SW1A 2AA. Mum is at m1 1ae and dad at EH991SP.')).toEqual(['SW1A 2AA', 'M1 1AE', 'EH99 1SP']);
+    expect(findPostcodes('I live at 10 Downing St, SW1A 2AA. Mum is at m1 1ae and dad at EH991SP.')).toEqual([
+      'SW1A 2AA',
+      'M1 1AE',
+      'EH99 1SP',
+    ]);
   });
 
   it('ignores things that are not postcodes', () => {
@@ -18,7 +22,7 @@ describe('findPostcodes', () => {
 describe('findTrusts', () => {
   it('finds NHS trust and health board names', () => {
     const text =
-      'Treated at Manchester University NHS Foundation Trust, then moved to Guy\'s and St Thomas\' NHS Foundation Trust. ' +
+      "Treated at Manchester University NHS Foundation Trust, then moved to Guy's and St Thomas' NHS Foundation Trust. " +
       'Previously Betsi Cadwaladr University Health Board and the Belfast Health and Social Care Trust.';
     expect(findTrusts(text)).toEqual([
       'Manchester University NHS Foundation Trust',

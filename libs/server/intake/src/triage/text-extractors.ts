@@ -15,16 +15,45 @@ export function findPostcodes(text: string, limit = 5): string[] {
 }
 
 // "<Name> NHS Foundation Trust", "<Name> University Health Board" (Wales), "<Name> Health and Social Care Trust" (NI).
-const SUFFIX = /\b(NHS\s+(?:Foundation\s+)?Trust|(?:University\s+)?Health\s+Board|Health\s+and\s+Social\s+Care\s+Trust)\b/g;
+const SUFFIX =
+  /\b(NHS\s+(?:Foundation\s+)?Trust|(?:University\s+)?Health\s+Board|Health\s+and\s+Social\s+Care\s+Trust)\b/g;
 const CONNECTORS = new Set(['and', 'of', 'the', '&']);
 const NOT_PART_OF_A_NAME = new Set([
-  'the', 'and', 'of', 'a', 'at', 'in', 'from', 'to', 'by', 'with', 'my', 'our', 'his', 'her', 'their', 'i', 'we', 'then', 'now', 'but',
-  'previously', 'treated', 'moved', 'referred', 'under', 'trust', 'board',
+  'the',
+  'and',
+  'of',
+  'a',
+  'at',
+  'in',
+  'from',
+  'to',
+  'by',
+  'with',
+  'my',
+  'our',
+  'his',
+  'her',
+  'their',
+  'i',
+  'we',
+  'then',
+  'now',
+  'but',
+  'previously',
+  'treated',
+  'moved',
+  'referred',
+  'under',
+  'trust',
+  'board',
 ]);
 
 /** The capitalised words just before a trust suffix (connectors allowed inside), without leading filler. */
 function nameBefore(text: string, end: number): string[] {
-  const words = text.slice(Math.max(0, end - 200), end).split(/\s+/).filter(Boolean);
+  const words = text
+    .slice(Math.max(0, end - 200), end)
+    .split(/\s+/)
+    .filter(Boolean);
   const name: string[] = [];
   for (let i = words.length - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i];

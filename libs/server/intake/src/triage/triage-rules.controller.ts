@@ -22,7 +22,10 @@ export class TriageRulesController {
 
   @Get()
   @Roles('admin', 'caseworker')
-  async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<TriageRuleDto[]> {
+  async list(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TriageRuleDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
     const [rows, total] = await this.rules.list(parsed);
     res.setHeader('Content-Range', contentRange('triage-rules', parsed.offset, rows.length, total));
@@ -38,14 +41,28 @@ export class TriageRulesController {
   @Post()
   @Roles('admin')
   create(@Body() body: CreateTriageRuleDto, @CurrentUser() actor: SessionUser): Promise<TriageRuleDto> {
-    return this.rules.create({ keyword: body.keyword, topic: body.topic ?? null, priority: body.priority ?? null, active: body.active ?? true }, actor);
+    return this.rules.create(
+      {
+        keyword: body.keyword,
+        topic: body.topic ?? null,
+        priority: body.priority ?? null,
+        active: body.active ?? true,
+      },
+      actor,
+    );
   }
 
   @Put(':id')
   @Roles('admin')
-  update(@Param('id') id: string, @Body() body: UpdateTriageRuleDto, @CurrentUser() actor: SessionUser): Promise<TriageRuleDto> {
+  update(
+    @Param('id') id: string,
+    @Body() body: UpdateTriageRuleDto,
+    @CurrentUser() actor: SessionUser,
+  ): Promise<TriageRuleDto> {
     const { keyword, topic, priority, active } = body;
-    const changes = Object.fromEntries(Object.entries({ keyword, topic, priority, active }).filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries({ keyword, topic, priority, active }).filter(([, v]) => v !== undefined),
+    );
     return this.rules.update(id, changes, actor);
   }
 

@@ -3,7 +3,11 @@ import type { SessionUser, TriageRuleDto } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { TriageRuleEntity } from '../entities/triage-rule.entity';
-import { TriageRulesRepository, type TriageRuleFilterField, type TriageRuleSortField } from '../repositories/triage-rules.repository';
+import {
+  TriageRulesRepository,
+  type TriageRuleFilterField,
+  type TriageRuleSortField,
+} from '../repositories/triage-rules.repository';
 import { matchRules, type KeywordRule, type RuleMatch } from './rule-matcher';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +40,11 @@ export class TriageRulesService {
   /** Active rules, cached for a few seconds (list pages evaluate them for every row). */
   async activeRules(): Promise<KeywordRule[]> {
     if (!this.cache || Date.now() - this.cache.at > CACHE_MS) {
-      const rules = (await this.repo.findActive()).map(({ keyword, topic, priority }) => ({ keyword, topic, priority }));
+      const rules = (await this.repo.findActive()).map(({ keyword, topic, priority }) => ({
+        keyword,
+        topic,
+        priority,
+      }));
       this.cache = { at: Date.now(), rules };
     }
     return this.cache.rules;
@@ -57,22 +65,39 @@ export class TriageRulesService {
 
   async create(input: TriageRuleInput, actor: SessionUser): Promise<TriageRuleDto> {
     if (input.topic == null && input.priority == null) {
-      throw new BadRequestException({ message: 'A rule needs a topic or a priority', fields: { topic: 'set a topic or a priority', priority: 'set a topic or a priority' } });
+      throw new BadRequestException({
+        message: 'A rule needs a topic or a priority',
+        fields: { topic: 'set a topic or a priority', priority: 'set a topic or a priority' },
+      });
     }
     await this.ensureUnique(input.keyword);
-    const rule = await this.repo.create({ keyword: input.keyword.trim(), topic: input.topic ?? null, priority: input.priority ?? null, active: input.active ?? true });
+    const rule = await this.repo.create({
+      keyword: input.keyword.trim(),
+      topic: input.topic ?? null,
+      priority: input.priority ?? null,
+      active: input.active ?? true,
+    });
     await this.changed(actor, 'triage_rule.created', rule.id);
     return toDto(rule);
   }
 
   async update(id: string, input: Partial<TriageRuleInput>, actor: SessionUser): Promise<TriageRuleDto> {
     const rule = await this.load(id);
-    if (input.keyword !== undefined && input.keyword.trim().toLowerCase() !== rule.keyword.toLowerCase()) await this.ensureUnique(input.keyword);
+    if (input.keyword !== undefined && input.keyword.trim().toLowerCase() !== rule.keyword.toLowerCase())
+      await this.ensureUnique(input.keyword);
     const next = { ...rule, ...input, keyword: (input.keyword ?? rule.keyword).trim() };
     if (next.topic == null && next.priority == null) {
-      throw new BadRequestException({ message: 'A rule needs a topic or a priority', fields: { topic: 'set a topic or a priority', priority: 'set a topic or a priority' } });
+      throw new BadRequestException({
+        message: 'A rule needs a topic or a priority',
+        fields: { topic: 'set a topic or a priority', priority: 'set a topic or a priority' },
+      });
     }
-    await this.repo.update(id, { keyword: next.keyword, topic: next.topic ?? null, priority: next.priority ?? null, active: next.active });
+    await this.repo.update(id, {
+      keyword: next.keyword,
+      topic: next.topic ?? null,
+      priority: next.priority ?? null,
+      active: next.active,
+    });
     await this.changed(actor, 'triage_rule.updated', id, { fields: Object.keys(input) });
     return this.get(id);
   }
@@ -86,7 +111,10 @@ export class TriageRulesService {
 
   private async ensureUnique(keyword: string): Promise<void> {
     if (await this.repo.findByKeyword(keyword.trim())) {
-      throw new ConflictException({ message: 'A rule for this keyword already exists', fields: { keyword: 'already has a rule' } });
+      throw new ConflictException({
+        message: 'A rule for this keyword already exists',
+        fields: { keyword: 'already has a rule' },
+      });
     }
   }
 
@@ -96,7 +124,12 @@ export class TriageRulesService {
     return rule;
   }
 
-  private async changed(actor: SessionUser, action: string, id: string, details: Record<string, unknown> = {}): Promise<void> {
+  private async changed(
+    actor: SessionUser,
+    action: string,
+    id: string,
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
     this.cache = null;
     await this.audit.record({ actorId: actor.id, action, entityType: 'triage_rule', entityId: id, details });
   }

@@ -10,7 +10,11 @@ export type ReportFormat = 'json' | 'csv';
  */
 export function reportFormat(accept: string | undefined, format: unknown): ReportFormat {
   if (format !== undefined) {
-    if (format !== 'csv' && format !== 'json') throw new BadRequestException({ message: 'format must be csv or json', fields: { format: 'must be csv or json' } });
+    if (format !== 'csv' && format !== 'json')
+      throw new BadRequestException({
+        message: 'format must be csv or json',
+        fields: { format: 'must be csv or json' },
+      });
     return format;
   }
   const types = (accept ?? '').split(',').map((part) => part.split(';')[0].trim().toLowerCase());

@@ -1,4 +1,11 @@
-import { MP_ACTION_TYPES, MP_ENGAGEMENT_CSV_COLUMNS, NATIONS, type MpEngagementReport, type TopicsByNationReport, type WorkloadReport } from '@campaign-desk/contracts';
+import {
+  MP_ACTION_TYPES,
+  MP_ENGAGEMENT_CSV_COLUMNS,
+  NATIONS,
+  type MpEngagementReport,
+  type TopicsByNationReport,
+  type WorkloadReport,
+} from '@campaign-desk/contracts';
 import { toCsv } from './csv';
 
 /** The CSV of each report: the JSON's rows (and total) with the same numbers, one column per figure. */

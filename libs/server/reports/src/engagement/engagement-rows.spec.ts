@@ -21,9 +21,26 @@ const range = { from: '2025-01-01', to: '2025-12-31' };
 
 describe('buildEngagementReport', () => {
   it('puts MPs with most contacts first, unknown last, names from the directory', () => {
-    const report = buildEngagementReport(range, 'mp', [counts('7', 3, 1), counts('unknown', 50, 0), counts('9', 12, 6), counts(null, 65, 7, true)], [], new Map([[7, 'Ann MP'], [9, 'Bo MP']]));
-    expect(report.rows.map((r) => [r.key, r.label])).toEqual([['9', 'Bo MP'], ['7', 'Ann MP'], ['unknown', 'Unknown']]);
-    expect(report.rows[0]).toMatchObject({ tooFewToRank: false, responseRate: 0.5, actionsByType: expect.objectContaining({ asked_pmq: 1 }) });
+    const report = buildEngagementReport(
+      range,
+      'mp',
+      [counts('7', 3, 1), counts('unknown', 50, 0), counts('9', 12, 6), counts(null, 65, 7, true)],
+      [],
+      new Map([
+        [7, 'Ann MP'],
+        [9, 'Bo MP'],
+      ]),
+    );
+    expect(report.rows.map((r) => [r.key, r.label])).toEqual([
+      ['9', 'Bo MP'],
+      ['7', 'Ann MP'],
+      ['unknown', 'Unknown'],
+    ]);
+    expect(report.rows[0]).toMatchObject({
+      tooFewToRank: false,
+      responseRate: 0.5,
+      actionsByType: expect.objectContaining({ asked_pmq: 1 }),
+    });
     expect(report.rows[1].tooFewToRank).toBe(true);
     expect(report.total).toMatchObject({ key: 'total', contacts: 65, responses: 7 });
   });
@@ -35,14 +52,29 @@ describe('buildEngagementReport', () => {
       { key: '2025-02', measure: 'first', days: 4, n: 3 },
       { key: '2025-02', measure: 'substantive', days: 20, n: 1 },
     ];
-    const report = buildEngagementReport(range, 'month', [counts('2025-02', 3, 3), counts('2025-01', 2, 2), counts(null, 5, 5, true)], days, new Map());
-    expect(report.rows.map((r) => [r.key, r.medianDaysToFirstResponse, r.medianDaysToSubstantive])).toEqual([['2025-01', 6, null], ['2025-02', 4, 20]]);
+    const report = buildEngagementReport(
+      range,
+      'month',
+      [counts('2025-02', 3, 3), counts('2025-01', 2, 2), counts(null, 5, 5, true)],
+      days,
+      new Map(),
+    );
+    expect(report.rows.map((r) => [r.key, r.medianDaysToFirstResponse, r.medianDaysToSubstantive])).toEqual([
+      ['2025-01', 6, null],
+      ['2025-02', 4, 20],
+    ]);
     expect(report.total.medianDaysToFirstResponse).toBe(4);
   });
 
   it('gives an empty range a zero total with no rate', () => {
     const report = buildEngagementReport(range, 'party', [], [], new Map());
     expect(report.rows).toEqual([]);
-    expect(report.total).toMatchObject({ contacts: 0, responseRate: null, responseRateLow: null, medianDaysToFirstResponse: null, tooFewToRank: true });
+    expect(report.total).toMatchObject({
+      contacts: 0,
+      responseRate: null,
+      responseRateLow: null,
+      medianDaysToFirstResponse: null,
+      tooFewToRank: true,
+    });
   });
 });

@@ -1,4 +1,11 @@
-import { MIN_CONTACTS_TO_RANK, MP_ACTION_TYPES, UNKNOWN_GROUP_KEY, type MpEngagementReport, type MpEngagementRow, type ReportGroupBy } from '@campaign-desk/contracts';
+import {
+  MIN_CONTACTS_TO_RANK,
+  MP_ACTION_TYPES,
+  UNKNOWN_GROUP_KEY,
+  type MpEngagementReport,
+  type MpEngagementRow,
+  type ReportGroupBy,
+} from '@campaign-desk/contracts';
 import type { DaysHistogramRow, EngagementCountsRow } from '../reports.repository';
 import type { DateRange } from '../range/report-query';
 import { histogramMedian, mergeHistograms, type HistogramBin } from './histogram-median';
@@ -6,7 +13,13 @@ import { wilsonInterval } from './wilson';
 
 const TOTAL_KEY = 'total';
 
-function toRow(key: string, label: string, counts: EngagementCountsRow | undefined, first: HistogramBin[], substantive: HistogramBin[]): MpEngagementRow {
+function toRow(
+  key: string,
+  label: string,
+  counts: EngagementCountsRow | undefined,
+  first: HistogramBin[],
+  substantive: HistogramBin[],
+): MpEngagementRow {
   const contacts = counts?.contacts ?? 0;
   const responses = counts?.responses ?? 0;
   const { rate, low, high } = wilsonInterval(responses, contacts);
@@ -25,7 +38,9 @@ function toRow(key: string, label: string, counts: EngagementCountsRow | undefin
     medianDaysToSubstantive: histogramMedian(substantive),
     chasesSent: counts?.chases ?? 0,
     meetings: counts?.meetings ?? 0,
-    actionsByType: Object.fromEntries(MP_ACTION_TYPES.map((t) => [t, counts?.[`action_${t}`] ?? 0])) as MpEngagementRow['actionsByType'],
+    actionsByType: Object.fromEntries(
+      MP_ACTION_TYPES.map((t) => [t, counts?.[`action_${t}`] ?? 0]),
+    ) as MpEngagementRow['actionsByType'],
   };
 }
 
@@ -59,7 +74,9 @@ export function buildEngagementReport(
   };
   const byKey = new Map(counts.filter((c) => !c.is_total && c.key !== null).map((c) => [c.key as string, c]));
   // A group can have responses to earlier-dated contacts only through its contacts, so every histogram key is also a counts key.
-  const rows = [...byKey.keys()].map((key) => toRow(key, label(key), byKey.get(key), histograms.get(key)?.first ?? [], histograms.get(key)?.substantive ?? []));
+  const rows = [...byKey.keys()].map((key) =>
+    toRow(key, label(key), byKey.get(key), histograms.get(key)?.first ?? [], histograms.get(key)?.substantive ?? []),
+  );
   const all = [...histograms.values()];
   const total = toRow(
     TOTAL_KEY,

@@ -9,16 +9,37 @@ function listMedian(values: number[]): number {
 
 describe('histogramMedian', () => {
   it('takes the middle value of an odd count', () => {
-    expect(histogramMedian([{ value: 3, count: 1 }, { value: 10, count: 1 }, { value: 5, count: 1 }])).toBe(5);
+    expect(
+      histogramMedian([
+        { value: 3, count: 1 },
+        { value: 10, count: 1 },
+        { value: 5, count: 1 },
+      ]),
+    ).toBe(5);
   });
 
   it('interpolates between the two middle values of an even count', () => {
-    expect(histogramMedian([{ value: 2, count: 1 }, { value: 9, count: 1 }])).toBe(5.5);
-    expect(histogramMedian([{ value: 4, count: 3 }, { value: 8, count: 3 }])).toBe(6);
+    expect(
+      histogramMedian([
+        { value: 2, count: 1 },
+        { value: 9, count: 1 },
+      ]),
+    ).toBe(5.5);
+    expect(
+      histogramMedian([
+        { value: 4, count: 3 },
+        { value: 8, count: 3 },
+      ]),
+    ).toBe(6);
   });
 
   it('agrees with the median of the expanded list', () => {
-    const bins = [{ value: 0, count: 4 }, { value: 7, count: 2 }, { value: 14, count: 5 }, { value: 30, count: 1 }];
+    const bins = [
+      { value: 0, count: 4 },
+      { value: 7, count: 2 },
+      { value: 14, count: 5 },
+      { value: 30, count: 1 },
+    ];
     const values = bins.flatMap((b) => Array<number>(b.count).fill(b.value));
     expect(histogramMedian(bins)).toBe(listMedian(values));
   });
@@ -31,7 +52,16 @@ describe('histogramMedian', () => {
 
 describe('mergeHistograms', () => {
   it('adds counts of equal values', () => {
-    const merged = mergeHistograms([[{ value: 1, count: 2 }], [{ value: 1, count: 1 }, { value: 3, count: 1 }]]);
-    expect(merged.sort((a, b) => a.value - b.value)).toEqual([{ value: 1, count: 3 }, { value: 3, count: 1 }]);
+    const merged = mergeHistograms([
+      [{ value: 1, count: 2 }],
+      [
+        { value: 1, count: 1 },
+        { value: 3, count: 1 },
+      ],
+    ]);
+    expect(merged.sort((a, b) => a.value - b.value)).toEqual([
+      { value: 1, count: 3 },
+      { value: 3, count: 1 },
+    ]);
   });
 });

@@ -18,5 +18,9 @@ export function wilsonInterval(successes: number, trials: number, z = Z95): Prop
   const centre = p + z2 / (2 * trials);
   const margin = z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
   const denominator = 1 + z2 / trials;
-  return { rate: p, low: Math.max(0, (centre - margin) / denominator), high: Math.min(1, (centre + margin) / denominator) };
+  return {
+    rate: p,
+    low: Math.max(0, (centre - margin) / denominator),
+    high: Math.min(1, (centre + margin) / denominator),
+  };
 }

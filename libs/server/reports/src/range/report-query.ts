@@ -1,7 +1,8 @@
 import { BadRequestException } from '@nestjs/common';
 import { MAX_REPORT_RANGE_DAYS, REPORT_GROUP_BY, type ReportGroupBy } from '@campaign-desk/contracts';
 
-const bad = (field: string, detail: string) => new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
+const bad = (field: string, detail: string) =>
+  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /** An inclusive range of London calendar dates, both `YYYY-MM-DD`. */
 export interface DateRange {
@@ -13,10 +14,12 @@ const DAY_MS = 86_400_000;
 
 function isoDate(query: Record<string, unknown>, field: 'from' | 'to'): string {
   const raw = query[field];
-  if (raw === undefined || raw === '') throw bad(field, 'is required (an ISO date such as 2026-01-31): reports need a bounded range');
+  if (raw === undefined || raw === '')
+    throw bad(field, 'is required (an ISO date such as 2026-01-31): reports need a bounded range');
   if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw bad(field, 'must be an ISO date (YYYY-MM-DD)');
   const parsed = new Date(`${raw}T00:00:00Z`);
-  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== raw) throw bad(field, 'is not a calendar date');
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== raw)
+    throw bad(field, 'is not a calendar date');
   return raw;
 }
 
@@ -40,6 +43,7 @@ export function parseDateRange(query: Record<string, unknown>): DateRange {
 export function parseGroupBy(query: Record<string, unknown>): ReportGroupBy {
   const raw = query['groupBy'];
   if (raw === undefined || raw === '') return 'mp';
-  if (typeof raw !== 'string' || !(REPORT_GROUP_BY as readonly string[]).includes(raw)) throw bad('groupBy', `must be one of ${REPORT_GROUP_BY.join(', ')}`);
+  if (typeof raw !== 'string' || !(REPORT_GROUP_BY as readonly string[]).includes(raw))
+    throw bad('groupBy', `must be one of ${REPORT_GROUP_BY.join(', ')}`);
   return raw as ReportGroupBy;
 }

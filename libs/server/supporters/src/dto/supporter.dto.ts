@@ -21,15 +21,30 @@ const GSS = /^[EWSN][0-9]{8}$/;
 
 function IsUkPhone(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isUkPhone', validator: { validate: (value) => isUkPhone(value), defaultMessage: () => 'phone must be a UK phone number, like 020 7946 0000 or +44 7700 900123' } },
+    {
+      name: 'isUkPhone',
+      validator: {
+        validate: (value) => isUkPhone(value),
+        defaultMessage: () => 'phone must be a UK phone number, like 020 7946 0000 or +44 7700 900123',
+      },
+    },
     options,
   );
 }
 
 export class ConsentsDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'consents.contactByEmail must be true or false' }) contactByEmail?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'consents.shareWithMp must be true or false' }) shareWithMp?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'consents.shareWithTrust must be true or false' }) shareWithTrust?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'consents.contactByEmail must be true or false' })
+  contactByEmail?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'consents.shareWithMp must be true or false' })
+  shareWithMp?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'consents.shareWithTrust must be true or false' })
+  shareWithTrust?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'consents.media must be true or false' }) media?: boolean;
 }
 
@@ -53,7 +68,10 @@ class SupporterFieldsDto {
   @Type(() => ConsentsDto)
   consents?: ConsentsDto;
 
-  @ApiPropertyOptional({ nullable: true, description: 'GSS code chosen by staff over the postcode lookup; null clears it' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'GSS code chosen by staff over the postcode lookup; null clears it',
+  })
   @IsOptional()
   @Matches(GSS, { message: 'constituencyOverride must be a constituency GSS code like E14001290' })
   constituencyOverride?: string | null;

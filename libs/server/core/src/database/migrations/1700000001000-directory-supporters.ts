@@ -53,7 +53,9 @@ export class DirectorySupporters1700000001000 implements MigrationInterface {
         CHECK ((end_date IS NULL) = (end_reason IS NULL)),
         CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
       )`);
-    await q.query(`CREATE UNIQUE INDEX mp_tenures_current_per_seat ON mp_tenures (constituency_gss) WHERE end_date IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX mp_tenures_current_per_seat ON mp_tenures (constituency_gss) WHERE end_date IS NULL`,
+    );
     await q.query(`CREATE INDEX mp_tenures_mp_idx ON mp_tenures (mp_id, start_date DESC)`);
     await q.query(`CREATE INDEX mp_tenures_constituency_idx ON mp_tenures (constituency_gss, start_date DESC)`);
 
@@ -131,7 +133,9 @@ export class DirectorySupporters1700000001000 implements MigrationInterface {
       await q.query(`CREATE INDEX supporters_consent_${c}_idx ON supporters (consent_${c}, lower(name)) ${live}`);
     }
     await q.query(`CREATE INDEX supporters_search_idx ON supporters USING gin (search_text gin_trgm_ops) ${live}`);
-    await q.query(`CREATE INDEX supporters_merged_into_idx ON supporters (merged_into_id) WHERE merged_into_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX supporters_merged_into_idx ON supporters (merged_into_id) WHERE merged_into_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -123,9 +123,15 @@ export class Intake1700000002000 implements MigrationInterface {
     await q.query(`CREATE INDEX messages_status_idx ON messages (status, received_at DESC)`);
     await q.query(`CREATE INDEX messages_direction_idx ON messages (direction, received_at DESC)`);
     await q.query(`CREATE INDEX messages_case_idx ON messages (case_id, received_at DESC) WHERE case_id IS NOT NULL`);
-    await q.query(`CREATE INDEX messages_supporter_idx ON messages (supporter_id, received_at DESC) WHERE supporter_id IS NOT NULL`);
-    await q.query(`CREATE INDEX messages_case_reference_idx ON messages (case_reference) WHERE case_id IS NOT NULL AND case_reference IS NOT NULL`);
-    await q.query(`CREATE INDEX messages_related_idx ON messages (related_message_id) WHERE related_message_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX messages_supporter_idx ON messages (supporter_id, received_at DESC) WHERE supporter_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX messages_case_reference_idx ON messages (case_reference) WHERE case_id IS NOT NULL AND case_reference IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX messages_related_idx ON messages (related_message_id) WHERE related_message_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX messages_search_idx ON messages USING gin (search)`);
     // The triage inbox: unthreaded inbound requests not yet triaged, newest first.
     await q.query(`
@@ -163,7 +169,11 @@ export class Intake1700000002000 implements MigrationInterface {
     await q.query(`CREATE UNIQUE INDEX triage_rules_keyword_idx ON triage_rules (lower(keyword))`);
     await q.query(`CREATE INDEX triage_rules_created_idx ON triage_rules (created_at DESC, id)`);
     for (const [keyword, topic, priority] of DEFAULT_RULES) {
-      await q.query(`INSERT INTO triage_rules (keyword, topic, priority) VALUES ($1, $2, $3)`, [keyword, topic, priority]);
+      await q.query(`INSERT INTO triage_rules (keyword, topic, priority) VALUES ($1, $2, $3)`, [
+        keyword,
+        topic,
+        priority,
+      ]);
     }
   }
 

@@ -92,7 +92,9 @@ export class Cases1700000003000 implements MigrationInterface {
     // The saved views: on hold, awaiting the MP for 21 days, closed this month read status + status_changed_at.
     await q.query(`CREATE INDEX cases_status_changed_idx ON cases (status, status_changed_at, id)`);
     await q.query(`CREATE INDEX cases_mine_idx ON cases (assignee_id, created_at, id) WHERE status <> 'closed'`);
-    await q.query(`CREATE INDEX cases_unassigned_idx ON cases (created_at, id) WHERE assignee_id IS NULL AND status <> 'closed'`);
+    await q.query(
+      `CREATE INDEX cases_unassigned_idx ON cases (created_at, id) WHERE assignee_id IS NULL AND status <> 'closed'`,
+    );
     await q.query(`CREATE INDEX cases_topics_idx ON cases USING gin (topics)`);
     await q.query(`CREATE INDEX cases_search_idx ON cases USING gin (search)`);
     await q.query(`CREATE INDEX cases_search_stale_idx ON cases (search_stale_at) WHERE search_stale_at IS NOT NULL`);
@@ -144,7 +146,9 @@ export class Cases1700000003000 implements MigrationInterface {
       )`);
     await q.query(`INSERT INTO case_auto_assign_state (id) VALUES (1)`);
 
-    await q.query(`ALTER TABLE messages ADD CONSTRAINT messages_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id)`);
+    await q.query(
+      `ALTER TABLE messages ADD CONSTRAINT messages_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases(id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

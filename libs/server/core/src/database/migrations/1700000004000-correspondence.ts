@@ -85,7 +85,11 @@ const DEFAULT_TEMPLATES: [key: string, subject: string, body: string][] = [
       'Campaigns team',
     ].join('\n'),
   ],
-  ['mp_email', 'Your constituent {{supporter.name}}', 'Dear {{mp.name}},\n\n\n\nYours sincerely,\n{{staff.name}}\nCampaigns team'],
+  [
+    'mp_email',
+    'Your constituent {{supporter.name}}',
+    'Dear {{mp.name}},\n\n\n\nYours sincerely,\n{{staff.name}}\nCampaigns team',
+  ],
 ];
 
 /**
@@ -108,7 +112,11 @@ export class Correspondence1700000004000 implements MigrationInterface {
         PRIMARY KEY (key, version)
       )`);
     for (const [key, subject, body] of DEFAULT_TEMPLATES) {
-      await q.query(`INSERT INTO email_templates (key, version, subject, body) VALUES ($1, 1, $2, $3)`, [key, subject, body]);
+      await q.query(`INSERT INTO email_templates (key, version, subject, body) VALUES ($1, 1, $2, $3)`, [
+        key,
+        subject,
+        body,
+      ]);
     }
 
     await q.query(`
@@ -187,9 +195,15 @@ export class Correspondence1700000004000 implements MigrationInterface {
         CHECK (status <> 'sent' OR sent_at IS NOT NULL)
       )`);
     // What the reconciler and the cancellations read: rows still to send, by due time and by case/supporter.
-    await q.query(`CREATE INDEX scheduled_emails_pending_idx ON scheduled_emails (due_at, id) WHERE status IN ('scheduled', 'sending')`);
-    await q.query(`CREATE INDEX scheduled_emails_case_pending_idx ON scheduled_emails (case_id) WHERE status IN ('scheduled', 'sending')`);
-    await q.query(`CREATE INDEX scheduled_emails_supporter_pending_idx ON scheduled_emails (supporter_id) WHERE status IN ('scheduled', 'sending')`);
+    await q.query(
+      `CREATE INDEX scheduled_emails_pending_idx ON scheduled_emails (due_at, id) WHERE status IN ('scheduled', 'sending')`,
+    );
+    await q.query(
+      `CREATE INDEX scheduled_emails_case_pending_idx ON scheduled_emails (case_id) WHERE status IN ('scheduled', 'sending')`,
+    );
+    await q.query(
+      `CREATE INDEX scheduled_emails_supporter_pending_idx ON scheduled_emails (supporter_id) WHERE status IN ('scheduled', 'sending')`,
+    );
     // The resource's filters and sorts.
     await q.query(`CREATE INDEX scheduled_emails_due_idx ON scheduled_emails (due_at, id)`);
     await q.query(`CREATE INDEX scheduled_emails_created_idx ON scheduled_emails (created_at, id)`);
@@ -198,8 +212,12 @@ export class Correspondence1700000004000 implements MigrationInterface {
     await q.query(`CREATE INDEX scheduled_emails_status_idx ON scheduled_emails (status, due_at, id)`);
     await q.query(`CREATE INDEX scheduled_emails_kind_idx ON scheduled_emails (kind, due_at, id)`);
     await q.query(`CREATE INDEX scheduled_emails_supporter_idx ON scheduled_emails (supporter_id, due_at, id)`);
-    await q.query(`CREATE INDEX scheduled_emails_contact_idx ON scheduled_emails (mp_contact_id) WHERE mp_contact_id IS NOT NULL`);
-    await q.query(`CREATE INDEX scheduled_emails_message_idx ON scheduled_emails (message_id) WHERE message_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX scheduled_emails_contact_idx ON scheduled_emails (mp_contact_id) WHERE mp_contact_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX scheduled_emails_message_idx ON scheduled_emails (message_id) WHERE message_id IS NOT NULL`,
+    );
 
     // The caseworker's telephone call after the last chase (not an email, so not in the outbox).
     await q.query(`

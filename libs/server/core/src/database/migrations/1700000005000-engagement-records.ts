@@ -45,7 +45,10 @@ export class EngagementRecords1700000005000 implements MigrationInterface {
   name = 'EngagementRecords1700000005000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`INSERT INTO email_templates (key, version, subject, body) VALUES ('mp_letter', 1, $1, $2)`, [MP_LETTER_SUBJECT, MP_LETTER_BODY]);
+    await q.query(`INSERT INTO email_templates (key, version, subject, body) VALUES ('mp_letter', 1, $1, $2)`, [
+      MP_LETTER_SUBJECT,
+      MP_LETTER_BODY,
+    ]);
 
     await q.query(`
       CREATE TABLE meetings (

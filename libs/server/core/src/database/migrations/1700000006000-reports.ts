@@ -92,7 +92,14 @@ const engagementSource = (inCases: (column: string) => string) => `
           LEFT JOIN constituencies cs ON cs.gss_code = a.constituency_gss
          WHERE a.at IS NOT NULL
 `;
-const ACTION_TYPES = ['wrote_to_trust_ceo', 'raised_with_minister', 'asked_pmq', 'written_question', 'met_supporter', 'other'];
+const ACTION_TYPES = [
+  'wrote_to_trust_ceo',
+  'raised_with_minister',
+  'asked_pmq',
+  'written_question',
+  'met_supporter',
+  'other',
+];
 const MONTHLY_COUNTS: [column: string, filter: string][] = [
   ['contacts', `kind = 'contact'`],
   ['cases', `kind = 'contact' AND first_of_case`],
@@ -119,7 +126,21 @@ const rollUpDays = (rows: string, sign: '' | '-') => `
   ON CONFLICT (month, party, nation, region, measure, days) DO UPDATE SET n = h.n + EXCLUDED.n`;
 
 /** Facts are written by case refreshes and by single chases, possibly at once: the later write wins, neither fails. */
-const FACT_COLUMNS = ['kind', 'case_id', 'mp_id', 'party', 'nation', 'region', 'occurred_on', 'month', 'first_of_case', 'responded_in_window', 'first_response_days', 'substantive_days', 'action_type'];
+const FACT_COLUMNS = [
+  'kind',
+  'case_id',
+  'mp_id',
+  'party',
+  'nation',
+  'region',
+  'occurred_on',
+  'month',
+  'first_of_case',
+  'responded_in_window',
+  'first_response_days',
+  'substantive_days',
+  'action_type',
+];
 const UPSERT_FACT = `ON CONFLICT (source_id) DO UPDATE SET ${FACT_COLUMNS.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
 
 const ENGAGEMENT_TABLES = ['mp_contacts', 'mp_responses', 'meetings', 'mp_actions'];
@@ -155,7 +176,9 @@ export class Reports1700000006000 implements MigrationInterface {
       CREATE INDEX mp_engagement_facts_response_days_idx ON mp_engagement_facts (occurred_on)
       INCLUDE (mp_id, party, nation, region, month, first_response_days, substantive_days)
       WHERE kind = 'contact' AND first_response_days IS NOT NULL`);
-    await q.query(`ALTER TABLE mp_engagement_facts SET (autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_vacuum_scale_factor = 0.02)`);
+    await q.query(
+      `ALTER TABLE mp_engagement_facts SET (autovacuum_vacuum_insert_scale_factor = 0.02, autovacuum_vacuum_scale_factor = 0.02)`,
+    );
     await q.query(`CREATE INDEX mp_engagement_facts_case_idx ON mp_engagement_facts (case_id)`);
     await q.query(`CREATE INDEX mp_engagement_facts_mp_idx ON mp_engagement_facts (mp_id)`);
 
@@ -203,9 +226,15 @@ export class Reports1700000006000 implements MigrationInterface {
         IF TG_OP IN ('UPDATE', 'INSERT') THEN ${rollUp('new_rows', '')}; ${rollUpDays('new_rows', '')}; END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER reports_insert_facts AFTER INSERT ON mp_engagement_facts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_roll_up_facts()`);
-    await q.query(`CREATE TRIGGER reports_delete_facts AFTER DELETE ON mp_engagement_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_roll_up_facts()`);
-    await q.query(`CREATE TRIGGER reports_update_facts AFTER UPDATE ON mp_engagement_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_roll_up_facts()`);
+    await q.query(
+      `CREATE TRIGGER reports_insert_facts AFTER INSERT ON mp_engagement_facts REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_roll_up_facts()`,
+    );
+    await q.query(
+      `CREATE TRIGGER reports_delete_facts AFTER DELETE ON mp_engagement_facts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_roll_up_facts()`,
+    );
+    await q.query(
+      `CREATE TRIGGER reports_update_facts AFTER UPDATE ON mp_engagement_facts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_roll_up_facts()`,
+    );
 
     await q.query(`
       CREATE FUNCTION reports_rebuild_engagement() RETURNS void LANGUAGE plpgsql AS $$
@@ -276,12 +305,20 @@ export class Reports1700000006000 implements MigrationInterface {
         PERFORM reports_refresh_engagement(ARRAY(SELECT DISTINCT case_id FROM mp_engagement_facts WHERE mp_id IN (SELECT mp_id FROM new_rows)));
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER reports_insert_mp_tenures AFTER INSERT ON mp_tenures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_tenures_changed()`);
-    await q.query(`CREATE TRIGGER reports_update_mp_tenures AFTER UPDATE ON mp_tenures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_tenures_changed()`);
+    await q.query(
+      `CREATE TRIGGER reports_insert_mp_tenures AFTER INSERT ON mp_tenures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_tenures_changed()`,
+    );
+    await q.query(
+      `CREATE TRIGGER reports_update_mp_tenures AFTER UPDATE ON mp_tenures REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reports_tenures_changed()`,
+    );
 
     // Workload: open cases per assignee with their SLA, and this month's closures, each read from an index alone.
-    await q.query(`CREATE INDEX reports_cases_open_idx ON cases (assignee_id) INCLUDE (sla_due_at) WHERE status <> 'closed'`);
-    await q.query(`CREATE INDEX reports_cases_closed_idx ON cases (status_changed_at) INCLUDE (assignee_id, closed_at) WHERE status = 'closed'`);
+    await q.query(
+      `CREATE INDEX reports_cases_open_idx ON cases (assignee_id) INCLUDE (sla_due_at) WHERE status <> 'closed'`,
+    );
+    await q.query(
+      `CREATE INDEX reports_cases_closed_idx ON cases (status_changed_at) INCLUDE (assignee_id, closed_at) WHERE status = 'closed'`,
+    );
 
     await q.query(`
       CREATE TABLE case_topic_days (
@@ -310,7 +347,9 @@ export class Reports1700000006000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER reports_case_topics_counted AFTER INSERT OR DELETE ON cases FOR EACH ROW EXECUTE FUNCTION reports_case_topics_changed()`);
+    await q.query(
+      `CREATE TRIGGER reports_case_topics_counted AFTER INSERT OR DELETE ON cases FOR EACH ROW EXECUTE FUNCTION reports_case_topics_changed()`,
+    );
     await q.query(`
       CREATE TRIGGER reports_case_topics_recounted AFTER UPDATE ON cases FOR EACH ROW
       WHEN (OLD.topics IS DISTINCT FROM NEW.topics OR OLD.nation IS DISTINCT FROM NEW.nation OR OLD.created_at IS DISTINCT FROM NEW.created_at)
@@ -346,14 +385,32 @@ export class Reports1700000006000 implements MigrationInterface {
     await q.query(`DROP TABLE mp_engagement_facts`);
     await q.query(`DROP TABLE mp_engagement_monthly`);
     await q.query(`DROP TABLE mp_response_days_monthly`);
-    for (const fn of ['reports_rebuild_case_topics()', 'reports_case_topics_changed()', 'reports_count_case_topics(date, text, text[], integer)', 'reports_tenures_changed()', 'reports_mp_party_changed()', 'reports_case_moved()', 'reports_chases_changed()', 'reports_engagement_rows_changed()', 'reports_rebuild_engagement()', 'reports_roll_up_facts()', 'reports_refresh_engagement(uuid[])']) {
+    for (const fn of [
+      'reports_rebuild_case_topics()',
+      'reports_case_topics_changed()',
+      'reports_count_case_topics(date, text, text[], integer)',
+      'reports_tenures_changed()',
+      'reports_mp_party_changed()',
+      'reports_case_moved()',
+      'reports_chases_changed()',
+      'reports_engagement_rows_changed()',
+      'reports_rebuild_engagement()',
+      'reports_roll_up_facts()',
+      'reports_refresh_engagement(uuid[])',
+    ]) {
       await q.query(`DROP FUNCTION IF EXISTS ${fn}`);
     }
   }
 
   private async statementTriggers(q: QueryRunner, table: string, fn: string): Promise<void> {
-    await q.query(`CREATE TRIGGER reports_insert_${table} AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-    await q.query(`CREATE TRIGGER reports_update_${table} AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-    await q.query(`CREATE TRIGGER reports_delete_${table} AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    await q.query(
+      `CREATE TRIGGER reports_insert_${table} AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    );
+    await q.query(
+      `CREATE TRIGGER reports_update_${table} AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    );
+    await q.query(
+      `CREATE TRIGGER reports_delete_${table} AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`,
+    );
   }
 }

@@ -7,4 +7,12 @@ import { EngagementRecords1700000005000 } from './1700000005000-engagement-recor
 import { Reports1700000006000 } from './1700000006000-reports';
 
 /** Every migration, in order. Listed explicitly so the build, the CLI and the tests run the same set. */
-export const MIGRATIONS = [Foundation1700000000000, DirectorySupporters1700000001000, Intake1700000002000, Cases1700000003000, Correspondence1700000004000, EngagementRecords1700000005000, Reports1700000006000];
+export const MIGRATIONS = [
+  Foundation1700000000000,
+  DirectorySupporters1700000001000,
+  Intake1700000002000,
+  Cases1700000003000,
+  Correspondence1700000004000,
+  EngagementRecords1700000005000,
+  Reports1700000006000,
+];

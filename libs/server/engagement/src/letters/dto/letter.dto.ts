@@ -9,7 +9,10 @@ export class CreateLetterDraftDto {
   @IsIn(LETTER_ASKS, { each: true, message: `asks must each be one of ${LETTER_ASKS.join(', ')}` })
   asks: LetterAsk[];
 
-  @ApiPropertyOptional({ maxLength: 10000, description: "The supporter's story; defaults to the case summary, else the first message" })
+  @ApiPropertyOptional({
+    maxLength: 10000,
+    description: "The supporter's story; defaults to the case summary, else the first message",
+  })
   @IsOptional()
   @IsString({ message: 'story must be text' })
   @MaxLength(10000, { message: 'story must be at most 10000 characters' })

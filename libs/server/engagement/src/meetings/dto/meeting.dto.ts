@@ -1,7 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { ACTION_OWNERS, MEETING_STATUSES, MEETING_TYPES, type ActionOwner, type MeetingStatus, type MeetingType } from '@campaign-desk/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  ACTION_OWNERS,
+  MEETING_STATUSES,
+  MEETING_TYPES,
+  type ActionOwner,
+  type MeetingStatus,
+  type MeetingType,
+} from '@campaign-desk/contracts';
 
 /** The guidance's preparation checklist; every item optional. */
 export class MeetingChecklistDto {
@@ -57,7 +75,10 @@ export class CreateMeetingDto extends MeetingDetailsDto {
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
   startsAt: string;
 
-  @ApiPropertyOptional({ enum: MEETING_STATUSES, description: 'Defaults from startsAt: upcoming in the future, else held' })
+  @ApiPropertyOptional({
+    enum: MEETING_STATUSES,
+    description: 'Defaults from startsAt: upcoming in the future, else held',
+  })
   @IsOptional()
   @IsIn(MEETING_STATUSES, { message: `status must be one of ${MEETING_STATUSES.join(', ')}` })
   status?: MeetingStatus;
@@ -81,7 +102,10 @@ export class UpdateMeetingDto extends MeetingDetailsDto {
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 date-time' })
   startsAt?: string;
 
-  @ApiPropertyOptional({ enum: MEETING_STATUSES, description: 'upcoming or cancelled (record the outcome with POST /held)' })
+  @ApiPropertyOptional({
+    enum: MEETING_STATUSES,
+    description: 'upcoming or cancelled (record the outcome with POST /held)',
+  })
   @IsOptional()
   @IsIn(MEETING_STATUSES, { message: `status must be one of ${MEETING_STATUSES.join(', ')}` })
   status?: MeetingStatus;

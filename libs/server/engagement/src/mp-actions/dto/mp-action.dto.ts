@@ -24,7 +24,10 @@ export class CreateMpActionDto {
   @ApiPropertyOptional({ description: 'http(s) link to the evidence: Hansard, a letter…' })
   @IsOptional()
   @MaxLength(2000, { message: 'evidenceUrl must be at most 2000 characters' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'evidenceUrl must be an http(s) link' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'evidenceUrl must be an http(s) link' },
+  )
   evidenceUrl?: string | null;
 
   @ApiPropertyOptional({ maxLength: 5000 })

@@ -1,13 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { MP_CONTACT_BY, MP_CONTACT_CHANNELS, MP_CONTACT_DIRECTIONS, type MpContactBy, type MpContactChannel, type MpContactDirection } from '@campaign-desk/contracts';
+import {
+  MP_CONTACT_BY,
+  MP_CONTACT_CHANNELS,
+  MP_CONTACT_DIRECTIONS,
+  type MpContactBy,
+  type MpContactChannel,
+  type MpContactDirection,
+} from '@campaign-desk/contracts';
 
 export class CreateMpContactDto {
   @ApiProperty({ enum: MP_CONTACT_CHANNELS })
   @IsIn(MP_CONTACT_CHANNELS, { message: `channel must be one of ${MP_CONTACT_CHANNELS.join(', ')}` })
   channel: MpContactChannel;
 
-  @ApiProperty({ enum: MP_CONTACT_DIRECTIONS, description: 'outbound: to the MP (starts the chase plan); inbound: from the MP' })
+  @ApiProperty({
+    enum: MP_CONTACT_DIRECTIONS,
+    description: 'outbound: to the MP (starts the chase plan); inbound: from the MP',
+  })
   @IsIn(MP_CONTACT_DIRECTIONS, { message: `direction must be one of ${MP_CONTACT_DIRECTIONS.join(', ')}` })
   direction: MpContactDirection;
 

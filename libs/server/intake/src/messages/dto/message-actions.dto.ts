@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { BULK_MESSAGE_ACTIONS, TRIAGE_ACTIONS, type BulkMessageAction, type TriageAction } from '@campaign-desk/contracts';
+import {
+  BULK_MESSAGE_ACTIONS,
+  TRIAGE_ACTIONS,
+  type BulkMessageAction,
+  type TriageAction,
+} from '@campaign-desk/contracts';
 
 export class TriageMessageDto {
   @ApiProperty({ enum: TRIAGE_ACTIONS })
