@@ -1,8 +1,11 @@
 import type { Config } from 'jest';
 import { readFileSync } from 'node:fs';
 
+// Node 24 loads this file as an ES module (no __dirname); ts-node as CommonJS. The scripts run jest from the root.
+const root = typeof __dirname === 'string' ? __dirname : process.cwd();
+
 // Path aliases come from tsconfig.base.json, so a new lib needs one entry there and nowhere else.
-const tsconfig = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.json`, 'utf8')) as {
+const tsconfig = JSON.parse(readFileSync(`${root}/tsconfig.base.json`, 'utf8')) as {
   compilerOptions: { paths: Record<string, string[]> };
 };
 const moduleNameMapper = Object.fromEntries(
@@ -34,7 +37,7 @@ const esmPackages = [
 
 const base: Config = {
   testEnvironment: 'node',
-  rootDir: __dirname,
+  rootDir: root,
   moduleNameMapper,
   transform: {
     '^.+\\.(t|j|mj)sx?$': [
