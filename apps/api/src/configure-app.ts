@@ -58,16 +58,19 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   return app;
 }
 
-/** Serves the built react-admin app at `/`, with index.html for client-side routes. */
+/**
+ * Serves the built react-admin app at `/`, with index.html for client-side routes. index.html is sent
+ * relative to `root`: an absolute path would be refused wherever the install path has a dot-directory
+ * (`~/.local/…`), since `send` ignores dotfiles in the path it is given.
+ */
 function serveDashboard(app: NestExpressApplication, config: AppConfig): void {
   const dir = resolve(config.DASHBOARD_DIR);
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) return;
+  if (!existsSync(join(dir, 'index.html'))) return;
   app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/admin/queues')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.sendFile('index.html', { root: dir });
   });
 }
 

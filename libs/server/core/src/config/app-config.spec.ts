@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, configSchema, loadConfig } from './app-config';
+import { ConfigError, configSchema, loadConfig, REQUIRED_IN_PRODUCTION } from './app-config';
 
 describe('loadConfig', () => {
   it('works with no environment at all', () => {
@@ -26,6 +26,18 @@ describe('loadConfig', () => {
     const message = (error as ConfigError).message;
     for (const name of ['PORT', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL']) expect(message).toContain(name);
     expect((error as ConfigError).problems).toHaveLength(4);
+  });
+
+  it('requires the production secrets in production, in one line naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      new ConfigError([`CHECKIN_LINK_SECRET must be set in production: ${REQUIRED_IN_PRODUCTION.CHECKIN_LINK_SECRET}`]),
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /^CHECKIN_LINK_SECRET must be set in production: [^\n]+$/,
+    );
+    const secret = 'x'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', CHECKIN_LINK_SECRET: secret }).CHECKIN_LINK_SECRET).toBe(secret);
+    expect(loadConfig({ NODE_ENV: 'development' }).CHECKIN_LINK_SECRET).toBeUndefined();
   });
 
   it('treats an empty value as unset', () => {

@@ -94,9 +94,19 @@ export const configSchema = z.object({
 
 export type ConfigValues = z.infer<typeof configSchema>;
 
+/**
+ * Settings that fall back to a development value elsewhere but must be set in production, and why.
+ * A production process missing one stops at boot with one line naming it.
+ */
+export const REQUIRED_IN_PRODUCTION = {
+  CHECKIN_LINK_SECRET: "it signs the supporters' one-click check-in links (at least 32 characters)",
+} as const satisfies Partial<Record<keyof ConfigValues, string>>;
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      problems.length === 1 ? problems[0] : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
   }
 }
 
@@ -110,6 +120,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigValues {
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  if (parsed.data.NODE_ENV === 'production') {
+    const missing = Object.entries(REQUIRED_IN_PRODUCTION).filter(([key]) => input[key] === undefined);
+    if (missing.length) throw new ConfigError(missing.map(([key, why]) => `${key} must be set in production: ${why}`));
   }
   return parsed.data;
 }
