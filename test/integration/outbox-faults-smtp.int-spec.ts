@@ -164,7 +164,7 @@ describe('outbox faults: what the SMTP server answers', () => {
           onWire = message;
           await sleep(2_000);
           accepted = Date.now();
-          return 'accept';
+          return 'accept' as const;
         },
       });
       await caseworker.agent.post(`/api/scheduled-emails/${chases[0].id}/send-now`).expect(200);

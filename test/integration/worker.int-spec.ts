@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Job, Queue } from 'bullmq';
 import { JobHandler, QueueService } from '@campaign-desk/server-core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { SessionPurgeProcessor } from '../../libs/server/auth/src/session-purge.processor';
 import { createStaff, prepareTestEnv, startWorker, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
 
@@ -84,7 +85,6 @@ describe('worker process', () => {
         return { removed: 0 };
       }
     }
-    const { SessionPurgeProcessor } = await import('../../libs/server/auth/src/session-purge.processor');
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
       .overrideProvider(SessionPurgeProcessor)
       .useClass(SlowPurge)

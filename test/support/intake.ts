@@ -1,3 +1,4 @@
+import type { Response } from 'supertest';
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
@@ -44,11 +45,12 @@ export function email(
   return Buffer.from(lines.join('\r\n'));
 }
 
-/** supertest parser that keeps a response body as raw bytes (downloads). */
-export function binary(res: NodeJS.ReadableStream, done: (error: Error | null, body: Buffer) => void): void {
+/** supertest parser (superagent's node response is a readable stream) that keeps a response body as raw bytes (downloads). */
+export function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 export async function waitFor<T>(
