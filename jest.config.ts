@@ -60,7 +60,12 @@ const config: Config = {
   // Jest applies testTimeout globally, not per project; benchmarks raise their own with jest.setTimeout.
   testTimeout: 60_000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      setupFiles: ['<rootDir>/test/support/unit-setup.ts'],
+    },
     {
       ...base,
       displayName: 'integration',

@@ -1,5 +1,5 @@
-import { corpusMessage } from '../../../../../test/support/email-corpus';
-import { ParseThreadPool } from './parse-thread-pool';
+import { corpusMessage } from '../support/email-corpus';
+import { ParseThreadPool } from '../../libs/server/intake/src/mime/parse-thread-pool';
 
 const LIMITS = { maxHeaderBytes: 100 * 1024, maxParts: 250 };
 

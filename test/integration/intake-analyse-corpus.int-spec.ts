@@ -3,8 +3,8 @@ import {
   CORPUS_QUARANTINED,
   corpusFiles,
   corpusMessage,
-} from '../../../../../test/support/email-corpus';
-import { analyseMessage, type AnalysedMessage } from './analyse-message';
+} from '../support/email-corpus';
+import { analyseMessage, type AnalysedMessage } from '../../libs/server/intake/src/mime/analyse-message';
 
 const LIMITS = { maxHeaderBytes: 100 * 1024, maxParts: 250 };
 
