@@ -9,3 +9,4 @@ export * from './cases';
 export * from './correspondence';
 export * from './engagement';
 export * from './reports';
+export * from './fields';
