@@ -2,9 +2,10 @@ import PhoneIcon from '@mui/icons-material/Phone';
 import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import type { ChaseTaskDto, ScheduledEmailDto } from '@campaign-desk/contracts';
-import { CancelReasonText, formatLondon, ScheduledEmailActions, ScheduledEmailStatusChip } from '../scheduled-emails';
+import { CancelReasonText, ScheduledEmailActions, ScheduledEmailStatusChip } from '../scheduled-emails';
+import { formatLondonDateTime } from '../shared/time';
 import type { CaseSectionProps } from './CaseCorrespondence';
-import { messageOf } from '../scheduled-emails/apiErrors';
+import { messageOf } from '../shared/api-errors/apiErrors';
 import { completeChaseTask } from './correspondenceApi';
 
 const SE = 'resources.scheduled-emails';
@@ -34,7 +35,7 @@ const ScheduledEmailsTable = ({ emails }: { emails: ScheduledEmailDto[] }) => {
                 </Typography>
               )}
             </TableCell>
-            <TableCell>{formatLondon(email.sentAt ?? email.dueAt)}</TableCell>
+            <TableCell>{formatLondonDateTime(email.sentAt ?? email.dueAt)}</TableCell>
             <TableCell>
               <ScheduledEmailStatusChip email={email} />
             </TableCell>
@@ -78,7 +79,7 @@ const ChaseTasks = ({ tasks }: { tasks: ChaseTaskDto[] }) => {
         <Box key={task.id} data-testid="chase-task" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
           <PhoneIcon fontSize="small" color="action" />
           <Typography variant="body2" sx={{ flex: 1 }}>
-            {translate(`${T}.phoneTask`, { dueAt: formatLondon(task.dueAt) })}
+            {translate(`${T}.phoneTask`, { dueAt: formatLondonDateTime(task.dueAt) })}
           </Typography>
           {canAct && (
             <Button size="small" onClick={() => done(task)}>

@@ -2,10 +2,10 @@ import { Alert, MenuItem, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import type { CaseDetail, ComposedEmailPreview, ComposeKind, EmailTemplateDto } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
-import { messageOf } from '../scheduled-emails/apiErrors';
-import { EmailPreviewBox } from '../templates/EmailPreviewBox';
-import { CaseActionDialog } from './CaseActionDialog';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
+import { messageOf } from '../shared/api-errors/apiErrors';
+import { EmailPreviewBox } from '../shared/email-preview/EmailPreviewBox';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { previewCaseEmail, sendCaseEmail } from './correspondenceApi';
 
 const T = 'correspondence.compose';

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { ACTION_OWNERS, type ActionOwner, type AgreedActionInput } from '@campaign-desk/contracts';
-import type { FieldErrors } from '../scheduled-emails/apiErrors';
+import type { FieldErrors } from '../shared/api-errors/apiErrors';
 
 const T = 'engagement.actionsEditor';
 

@@ -1,7 +1,7 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { usePermissions, useTranslate } from 'react-admin';
 import type { CaseDetail } from '@campaign-desk/contracts';
-import { formatLondon } from '../scheduled-emails';
+import { formatLondonDateTime } from '../shared/time';
 import { LetterDownloadLinks } from './LetterDialog';
 import { MeetingsSection } from './MeetingsSection';
 import { MpActionsSection } from './MpActionsSection';
@@ -34,9 +34,9 @@ const LetterStatus = ({ caseId }: { caseId: string }) => {
             {letter.status === 'sent' && letter.sentChannel
               ? translate(`${T}.letterSent`, {
                   channel: translate(`engagement.sendChannels.${letter.sentChannel}`),
-                  when: formatLondon(letter.sentAt),
+                  when: formatLondonDateTime(letter.sentAt),
                 })
-              : translate(`${T}.letterDrafted`, { when: formatLondon(letter.createdAt) })}
+              : translate(`${T}.letterDrafted`, { when: formatLondonDateTime(letter.createdAt) })}
           </Typography>
           {canWorkEngagement(permissions) && <LetterDownloadLinks caseId={caseId} />}
         </Stack>

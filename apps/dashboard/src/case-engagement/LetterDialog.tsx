@@ -24,9 +24,9 @@ import {
   type LetterDraftDto,
   type LetterSendChannel,
 } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { fieldErrorsOf, messageOf, type FieldErrors } from '../scheduled-emails/apiErrors';
-import { toLondonInput } from '../scheduled-emails';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { fieldErrorsOf, messageOf, type FieldErrors } from '../shared/api-errors/apiErrors';
+import { londonToday } from '../shared/time';
 import { draftLetter, letterDownloadUrl, markLetterSent } from './engagementApi';
 
 const T = 'engagement.letter';
@@ -112,7 +112,7 @@ interface Props {
 export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const today = toLondonInput(new Date()).slice(0, 10);
+  const today = londonToday();
   const [asks, setAsks] = useState<LetterAsk[]>(latest?.asks ?? ['write_to_trust_ceo']);
   const [story, setStory] = useState(caseRecord.summary ?? '');
   const [letter, setLetter] = useState<LetterDraftDto | null>(latest?.status === 'draft' ? latest : null);

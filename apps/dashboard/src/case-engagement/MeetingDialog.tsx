@@ -9,8 +9,8 @@ import {
   type MeetingChecklist,
   type MeetingType,
 } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { londonToIso } from '../scheduled-emails';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { londonToIso } from '../shared/time';
 import { AgreedActionsEditor } from './AgreedActionsEditor';
 import { agreedActionsPayload, createMeeting } from './engagementApi';
 
@@ -80,7 +80,6 @@ export const MeetingDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail;
       onSubmit={submit}
       successMessage={`${T}.done`}
       onClose={onClose}
-      closeLabel={translate('engagement.cancel')}
       maxWidth="md"
     >
       {(errors) => (

@@ -1,7 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { CaseStatus, Priority } from '@campaign-desk/contracts';
-import { formatWhen } from './caseFormat';
+import { formatLondonDateTime } from '../shared/time';
 
 const STATUS_COLOURS: Record<CaseStatus, 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning'> = {
   new: 'info',
@@ -55,7 +55,7 @@ export const DueDate = ({ at, overdue }: { at: string | null | undefined; overdu
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
       <Typography component="span" variant="body2">
-        {formatWhen(at)}
+        {formatLondonDateTime(at) || '—'}
       </Typography>
       {overdue && <Chip size="small" color="error" label={translate('resources.cases.header.overdue')} />}
     </Box>

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Labeled, useRecordContext, useTranslate } from 'react-admin';
 import type { CaseDetail } from '@campaign-desk/contracts';
 import { DueDate, PriorityLabel, StatusChip } from './CaseBits';
-import { formatWhen } from './caseFormat';
+import { formatLondonDateTime } from '../shared/time';
 
 const Value = ({ children }: { children: ReactNode }) => (
   <Typography component="span" variant="body2">
@@ -77,7 +77,11 @@ export const CaseHeader = () => {
         </Labeled>
         <Labeled label={label('firstResponseDueAt')}>
           {record.firstRespondedAt ? (
-            <Value>{translate('resources.cases.header.responded', { at: formatWhen(record.firstRespondedAt) })}</Value>
+            <Value>
+              {translate('resources.cases.header.responded', {
+                at: formatLondonDateTime(record.firstRespondedAt) || '—',
+              })}
+            </Value>
           ) : (
             <DueDate at={record.firstResponseDueAt} overdue={record.firstResponseOverdue} />
           )}

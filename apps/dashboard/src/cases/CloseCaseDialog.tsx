@@ -2,7 +2,7 @@ import { Autocomplete, FormControlLabel, FormLabel, Radio, RadioGroup, TextField
 import { useState } from 'react';
 import { useGetList, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { CASE_OUTCOMES, type CaseDetail, type CaseListItem, type CaseOutcome } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
 import { ActionDialog } from './ActionDialog';
 import { transitionCase } from './caseApi';
 import { useDialogSubmit } from './useDialogSubmit';

@@ -1,7 +1,7 @@
 import { DataTable, List, SelectInput, TextField, useTranslate } from 'react-admin';
 import { MEETING_STATUSES, MEETING_TYPES, type MeetingDto } from '@campaign-desk/contracts';
-import { CaseReferenceField, MpNameField, mpAndCaseFilters, openCaseOfRow } from '../case-engagement';
-import { formatLondon } from '../scheduled-emails';
+import { CaseReferenceField, MpNameField, mpAndCaseFilters, openCaseOfRow } from '../shared/lists/engagementListParts';
+import { formatLondonDateTime } from '../shared/time';
 
 const Column = DataTable.Col<MeetingDto>;
 const T = 'resources.meetings';
@@ -25,7 +25,7 @@ export const MeetingList = () => {
   return (
     <List filters={useFilters()} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25} exporter={false}>
       <DataTable rowClick={openCaseOfRow} bulkActionButtons={false}>
-        <Column source="startsAt" render={(r) => formatLondon(r.startsAt)} />
+        <Column source="startsAt" render={(r) => formatLondonDateTime(r.startsAt)} />
         <Column source="caseId" disableSort>
           <CaseReferenceField />
         </Column>

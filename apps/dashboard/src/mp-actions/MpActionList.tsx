@@ -1,13 +1,8 @@
 import { DataTable, DateInput, List, SelectInput, TextField, useTranslate } from 'react-admin';
 import { MP_ACTION_TYPES, type MpActionDto } from '@campaign-desk/contracts';
-import {
-  CaseReferenceField,
-  EvidenceLink,
-  formatDay,
-  MpNameField,
-  mpAndCaseFilters,
-  openCaseOfRow,
-} from '../case-engagement';
+import { EvidenceLink } from '../case-engagement';
+import { CaseReferenceField, MpNameField, mpAndCaseFilters, openCaseOfRow } from '../shared/lists/engagementListParts';
+import { formatLondonDate } from '../shared/time';
 
 const Column = DataTable.Col<MpActionDto>;
 const T = 'resources.mp-actions';
@@ -29,7 +24,7 @@ export const MpActionList = () => {
   return (
     <List filters={useFilters()} sort={{ field: 'date', order: 'DESC' }} perPage={25} exporter={false}>
       <DataTable rowClick={openCaseOfRow} bulkActionButtons={false}>
-        <Column source="date" render={(r) => formatDay(r.date)} />
+        <Column source="date" render={(r) => formatLondonDate(r.date)} />
         <Column source="caseId" disableSort>
           <CaseReferenceField />
         </Column>

@@ -8,7 +8,7 @@ import {
   type MpEngagementReport,
   type MpEngagementRow,
 } from '@campaign-desk/contracts';
-import { formatDays, formatInterval, formatRate } from './format';
+import { formatDays, formatInterval, formatRate } from '../shared/numbers/figures';
 import { leagueOrder } from './leagueOrder';
 
 const C = 'reports.engagement.columns';

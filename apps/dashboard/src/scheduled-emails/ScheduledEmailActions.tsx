@@ -5,9 +5,9 @@ import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
 import { usePermissions, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { ScheduledEmailDto } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { messageOf } from './apiErrors';
-import { formatLondon, londonToIso, toLondonInput } from './londonTime';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { messageOf } from '../shared/api-errors/apiErrors';
+import { formatLondonDateTime, londonToIso, toLondonInput } from '../shared/time';
 import {
   CAN_CANCEL,
   CAN_RESCHEDULE,
@@ -38,7 +38,9 @@ const RescheduleDialog = ({ email, onClose }: { email: ScheduledEmailDto; onClos
       title={translate(`${T}.actions.rescheduleTitle`, { kind: translate(`${T}.kinds.${email.kind}`) })}
       submitLabel={translate(`${T}.actions.save`)}
       onSubmit={save}
-      successMessage={(saved) => translate(`${T}.notifications.rescheduled`, { dueAt: formatLondon(saved.dueAt) })}
+      successMessage={(saved) =>
+        translate(`${T}.notifications.rescheduled`, { dueAt: formatLondonDateTime(saved.dueAt) })
+      }
       onClose={onClose}
       maxWidth="xs"
     >

@@ -12,7 +12,7 @@ import {
   type RowClickFunction,
 } from 'react-admin';
 import { SCHEDULED_EMAIL_KINDS, SCHEDULED_EMAIL_STATUSES, type ScheduledEmailDto } from '@campaign-desk/contracts';
-import { formatLondon, londonToIso } from './londonTime';
+import { formatLondonDateTime, londonToIso } from '../shared/time';
 import { ScheduledEmailActions } from './ScheduledEmailActions';
 import { CancelReasonText, ScheduledEmailStatusChip } from './ScheduledEmailStatusChip';
 
@@ -57,7 +57,7 @@ export const ScheduledEmailList = () => {
         <Column source="subject" disableSort>
           <TextField source="subject" emptyText="—" />
         </Column>
-        <Column source="dueAt" render={(r) => formatLondon(r.dueAt)} />
+        <Column source="dueAt" render={(r) => formatLondonDateTime(r.dueAt)} />
         <Column source="status" disableSort>
           <FunctionField<ScheduledEmailDto> render={(r) => <ScheduledEmailStatusChip email={r} />} />
         </Column>

@@ -1,10 +1,8 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useGetIdentity, useGetOne, usePermissions, useRecordContext } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
+import { formatLondonDateTime } from '../shared/time';
 import { CONSENTS } from './consents';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 /**
  * Who recorded a consent. The record carries only the staff user's id: the signed-in user sees "you",
@@ -42,7 +40,7 @@ export const ConsentsField = () => {
               <TableCell>
                 {change?.at ? (
                   <>
-                    {when(change.at)}
+                    {formatLondonDateTime(change.at)}
                     {change.byId && (
                       <>
                         {' by '}

@@ -1,5 +1,6 @@
-import { DataTable, DateField, List, useTranslate } from 'react-admin';
+import { DataTable, List, useTranslate } from 'react-admin';
 import type { EmailTemplateDto } from '@campaign-desk/contracts';
+import { formatLondonDate } from '../shared/time';
 
 const Column = DataTable.Col<EmailTemplateDto>;
 
@@ -18,7 +19,7 @@ export const TemplateList = () => {
         />
         <Column source="subject" disableSort />
         <Column source="version" disableSort />
-        <Column source="updatedAt" disableSort field={DateField} />
+        <Column source="updatedAt" disableSort render={(r) => formatLondonDate(r.updatedAt)} />
       </DataTable>
     </List>
   );

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, useNotify, useTranslate } from 'react-admin';
 import type { CaseListItem, MessageDetail } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
 import { searchCases, triageMessage } from './triageApi';
 
 /** Finds a case by reference (`CD-12`) or words, then joins the message to it through the triage action. */

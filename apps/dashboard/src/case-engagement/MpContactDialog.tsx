@@ -8,16 +8,16 @@ import {
   type CaseDetail,
   type CreateMpContactInput,
 } from '@campaign-desk/contracts';
-import { toLondonInput } from '../scheduled-emails';
-import { CaseActionDialog } from './CaseActionDialog';
-import { recordMpContact } from './correspondenceApi';
+import { londonToday } from '../shared/time';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { recordMpContact } from './engagementApi';
 
-const T = 'correspondence.mpContact';
+const T = 'engagement.mpContact';
 
 /** Records that the supporter or the charity contacted the MP (or the MP's office got in touch); outbound starts the chase plan. */
 export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = toLondonInput(new Date()).slice(0, 10);
+  const today = londonToday();
   const [input, setInput] = useState<CreateMpContactInput>({
     channel: 'letter',
     direction: 'outbound',

@@ -2,16 +2,16 @@ import { MenuItem, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { MP_RESPONSE_KINDS, type CaseDetail, type CreateMpResponseInput } from '@campaign-desk/contracts';
-import { toLondonInput } from '../scheduled-emails';
-import { CaseActionDialog } from './CaseActionDialog';
-import { recordMpResponse } from './correspondenceApi';
+import { londonToday } from '../shared/time';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { recordMpResponse } from './engagementApi';
 
-const T = 'correspondence.mpResponse';
+const T = 'engagement.mpResponse';
 
 /** Records the MP's response: the case moves to `mp_responded` and pending chases are cancelled. */
 export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = toLondonInput(new Date()).slice(0, 10);
+  const today = londonToday();
   const [input, setInput] = useState<CreateMpResponseInput>({ kind: 'substantive', receivedAt: today, summary: '' });
   const set = (change: Partial<CreateMpResponseInput>) => setInput((current) => ({ ...current, ...change }));
   const submit = () => recordMpResponse(caseRecord.id, { ...input, summary: input.summary?.trim() || undefined });

@@ -1,15 +1,13 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import type { MpTenureDto, TenureEndReason } from '@campaign-desk/contracts';
+import { formatLondonDate } from '../time';
 
 const END_REASONS: Record<TenureEndReason, string> = {
   replaced: 'Replaced (election or by-election)',
   party_change: 'Changed party',
   vacated: 'Seat vacated',
 };
-
-const date = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
  * Tenure history, newest first. `show` picks the linked column: an MP's page lists seats, a
@@ -39,8 +37,8 @@ export const TenureTable = ({ tenures, show }: { tenures: MpTenureDto[]; show: '
               )}
             </TableCell>
             <TableCell>{t.party}</TableCell>
-            <TableCell>{t.startDate ? date(t.startDate) : 'Before records began'}</TableCell>
-            <TableCell>{t.endDate ? date(t.endDate) : 'Current'}</TableCell>
+            <TableCell>{t.startDate ? formatLondonDate(t.startDate) : 'Before records began'}</TableCell>
+            <TableCell>{t.endDate ? formatLondonDate(t.endDate) : 'Current'}</TableCell>
             <TableCell>{t.endReason ? (END_REASONS[t.endReason] ?? t.endReason) : ''}</TableCell>
           </TableRow>
         ))}
