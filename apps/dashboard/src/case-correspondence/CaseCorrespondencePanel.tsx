@@ -7,6 +7,7 @@ import { formatLondonDateTime } from '../shared/time';
 import type { CaseSectionProps } from './CaseCorrespondence';
 import { messageOf } from '../shared/api-errors/apiErrors';
 import { completeChaseTask } from './correspondenceApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const SE = 'resources.scheduled-emails';
 const T = 'correspondence.panel';
@@ -28,7 +29,7 @@ const ScheduledEmailsTable = ({ emails }: { emails: ScheduledEmailDto[] }) => {
         {emails.map((email) => (
           <TableRow key={email.id} data-testid="scheduled-email" data-kind={email.kind} data-status={email.status}>
             <TableCell>
-              {translate(`${SE}.kinds.${email.kind}`)}
+              {translate(enumLabelKey('scheduledEmailKind', email.kind))}
               {email.subject && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                   {email.subject}

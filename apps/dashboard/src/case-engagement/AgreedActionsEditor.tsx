@@ -14,6 +14,7 @@ import {
 import { useTranslate } from 'react-admin';
 import { ACTION_OWNERS, type ActionOwner, type AgreedActionInput } from '@campaign-desk/contracts';
 import type { FieldErrors } from '../shared/api-errors/apiErrors';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.actionsEditor';
 
@@ -79,7 +80,7 @@ export const AgreedActionsEditor = ({ actions, onChange, errors, field = 'agreed
               >
                 {ACTION_OWNERS.map((owner) => (
                   <MenuItem key={owner} value={owner}>
-                    {translate(`engagement.owners.${owner}`)}
+                    {translate(enumLabelKey('actionOwner', owner))}
                   </MenuItem>
                 ))}
               </TextField>

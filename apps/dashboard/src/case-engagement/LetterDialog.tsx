@@ -28,6 +28,7 @@ import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../shared/api-errors/apiErrors';
 import { londonToday } from '../shared/time';
 import { draftLetter, letterDownloadUrl, markLetterSent } from './engagementApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.letter';
 
@@ -154,7 +155,7 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
                     control={
                       <Checkbox checked={asks.includes(ask)} onChange={(e) => toggleAsk(ask, e.target.checked)} />
                     }
-                    label={translate(`engagement.asks.${ask}`)}
+                    label={translate(enumLabelKey('letterAsk', ask))}
                   />
                 ))}
               </FormGroup>
@@ -196,7 +197,7 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
                 >
                   {LETTER_SEND_CHANNELS.map((c) => (
                     <MenuItem key={c} value={c}>
-                      {translate(`engagement.sendChannels.${c}`)}
+                      {translate(enumLabelKey('letterSendChannel', c))}
                     </MenuItem>
                   ))}
                 </TextField>

@@ -13,6 +13,7 @@ import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { londonToIso } from '../shared/time';
 import { AgreedActionsEditor } from './AgreedActionsEditor';
 import { agreedActionsPayload, createMeeting } from './engagementApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.meeting';
 /** '' lets the API decide from the time: upcoming in the future, held in the past. */
@@ -41,7 +42,7 @@ export const ChecklistInputs = ({
               onChange={(e) => onChange({ ...checklist, [key]: e.target.checked })}
             />
           }
-          label={translate(`engagement.checklist.${key}`)}
+          label={translate(enumLabelKey('meetingChecklistKey', key))}
         />
       ))}
     </FormGroup>
@@ -94,7 +95,7 @@ export const MeetingDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail;
           >
             {MEETING_TYPES.map((t) => (
               <MenuItem key={t} value={t}>
-                {translate(`engagement.meetingTypes.${t}`)}
+                {translate(enumLabelKey('meetingType', t))}
               </MenuItem>
             ))}
           </TextField>

@@ -21,6 +21,7 @@ import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
 import { CancelMeetingButton, UpcomingChecklist } from './UpcomingMeetingControls';
 import { canWorkEngagement } from './useCaseLetter';
 import { useRecordChange } from './useRecordChange';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.panel';
 /** The API accepts the outcome from a minute before the start (clock drift). */
@@ -59,7 +60,7 @@ const AgreedActionRow = ({ action, canAct }: { action: AgreedActionDto; canAct: 
   const { busy, run } = useRecordChange();
   const markDone = () => run(() => markAgreedActionDone(action.meetingId, action.id), `${T}.actionDone`);
   const details = [
-    translate(`engagement.owners.${action.owner}`),
+    translate(enumLabelKey('actionOwner', action.owner)),
     action.dueDate ? translate(`${T}.due`, { date: formatLondonDate(action.dueDate) }) : translate(`${T}.noDueDate`),
     action.chase ? translate(`${T}.chased`) : null,
   ].filter(Boolean);
@@ -102,11 +103,11 @@ const MeetingCard = ({
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="meeting" data-status={meeting.status}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body1">
-          {translate(`engagement.meetingTypes.${meeting.type}`)}, {formatLondonDateTime(meeting.startsAt)}
+          {translate(enumLabelKey('meetingType', meeting.type))}, {formatLondonDateTime(meeting.startsAt)}
         </Typography>
         <Chip
           size="small"
-          label={translate(`engagement.meetingStatuses.${meeting.status}`)}
+          label={translate(enumLabelKey('meetingStatus', meeting.status))}
           color={meeting.status === 'held' ? 'success' : 'default'}
           variant="outlined"
         />

@@ -5,6 +5,7 @@ import { MP_ACTION_TYPES, type CaseDetail, type MpActionType } from '@campaign-d
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { londonToday } from '../shared/time';
 import { createMpAction, isHttpUrl } from './engagementApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.mpAction';
 
@@ -52,7 +53,7 @@ export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail
           >
             {MP_ACTION_TYPES.map((t) => (
               <MenuItem key={t} value={t}>
-                {translate(`engagement.mpActionTypes.${t}`)}
+                {translate(enumLabelKey('mpActionType', t))}
               </MenuItem>
             ))}
           </TextField>

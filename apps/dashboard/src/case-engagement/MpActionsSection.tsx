@@ -2,6 +2,7 @@ import { Box, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography
 import { useGetList, useTranslate } from 'react-admin';
 import type { MpActionDto } from '@campaign-desk/contracts';
 import { formatLondonDate } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.panel';
 
@@ -45,7 +46,7 @@ export const MpActionsSection = ({ caseId }: { caseId: string }) => {
             {actions.map((action) => (
               <TableRow key={action.id} data-testid="mp-action" data-type={action.type}>
                 <TableCell>{formatLondonDate(action.date)}</TableCell>
-                <TableCell>{translate(`engagement.mpActionTypes.${action.type}`)}</TableCell>
+                <TableCell>{translate(enumLabelKey('mpActionType', action.type))}</TableCell>
                 <TableCell>{action.summary ?? ''}</TableCell>
                 <TableCell>
                   <EvidenceLink url={action.evidenceUrl} />

@@ -9,6 +9,7 @@ import {
   type CreateMpContactInput,
 } from '@campaign-desk/contracts';
 import { londonToday } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { recordMpContact } from './engagementApi';
 
@@ -48,7 +49,7 @@ export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetai
           >
             {MP_CONTACT_CHANNELS.map((c) => (
               <MenuItem key={c} value={c}>
-                {translate(`${T}.channels.${c}`)}
+                {translate(enumLabelKey('mpContactChannel', c))}
               </MenuItem>
             ))}
           </TextField>
@@ -62,7 +63,7 @@ export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetai
           >
             {MP_CONTACT_DIRECTIONS.map((d) => (
               <MenuItem key={d} value={d}>
-                {translate(`${T}.directions.${d}`)}
+                {translate(enumLabelKey('mpContactDirection', d))}
               </MenuItem>
             ))}
           </TextField>
@@ -76,7 +77,7 @@ export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetai
           >
             {MP_CONTACT_BY.map((by) => (
               <MenuItem key={by} value={by}>
-                {translate(`${T}.by.${by}`)}
+                {translate(enumLabelKey('mpContactBy', by))}
               </MenuItem>
             ))}
           </TextField>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { MP_RESPONSE_KINDS, type CaseDetail, type CreateMpResponseInput } from '@campaign-desk/contracts';
 import { londonToday } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { recordMpResponse } from './engagementApi';
 
@@ -36,7 +37,7 @@ export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDeta
           >
             {MP_RESPONSE_KINDS.map((k) => (
               <MenuItem key={k} value={k}>
-                {translate(`${T}.kinds.${k}`)}
+                {translate(enumLabelKey('mpResponseKind', k))}
               </MenuItem>
             ))}
           </TextField>

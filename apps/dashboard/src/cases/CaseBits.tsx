@@ -2,6 +2,7 @@ import { Box, Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { CaseStatus, Priority } from '@campaign-desk/contracts';
 import { formatLondonDateTime } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const STATUS_COLOURS: Record<CaseStatus, 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning'> = {
   new: 'info',
@@ -21,7 +22,7 @@ export const StatusChip = ({ status }: { status: CaseStatus | null | undefined }
     <Chip
       size="small"
       color={STATUS_COLOURS[status] ?? 'default'}
-      label={translate(`resources.cases.status.${status}`)}
+      label={translate(enumLabelKey('caseStatus', status))}
       data-testid="case-status"
     />
   );
@@ -38,7 +39,7 @@ export const PriorityLabel = ({ priority }: { priority: Priority | null | undefi
       color={urgent ? 'error' : 'inherit'}
       sx={{ fontWeight: priority === 'urgent' ? 600 : undefined }}
     >
-      {translate(`resources.cases.priority.${priority}`)}
+      {translate(enumLabelKey('priority', priority))}
     </Typography>
   );
 };

@@ -17,6 +17,7 @@ import { lastTwelveMonths, RateCell, ReportBody, useEngagementReport } from '../
 import { formatDays, formatInterval } from '../shared/numbers/figures';
 import { formatLondonDate } from '../shared/time';
 import { mpRecordMessages } from './messages';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const F = 'mpRecord.figures';
 
@@ -60,7 +61,7 @@ const Figures = ({ row }: { row: MpEngagementRow }) => {
         <TableBody>
           {MP_ACTION_TYPES.map((type) => (
             <TableRow key={type}>
-              <TableCell>{translate(`reports.actionTypes.${type}`)}</TableCell>
+              <TableCell>{translate(enumLabelKey('mpActionType', type))}</TableCell>
               <TableCell align="right">{row.actionsByType[type]}</TableCell>
             </TableRow>
           ))}

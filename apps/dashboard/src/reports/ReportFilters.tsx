@@ -7,6 +7,7 @@ import {
   type ReportRangeQuery,
 } from '@campaign-desk/contracts';
 import type { RangeProblem } from './reportRange';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 interface Props {
   range: ReportRangeQuery;
@@ -52,7 +53,7 @@ export const ReportFilters = ({ range, groupBy, problem, onRangeChange, onGroupB
       >
         {REPORT_GROUP_BY.map((value) => (
           <MenuItem key={value} value={value}>
-            {translate(`reports.groupBy.${value}`)}
+            {translate(enumLabelKey('reportGroupBy', value))}
           </MenuItem>
         ))}
       </TextField>

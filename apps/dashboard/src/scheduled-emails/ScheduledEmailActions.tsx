@@ -16,6 +16,7 @@ import {
   rescheduleEmail,
   sendScheduledEmailNow,
 } from './scheduledEmailApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'resources.scheduled-emails';
 // Inside a list row the row is a link to the case: a button press must not follow it.
@@ -35,7 +36,9 @@ const RescheduleDialog = ({ email, onClose }: { email: ScheduledEmailDto; onClos
   return (
     <CaseActionDialog
       id="reschedule"
-      title={translate(`${T}.actions.rescheduleTitle`, { kind: translate(`${T}.kinds.${email.kind}`) })}
+      title={translate(`${T}.actions.rescheduleTitle`, {
+        kind: translate(enumLabelKey('scheduledEmailKind', email.kind)),
+      })}
       submitLabel={translate(`${T}.actions.save`)}
       onSubmit={save}
       successMessage={(saved) =>
@@ -74,7 +77,7 @@ const CancelDialog = ({ email, onClose }: { email: ScheduledEmailDto; onClose: (
       onClose={onClose}
       maxWidth="xs"
     >
-      {() => <Typography>{translate(`${T}.kinds.${email.kind}`)}</Typography>}
+      {() => <Typography>{translate(enumLabelKey('scheduledEmailKind', email.kind))}</Typography>}
     </CaseActionDialog>
   );
 };
@@ -101,7 +104,7 @@ export const ScheduledEmailActions = ({ email }: { email: ScheduledEmailDto }) =
       refresh();
     }
   };
-  const label = translate(`${T}.kinds.${email.kind}`);
+  const label = translate(enumLabelKey('scheduledEmailKind', email.kind));
   const action = (key: string) => `${translate(`${T}.actions.${key}`)}: ${label}`;
   const close = () => setOpen(null);
   return (

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
-import { formatShare, lookupMethodLabel } from '../postcode';
+import { formatShare, LookupMethodText } from '../postcode';
 import { ConsentsField } from './ConsentsField';
 import { MergeSupporterButton } from './MergeSupporterButton';
 import { useCanEditSupporters } from './roles';
@@ -82,7 +82,7 @@ const ConstituencySection = () => {
         {'constituencyMethod' in record && (
           <Labeled label="How it was found">
             <Value>
-              {lookupMethodLabel(record.constituencyMethod)}
+              <LookupMethodText method={record.constituencyMethod} />
               {record.constituencyOverride ? '; chosen by staff' : ''}
             </Value>
           </Labeled>

@@ -1,6 +1,7 @@
 import { DataTable, List, useTranslate } from 'react-admin';
 import type { EmailTemplateDto } from '@campaign-desk/contracts';
 import { formatLondonDate } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<EmailTemplateDto>;
 
@@ -15,7 +16,7 @@ export const TemplateList = () => {
         <Column
           source="recipientKind"
           disableSort
-          render={(r) => translate(`resources.templates.recipients.${r.recipientKind}`)}
+          render={(r) => translate(enumLabelKey('recipientKind', r.recipientKind))}
         />
         <Column source="subject" disableSort />
         <Column source="version" disableSort />

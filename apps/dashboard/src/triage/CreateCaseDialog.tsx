@@ -30,6 +30,7 @@ import {
 } from '@campaign-desk/contracts';
 import { initialCaseForm, SUMMARY_MAX, toCasePayload, toSupporterPayload, type CaseForm } from './caseForm';
 import { createCase, createSupporter } from './triageApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 type FieldErrors = Record<string, string>;
 
@@ -169,7 +170,7 @@ export const CreateCaseDialog = ({
               <FormControlLabel
                 key={topic}
                 control={<Checkbox checked={form.topics.includes(topic)} onChange={() => toggleTopic(topic)} />}
-                label={translate(`resources.cases.topic.${topic}`)}
+                label={translate(enumLabelKey('topic', topic))}
               />
             ))}
           </FormGroup>
@@ -187,7 +188,7 @@ export const CreateCaseDialog = ({
         >
           {PRIORITIES.map((p) => (
             <MenuItem key={p} value={p}>
-              {translate(`resources.cases.priority.${p}`)}
+              {translate(enumLabelKey('priority', p))}
             </MenuItem>
           ))}
         </TextField>

@@ -14,6 +14,7 @@ import { MessageBody } from './MessageBody';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { fetchMessage, fetchSuggestions, triageMessage } from './triageApi';
 import { formatLondonDateTime } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const addresses = (list: MessageAddress[]) =>
   list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
@@ -140,7 +141,7 @@ export const TriageMessage = () => {
                 ) : (
                   <Alert severity="info" sx={{ mb: 2 }}>
                     {translate('triage.message.alreadyHandled', {
-                      status: translate(`triage.statuses.${message.status}`),
+                      status: translate(enumLabelKey('messageStatus', message.status)),
                     })}
                     {message.caseId && (
                       <>
