@@ -9,7 +9,6 @@ import {
   FormHelperText,
   FormLabel,
   Link,
-  MenuItem,
   Stack,
   TextField,
   Typography,
@@ -18,7 +17,6 @@ import { useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
 import {
   LETTER_ASKS,
-  LETTER_SEND_CHANNELS,
   type CaseDetail,
   type LetterAsk,
   type LetterDraftDto,
@@ -29,6 +27,7 @@ import { fieldErrorsOf, messageOf, type FieldErrors } from '../shared/api-errors
 import { londonToday } from '../shared/time';
 import { draftLetter, letterDownloadUrl, markLetterSent } from './engagementApi';
 import { enumLabelKey } from '../shared/i18n/enumLabels';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.letter';
 
@@ -186,21 +185,14 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
                 <Typography variant="subtitle2" sx={{ pt: 1 }}>
                   {translate(`${T}.sendHeading`)}
                 </Typography>
-                <TextField
-                  select
+                <EnumSelect
+                  of="letterSendChannel"
                   size="small"
                   label={translate(`${T}.channel`)}
                   value={channel}
-                  onChange={(e) => setChannel(e.target.value as LetterSendChannel)}
-                  error={!!errors.channel}
-                  helperText={errors.channel}
-                >
-                  {LETTER_SEND_CHANNELS.map((c) => (
-                    <MenuItem key={c} value={c}>
-                      {translate(enumLabelKey('letterSendChannel', c))}
-                    </MenuItem>
-                  ))}
-                </TextField>
+                  onChange={(value) => setChannel(value)}
+                  error={errors.channel}
+                />
                 <TextField
                   type="date"
                   size="small"

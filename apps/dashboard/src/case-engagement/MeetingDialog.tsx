@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import {
   MEETING_CHECKLIST_BY_TYPE,
-  MEETING_TYPES,
   type AgreedActionInput,
   type CaseDetail,
   type MeetingChecklist,
@@ -14,6 +13,7 @@ import { londonToIso } from '../shared/time';
 import { AgreedActionsEditor } from './AgreedActionsEditor';
 import { agreedActionsPayload, createMeeting } from './engagementApi';
 import { enumLabelKey } from '../shared/i18n/enumLabels';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.meeting';
 /** '' lets the API decide from the time: upcoming in the future, held in the past. */
@@ -85,20 +85,13 @@ export const MeetingDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail;
     >
       {(errors) => (
         <>
-          <TextField
-            select
+          <EnumSelect
+            of="meetingType"
             label={translate(`${T}.type`)}
             value={type}
-            onChange={(e) => setType(e.target.value as MeetingType)}
-            error={!!errors.type}
-            helperText={errors.type}
-          >
-            {MEETING_TYPES.map((t) => (
-              <MenuItem key={t} value={t}>
-                {translate(enumLabelKey('meetingType', t))}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(value) => setType(value)}
+            error={errors.type}
+          />
           <TextField
             type="datetime-local"
             label={translate(`${T}.startsAt`)}

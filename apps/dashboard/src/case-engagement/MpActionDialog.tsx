@@ -1,11 +1,12 @@
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { HttpError, useTranslate } from 'react-admin';
-import { MP_ACTION_TYPES, type CaseDetail, type MpActionType } from '@campaign-desk/contracts';
+import type { CaseDetail, MpActionType } from '@campaign-desk/contracts';
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { londonToday } from '../shared/time';
 import { createMpAction, isHttpUrl } from './engagementApi';
-import { enumLabelKey } from '../shared/i18n/enumLabels';
+
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.mpAction';
 
@@ -43,20 +44,13 @@ export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail
     >
       {(errors) => (
         <>
-          <TextField
-            select
+          <EnumSelect
+            of="mpActionType"
             label={translate(`${T}.type`)}
             value={type}
-            onChange={(e) => setType(e.target.value as MpActionType)}
-            error={!!errors.type}
-            helperText={errors.type}
-          >
-            {MP_ACTION_TYPES.map((t) => (
-              <MenuItem key={t} value={t}>
-                {translate(enumLabelKey('mpActionType', t))}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(value) => setType(value)}
+            error={errors.type}
+          />
           <TextField
             type="date"
             label={translate(`${T}.date`)}

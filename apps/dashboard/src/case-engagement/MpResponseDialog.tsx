@@ -1,11 +1,12 @@
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { MP_RESPONSE_KINDS, type CaseDetail, type CreateMpResponseInput } from '@campaign-desk/contracts';
+import type { CaseDetail, CreateMpResponseInput } from '@campaign-desk/contracts';
 import { londonToday } from '../shared/time';
-import { enumLabelKey } from '../shared/i18n/enumLabels';
+
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { recordMpResponse } from './engagementApi';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.mpResponse';
 
@@ -27,20 +28,13 @@ export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDeta
     >
       {(errors) => (
         <>
-          <TextField
-            select
+          <EnumSelect
+            of="mpResponseKind"
             label={translate(`${T}.kind`)}
             value={input.kind}
-            onChange={(e) => set({ kind: e.target.value as CreateMpResponseInput['kind'] })}
-            error={!!errors.kind}
-            helperText={errors.kind}
-          >
-            {MP_RESPONSE_KINDS.map((k) => (
-              <MenuItem key={k} value={k}>
-                {translate(enumLabelKey('mpResponseKind', k))}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(value) => set({ kind: value })}
+            error={errors.kind}
+          />
           <TextField
             type="date"
             label={translate(`${T}.receivedAt`)}
