@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default [
   ...nx.configs['flat/base'],
@@ -35,6 +36,17 @@ export default [
     // Tests and scripts sit outside the projects and may wire anything together.
     files: ['test/**/*.ts', '**/*.spec.ts', 'jest.config.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // The dashboard's hooks: the plugin's recommended rules (v7 adds the React Compiler's checks), with
+    // the two classic rules as errors.
+    files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   // Formatting is Prettier's (checked by `npm run lint`); ESLint keeps to correctness.
   prettier,

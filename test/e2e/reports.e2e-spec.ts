@@ -242,7 +242,9 @@ describe('dashboard: home widgets, reports page and MP record (browser)', () => 
     expect(await text('mp-record-median-substantive', record)).toBe('4');
     expect(await text('mp-record-meetings', record)).toBe('1');
     const actions = record.getByTestId('mp-record-actions');
-    expect(await actions.getByRole('row').filter({ hasText: 'Asked at PMQs' }).textContent()).toBe('Asked at PMQs1');
+    expect(
+      await actions.getByRole('row').filter({ hasText: "Asked at Prime Minister's Questions" }).textContent(),
+    ).toBe("Asked at Prime Minister's Questions1");
 
     // The figures are the server's: the same as its JSON for this MP.
     const report = (

@@ -2,10 +2,12 @@ import PhoneIcon from '@mui/icons-material/Phone';
 import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import type { ChaseTaskDto, ScheduledEmailDto } from '@campaign-desk/contracts';
-import { CancelReasonText, formatLondon, ScheduledEmailActions, ScheduledEmailStatusChip } from '../scheduled-emails';
+import { CancelReasonText, ScheduledEmailActions, ScheduledEmailStatusChip } from '../scheduled-emails';
+import { formatLondonDateTime } from '../shared/time';
 import type { CaseSectionProps } from './CaseCorrespondence';
-import { messageOf } from '../scheduled-emails/apiErrors';
+import { messageOf } from '../shared/api-errors/apiErrors';
 import { completeChaseTask } from './correspondenceApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const SE = 'resources.scheduled-emails';
 const T = 'correspondence.panel';
@@ -27,14 +29,14 @@ const ScheduledEmailsTable = ({ emails }: { emails: ScheduledEmailDto[] }) => {
         {emails.map((email) => (
           <TableRow key={email.id} data-testid="scheduled-email" data-kind={email.kind} data-status={email.status}>
             <TableCell>
-              {translate(`${SE}.kinds.${email.kind}`)}
+              {translate(enumLabelKey('scheduledEmailKind', email.kind))}
               {email.subject && (
                 <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
                   {email.subject}
                 </Typography>
               )}
             </TableCell>
-            <TableCell>{formatLondon(email.sentAt ?? email.dueAt)}</TableCell>
+            <TableCell>{formatLondonDateTime(email.sentAt ?? email.dueAt)}</TableCell>
             <TableCell>
               <ScheduledEmailStatusChip email={email} />
             </TableCell>
@@ -78,7 +80,7 @@ const ChaseTasks = ({ tasks }: { tasks: ChaseTaskDto[] }) => {
         <Box key={task.id} data-testid="chase-task" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
           <PhoneIcon fontSize="small" color="action" />
           <Typography variant="body2" sx={{ flex: 1 }}>
-            {translate(`${T}.phoneTask`, { dueAt: formatLondon(task.dueAt) })}
+            {translate(`${T}.phoneTask`, { dueAt: formatLondonDateTime(task.dueAt) })}
           </Typography>
           {canAct && (
             <Button size="small" onClick={() => done(task)}>

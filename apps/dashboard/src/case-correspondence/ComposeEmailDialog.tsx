@@ -1,11 +1,11 @@
 import { Alert, MenuItem, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
 import type { CaseDetail, ComposedEmailPreview, ComposeKind, EmailTemplateDto } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
-import { messageOf } from '../scheduled-emails/apiErrors';
-import { EmailPreviewBox } from '../templates/EmailPreviewBox';
-import { CaseActionDialog } from './CaseActionDialog';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
+import { messageOf } from '../shared/api-errors/apiErrors';
+import { EmailPreviewBox } from '../shared/email-preview/EmailPreviewBox';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { previewCaseEmail, sendCaseEmail } from './correspondenceApi';
 
 const T = 'correspondence.compose';
@@ -30,17 +30,19 @@ function useTemplateStart(
   fill: (email: ComposedEmailPreview) => void,
   fail: (message: string) => void,
 ) {
+  // The request depends only on what is chosen, not on the callbacks made afresh each render.
+  const onFilled = useEffectEvent(fill);
+  const onFailed = useEffectEvent(fail);
   useEffect(() => {
     if (templateKey === FREE_TEXT) return;
     let current = true;
     previewCaseEmail(caseId, kind, { templateKey }).then(
-      (filled) => current && fill(filled),
-      (error) => current && fail(messageOf(error)),
+      (filled) => current && onFilled(filled),
+      (error) => current && onFailed(messageOf(error)),
     );
     return () => {
       current = false;
     };
-    // fill and fail are state setters wrapped per render: the request depends only on what is chosen.
   }, [caseId, kind, templateKey]);
 }
 
@@ -49,9 +51,10 @@ function useCasePreview(caseId: string, kind: ComposeKind, subject: string, body
   const draft = useDebouncedValue(JSON.stringify({ subject, body }), 400);
   const [preview, setPreview] = useState<ComposedEmailPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const { subject: s, body: b } = JSON.parse(draft) as { subject: string; body: string };
+  const hasBody = !!b.trim();
   useEffect(() => {
-    const { subject: s, body: b } = JSON.parse(draft) as { subject: string; body: string };
-    if (!b.trim()) return setPreview(null);
+    if (!hasBody) return;
     let current = true;
     previewCaseEmail(caseId, kind, { subject: s.trim() || undefined, body: b }).then(
       (rendered) => {
@@ -64,8 +67,9 @@ function useCasePreview(caseId: string, kind: ComposeKind, subject: string, body
     return () => {
       current = false;
     };
-  }, [caseId, kind, draft]);
-  return { preview, problem, setProblem };
+  }, [caseId, kind, s, b, hasBody]);
+  // With no body there is nothing to preview (the last preview is not shown).
+  return { preview: hasBody ? preview : null, problem, setProblem };
 }
 
 /**

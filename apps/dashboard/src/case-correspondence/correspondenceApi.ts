@@ -1,13 +1,4 @@
-import type {
-  ChaseTaskDto,
-  ComposedEmailPreview,
-  ComposeEmailInput,
-  ComposeKind,
-  CreateMpContactInput,
-  CreateMpResponseInput,
-  MpContactDto,
-  MpResponseDto,
-} from '@campaign-desk/contracts';
+import type { ChaseTaskDto, ComposedEmailPreview, ComposeEmailInput, ComposeKind } from '@campaign-desk/contracts';
 import { apiFetch } from '../providers/http';
 
 const caseUrl = (caseId: string, action: string) => `/api/cases/${encodeURIComponent(caseId)}/${action}`;
@@ -21,14 +12,6 @@ export const previewCaseEmail = (caseId: string, kind: ComposeKind, input: Compo
 /** `POST /api/cases/:id/reply` (to the supporter) or `/mp-email` (to the MP's office, recorded as a contact). */
 export const sendCaseEmail = (caseId: string, kind: ComposeKind, input: ComposeEmailInput) =>
   post<unknown>(caseUrl(caseId, kind === 'reply' ? 'reply' : 'mp-email'), input);
-
-/** `POST /api/cases/:id/mp-contacts`: an outbound contact starts the chase plan. */
-export const recordMpContact = (caseId: string, input: CreateMpContactInput) =>
-  post<MpContactDto>(caseUrl(caseId, 'mp-contacts'), input);
-
-/** `POST /api/cases/:id/mp-responses`: cancels what is pending. */
-export const recordMpResponse = (caseId: string, input: CreateMpResponseInput) =>
-  post<MpResponseDto>(caseUrl(caseId, 'mp-responses'), input);
 
 /** `POST /api/chase-tasks/:id/complete`. */
 export const completeChaseTask = (id: string) =>

@@ -1,12 +1,9 @@
 /** i18n labels for the case page's correspondence actions and panel (merged into i18n.ts). */
 export const caseCorrespondenceMessages = {
   correspondence: {
-    cancel: 'Cancel',
     actions: {
       reply: 'Reply',
-      mpContact: 'Record MP contact',
       mpEmail: "Email the MP's office",
-      mpResponse: 'Record MP response',
     },
     compose: {
       template: 'Start from',
@@ -18,34 +15,6 @@ export const caseCorrespondenceMessages = {
       send: 'Send',
       reply: { title: 'Reply to the supporter (%{reference})', sent: 'Reply queued to send' },
       mp_email: { title: "Email the MP's office (%{reference})", sent: "Email to the MP's office queued to send" },
-    },
-    mpContact: {
-      title: 'Record a contact with %{mp}',
-      channel: 'How',
-      channels: { letter: 'Letter', email: 'Email', phone: 'Phone', meeting: 'Meeting', surgery: 'Surgery' },
-      direction: 'Direction',
-      directions: { outbound: 'To the MP', inbound: "From the MP's office" },
-      directionHelp: 'A contact to the MP starts the chase plan',
-      contactedBy: 'Contacted by',
-      by: { supporter: 'The supporter', charity: 'The charity' },
-      date: 'Date',
-      summary: 'Summary',
-      submit: 'Record contact',
-      done: 'MP contact recorded',
-    },
-    mpResponse: {
-      title: 'Record a response from %{mp}',
-      kind: 'Response',
-      kinds: {
-        substantive: 'Substantive reply',
-        acknowledgement: 'Acknowledgement only',
-        declined: 'Declined to help',
-      },
-      receivedAt: 'Received',
-      cancelsHelp: 'Pending chases to the MP are cancelled',
-      summary: 'Summary',
-      submit: 'Record response',
-      done: 'MP response recorded',
     },
     panel: {
       title: 'Scheduled emails and chase-ups',

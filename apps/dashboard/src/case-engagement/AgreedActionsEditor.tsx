@@ -1,19 +1,11 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
-import {
-  Box,
-  Button,
-  Checkbox,
-  FormControlLabel,
-  IconButton,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, Button, Checkbox, FormControlLabel, IconButton, Stack, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { ACTION_OWNERS, type ActionOwner, type AgreedActionInput } from '@campaign-desk/contracts';
-import type { FieldErrors } from '../scheduled-emails/apiErrors';
+import type { AgreedActionInput } from '@campaign-desk/contracts';
+import type { FieldErrors } from '../shared/api-errors/apiErrors';
+
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.actionsEditor';
 
@@ -67,22 +59,15 @@ export const AgreedActionsEditor = ({ actions, onChange, errors, field = 'agreed
                 size="small"
                 sx={{ flex: 2 }}
               />
-              <TextField
-                select
+              <EnumSelect
+                of="actionOwner"
                 label={translate(`${T}.owner`, { n })}
                 value={action.owner}
-                onChange={(e) => update(index, { owner: e.target.value as ActionOwner })}
-                error={!!at('owner')}
-                helperText={at('owner')}
+                onChange={(value) => update(index, { owner: value })}
+                error={at('owner')}
                 size="small"
                 sx={{ minWidth: 120 }}
-              >
-                {ACTION_OWNERS.map((owner) => (
-                  <MenuItem key={owner} value={owner}>
-                    {translate(`engagement.owners.${owner}`)}
-                  </MenuItem>
-                ))}
-              </TextField>
+              />
               <TextField
                 type="date"
                 label={translate(`${T}.dueDate`, { n })}

@@ -1,11 +1,12 @@
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import { usePermissions, useTranslate } from 'react-admin';
 import type { CaseDetail } from '@campaign-desk/contracts';
-import { formatLondon } from '../scheduled-emails';
+import { formatLondonDateTime } from '../shared/time';
 import { LetterDownloadLinks } from './LetterDialog';
 import { MeetingsSection } from './MeetingsSection';
 import { MpActionsSection } from './MpActionsSection';
 import { canWorkEngagement, useCaseLetter } from './useCaseLetter';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.panel';
 
@@ -26,17 +27,17 @@ const LetterStatus = ({ caseId }: { caseId: string }) => {
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
           <Chip
             size="small"
-            label={translate(`engagement.letterStatuses.${letter.status}`)}
+            label={translate(enumLabelKey('letterStatus', letter.status))}
             color={letter.status === 'sent' ? 'success' : 'default'}
             variant="outlined"
           />
           <Typography variant="body2">
             {letter.status === 'sent' && letter.sentChannel
               ? translate(`${T}.letterSent`, {
-                  channel: translate(`engagement.sendChannels.${letter.sentChannel}`),
-                  when: formatLondon(letter.sentAt),
+                  channel: translate(enumLabelKey('letterSendChannel', letter.sentChannel)),
+                  when: formatLondonDateTime(letter.sentAt),
                 })
-              : translate(`${T}.letterDrafted`, { when: formatLondon(letter.createdAt) })}
+              : translate(`${T}.letterDrafted`, { when: formatLondonDateTime(letter.createdAt) })}
           </Typography>
           {canWorkEngagement(permissions) && <LetterDownloadLinks caseId={caseId} />}
         </Stack>

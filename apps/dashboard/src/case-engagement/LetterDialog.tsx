@@ -9,7 +9,6 @@ import {
   FormHelperText,
   FormLabel,
   Link,
-  MenuItem,
   Stack,
   TextField,
   Typography,
@@ -18,16 +17,17 @@ import { useState } from 'react';
 import { useRefresh, useTranslate } from 'react-admin';
 import {
   LETTER_ASKS,
-  LETTER_SEND_CHANNELS,
   type CaseDetail,
   type LetterAsk,
   type LetterDraftDto,
   type LetterSendChannel,
 } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { fieldErrorsOf, messageOf, type FieldErrors } from '../scheduled-emails/apiErrors';
-import { toLondonInput } from '../scheduled-emails';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { fieldErrorsOf, messageOf, type FieldErrors } from '../shared/api-errors/apiErrors';
+import { londonToday } from '../shared/time';
 import { draftLetter, letterDownloadUrl, markLetterSent } from './engagementApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.letter';
 
@@ -112,7 +112,7 @@ interface Props {
 export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
   const translate = useTranslate();
   const refresh = useRefresh();
-  const today = toLondonInput(new Date()).slice(0, 10);
+  const today = londonToday();
   const [asks, setAsks] = useState<LetterAsk[]>(latest?.asks ?? ['write_to_trust_ceo']);
   const [story, setStory] = useState(caseRecord.summary ?? '');
   const [letter, setLetter] = useState<LetterDraftDto | null>(latest?.status === 'draft' ? latest : null);
@@ -154,7 +154,7 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
                     control={
                       <Checkbox checked={asks.includes(ask)} onChange={(e) => toggleAsk(ask, e.target.checked)} />
                     }
-                    label={translate(`engagement.asks.${ask}`)}
+                    label={translate(enumLabelKey('letterAsk', ask))}
                   />
                 ))}
               </FormGroup>
@@ -185,21 +185,14 @@ export const LetterDialog = ({ caseRecord, latest, onClose }: Props) => {
                 <Typography variant="subtitle2" sx={{ pt: 1 }}>
                   {translate(`${T}.sendHeading`)}
                 </Typography>
-                <TextField
-                  select
+                <EnumSelect
+                  of="letterSendChannel"
                   size="small"
                   label={translate(`${T}.channel`)}
                   value={channel}
-                  onChange={(e) => setChannel(e.target.value as LetterSendChannel)}
-                  error={!!errors.channel}
-                  helperText={errors.channel}
-                >
-                  {LETTER_SEND_CHANNELS.map((c) => (
-                    <MenuItem key={c} value={c}>
-                      {translate(`engagement.sendChannels.${c}`)}
-                    </MenuItem>
-                  ))}
-                </TextField>
+                  onChange={(value) => setChannel(value)}
+                  error={errors.channel}
+                />
                 <TextField
                   type="date"
                   size="small"

@@ -3,16 +3,17 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import {
   MEETING_CHECKLIST_BY_TYPE,
-  MEETING_TYPES,
   type AgreedActionInput,
   type CaseDetail,
   type MeetingChecklist,
   type MeetingType,
 } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { londonToIso } from '../scheduled-emails';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { londonToIso } from '../shared/time';
 import { AgreedActionsEditor } from './AgreedActionsEditor';
 import { agreedActionsPayload, createMeeting } from './engagementApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.meeting';
 /** '' lets the API decide from the time: upcoming in the future, held in the past. */
@@ -41,7 +42,7 @@ export const ChecklistInputs = ({
               onChange={(e) => onChange({ ...checklist, [key]: e.target.checked })}
             />
           }
-          label={translate(`engagement.checklist.${key}`)}
+          label={translate(enumLabelKey('meetingChecklistKey', key))}
         />
       ))}
     </FormGroup>
@@ -80,25 +81,17 @@ export const MeetingDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail;
       onSubmit={submit}
       successMessage={`${T}.done`}
       onClose={onClose}
-      closeLabel={translate('engagement.cancel')}
       maxWidth="md"
     >
       {(errors) => (
         <>
-          <TextField
-            select
+          <EnumSelect
+            of="meetingType"
             label={translate(`${T}.type`)}
             value={type}
-            onChange={(e) => setType(e.target.value as MeetingType)}
-            error={!!errors.type}
-            helperText={errors.type}
-          >
-            {MEETING_TYPES.map((t) => (
-              <MenuItem key={t} value={t}>
-                {translate(`engagement.meetingTypes.${t}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(value) => setType(value)}
+            error={errors.type}
+          />
           <TextField
             type="datetime-local"
             label={translate(`${T}.startsAt`)}

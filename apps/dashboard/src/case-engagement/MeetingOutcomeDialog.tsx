@@ -2,8 +2,8 @@ import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { AgreedActionInput, MeetingDto } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { formatLondon } from '../scheduled-emails';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { formatLondonDateTime } from '../shared/time';
 import { AgreedActionsEditor, emptyAgreedAction } from './AgreedActionsEditor';
 import { agreedActionsPayload, recordMeetingHeld } from './engagementApi';
 
@@ -19,12 +19,11 @@ export const MeetingOutcomeDialog = ({ meeting, onClose }: { meeting: MeetingDto
   return (
     <CaseActionDialog
       id="meeting-outcome"
-      title={translate(`${T}.title`, { when: formatLondon(meeting.startsAt) })}
+      title={translate(`${T}.title`, { when: formatLondonDateTime(meeting.startsAt) })}
       submitLabel={translate(`${T}.submit`)}
       onSubmit={submit}
       successMessage={`${T}.done`}
       onClose={onClose}
-      closeLabel={translate('engagement.cancel')}
       maxWidth="md"
     >
       {(errors) => (

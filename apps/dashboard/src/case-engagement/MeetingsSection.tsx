@@ -14,13 +14,14 @@ import {
 import { useState } from 'react';
 import { useGetList, useGetOne, usePermissions, useTranslate } from 'react-admin';
 import type { AgreedActionDto, MeetingDto, ScheduledEmailDto } from '@campaign-desk/contracts';
-import { formatLondon, ScheduledEmailStatusChip } from '../scheduled-emails';
+import { ScheduledEmailStatusChip } from '../scheduled-emails';
+import { formatLondonDate, formatLondonDateTime } from '../shared/time';
 import { markAgreedActionDone } from './engagementApi';
-import { formatDay } from './formatDay';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
 import { CancelMeetingButton, UpcomingChecklist } from './UpcomingMeetingControls';
 import { canWorkEngagement } from './useCaseLetter';
 import { useRecordChange } from './useRecordChange';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.panel';
 /** The API accepts the outcome from a minute before the start (clock drift). */
@@ -46,7 +47,7 @@ const ThankYouStatus = ({ meeting }: { meeting: MeetingDto }) => {
     >
       <Typography variant="body2">{translate(`${T}.thankYou`)}</Typography>
       {email && <ScheduledEmailStatusChip email={email} />}
-      {email && <Typography variant="body2">{formatLondon(email.sentAt ?? email.dueAt)}</Typography>}
+      {email && <Typography variant="body2">{formatLondonDateTime(email.sentAt ?? email.dueAt)}</Typography>}
       <Link href={`#/scheduled-emails?filter=${filter}`} variant="body2">
         {translate(`${T}.reviewThankYou`)}
       </Link>
@@ -59,8 +60,8 @@ const AgreedActionRow = ({ action, canAct }: { action: AgreedActionDto; canAct: 
   const { busy, run } = useRecordChange();
   const markDone = () => run(() => markAgreedActionDone(action.meetingId, action.id), `${T}.actionDone`);
   const details = [
-    translate(`engagement.owners.${action.owner}`),
-    action.dueDate ? translate(`${T}.due`, { date: formatDay(action.dueDate) }) : translate(`${T}.noDueDate`),
+    translate(enumLabelKey('actionOwner', action.owner)),
+    action.dueDate ? translate(`${T}.due`, { date: formatLondonDate(action.dueDate) }) : translate(`${T}.noDueDate`),
     action.chase ? translate(`${T}.chased`) : null,
   ].filter(Boolean);
   return (
@@ -102,11 +103,11 @@ const MeetingCard = ({
     <Paper variant="outlined" sx={{ p: 1.5 }} data-testid="meeting" data-status={meeting.status}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="body1">
-          {translate(`engagement.meetingTypes.${meeting.type}`)}, {formatLondon(meeting.startsAt)}
+          {translate(enumLabelKey('meetingType', meeting.type))}, {formatLondonDateTime(meeting.startsAt)}
         </Typography>
         <Chip
           size="small"
-          label={translate(`engagement.meetingStatuses.${meeting.status}`)}
+          label={translate(enumLabelKey('meetingStatus', meeting.status))}
           color={meeting.status === 'held' ? 'success' : 'default'}
           variant="outlined"
         />

@@ -1,17 +1,19 @@
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { HttpError, useTranslate } from 'react-admin';
-import { MP_ACTION_TYPES, type CaseDetail, type MpActionType } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { toLondonInput } from '../scheduled-emails';
+import type { CaseDetail, MpActionType } from '@campaign-desk/contracts';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { londonToday } from '../shared/time';
 import { createMpAction, isHttpUrl } from './engagementApi';
+
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 const T = 'engagement.mpAction';
 
 /** Records what the MP did (wrote to the trust, asked at PMQs…), with the date and a link to the evidence. */
 export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = toLondonInput(new Date()).slice(0, 10);
+  const today = londonToday();
   const [type, setType] = useState<MpActionType>('wrote_to_trust_ceo');
   const [date, setDate] = useState(today);
   const [evidenceUrl, setEvidenceUrl] = useState('');
@@ -39,24 +41,16 @@ export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail
       onSubmit={submit}
       successMessage={`${T}.done`}
       onClose={onClose}
-      closeLabel={translate('engagement.cancel')}
     >
       {(errors) => (
         <>
-          <TextField
-            select
+          <EnumSelect
+            of="mpActionType"
             label={translate(`${T}.type`)}
             value={type}
-            onChange={(e) => setType(e.target.value as MpActionType)}
-            error={!!errors.type}
-            helperText={errors.type}
-          >
-            {MP_ACTION_TYPES.map((t) => (
-              <MenuItem key={t} value={t}>
-                {translate(`engagement.mpActionTypes.${t}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(value) => setType(value)}
+            error={errors.type}
+          />
           <TextField
             type="date"
             label={translate(`${T}.date`)}

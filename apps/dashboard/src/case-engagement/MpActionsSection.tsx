@@ -1,7 +1,8 @@
 import { Box, Link, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useTranslate } from 'react-admin';
 import type { MpActionDto } from '@campaign-desk/contracts';
-import { formatDay } from './formatDay';
+import { formatLondonDate } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.panel';
 
@@ -44,8 +45,8 @@ export const MpActionsSection = ({ caseId }: { caseId: string }) => {
           <TableBody>
             {actions.map((action) => (
               <TableRow key={action.id} data-testid="mp-action" data-type={action.type}>
-                <TableCell>{formatDay(action.date)}</TableCell>
-                <TableCell>{translate(`engagement.mpActionTypes.${action.type}`)}</TableCell>
+                <TableCell>{formatLondonDate(action.date)}</TableCell>
+                <TableCell>{translate(enumLabelKey('mpActionType', action.type))}</TableCell>
                 <TableCell>{action.summary ?? ''}</TableCell>
                 <TableCell>
                   <EvidenceLink url={action.evidenceUrl} />

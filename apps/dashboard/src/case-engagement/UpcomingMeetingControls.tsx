@@ -4,6 +4,7 @@ import { Confirm, useTranslate } from 'react-admin';
 import { MEETING_CHECKLIST_BY_TYPE, type MeetingDto, type UpdateMeetingInput } from '@campaign-desk/contracts';
 import { updateMeeting } from './engagementApi';
 import { useRecordChange } from './useRecordChange';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'engagement.panel';
 
@@ -41,7 +42,7 @@ export const UpcomingChecklist = ({ meeting, canAct }: { meeting: MeetingDto; ca
                 }
               />
             }
-            label={<Typography variant="body2">{translate(`engagement.checklist.${key}`)}</Typography>}
+            label={<Typography variant="body2">{translate(enumLabelKey('meetingChecklistKey', key))}</Typography>}
           />
         ))}
       </FormGroup>

@@ -5,7 +5,6 @@ jest.mock('react-admin', () => jest.requireActual('ra-core'));
 jest.mock('../providers/http', () => ({ apiFetch: jest.fn() }));
 import { apiFetch } from '../providers/http';
 import { agreedActionsPayload, fetchLatestLetter, isHttpUrl, letterDownloadUrl } from './engagementApi';
-import { formatDay } from './formatDay';
 
 const fetchMock = apiFetch as jest.MockedFunction<typeof apiFetch>;
 
@@ -62,15 +61,9 @@ describe('fetchLatestLetter', () => {
   });
 });
 
-describe('downloads and dates', () => {
+describe('letter downloads', () => {
   it('links the PDF and the text of the newest letter', () => {
     expect(letterDownloadUrl('c1', 'pdf')).toBe('/api/cases/c1/letter.pdf');
     expect(letterDownloadUrl('c1', 'txt')).toBe('/api/cases/c1/letter.txt');
-  });
-
-  it('writes an API date as the day it names, whatever the time zone', () => {
-    expect(formatDay('2026-12-01')).toMatch(/^Tue,? 1 Dec 2026$/);
-    expect(formatDay(null)).toBe('');
-    expect(formatDay('soon')).toBe('soon');
   });
 });

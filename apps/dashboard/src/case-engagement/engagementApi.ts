@@ -3,10 +3,14 @@ import type {
   CreateLetterDraftInput,
   CreateMeetingInput,
   CreateMpActionInput,
+  CreateMpContactInput,
+  CreateMpResponseInput,
   LetterDraftDto,
   MarkLetterSentInput,
   MeetingDto,
   MpActionDto,
+  MpContactDto,
+  MpResponseDto,
   RecordMeetingHeldInput,
   UpdateMeetingInput,
 } from '@campaign-desk/contracts';
@@ -38,6 +42,14 @@ export const draftLetter = (caseId: string, input: CreateLetterDraftInput) =>
 /** `POST /api/cases/:id/letter/sent`: records the MP contact, which starts the chase plan. */
 export const markLetterSent = (caseId: string, input: MarkLetterSentInput) =>
   post<LetterDraftDto>(caseUrl(caseId, 'letter/sent'), input);
+
+/** `POST /api/cases/:id/mp-contacts`: an outbound contact starts the chase plan. */
+export const recordMpContact = (caseId: string, input: CreateMpContactInput) =>
+  post<MpContactDto>(caseUrl(caseId, 'mp-contacts'), input);
+
+/** `POST /api/cases/:id/mp-responses`: the case moves to `mp_responded` and pending chases are cancelled. */
+export const recordMpResponse = (caseId: string, input: CreateMpResponseInput) =>
+  post<MpResponseDto>(caseUrl(caseId, 'mp-responses'), input);
 
 export const createMeeting = (input: CreateMeetingInput) => post<MeetingDto>('/api/meetings', input);
 

@@ -1,9 +1,42 @@
 /** i18n labels for the case page's engagement actions and panel (merged into i18n.ts). */
 export const caseEngagementMessages = {
   engagement: {
-    cancel: 'Cancel',
     close: 'Close',
-    actions: { letter: 'Draft letter', meeting: 'Record meeting', mpAction: 'Record MP action' },
+    actions: {
+      mpContact: 'Record MP contact',
+      mpResponse: 'Record MP response',
+      letter: 'Draft letter',
+      meeting: 'Record meeting',
+      mpAction: 'Record MP action',
+    },
+    mpContact: {
+      title: 'Record a contact with %{mp}',
+      channel: 'How',
+      channels: { letter: 'Letter', email: 'Email', phone: 'Phone', meeting: 'Meeting', surgery: 'Surgery' },
+      direction: 'Direction',
+      directions: { outbound: 'To the MP', inbound: "From the MP's office" },
+      directionHelp: 'A contact to the MP starts the chase plan',
+      contactedBy: 'Contacted by',
+      by: { supporter: 'The supporter', charity: 'The charity' },
+      date: 'Date',
+      summary: 'Summary',
+      submit: 'Record contact',
+      done: 'MP contact recorded',
+    },
+    mpResponse: {
+      title: 'Record a response from %{mp}',
+      kind: 'Response',
+      kinds: {
+        substantive: 'Substantive reply',
+        acknowledgement: 'Acknowledgement only',
+        declined: 'Declined to help',
+      },
+      receivedAt: 'Received',
+      cancelsHelp: 'Pending chases to the MP are cancelled',
+      summary: 'Summary',
+      submit: 'Record response',
+      done: 'MP response recorded',
+    },
     asks: {
       write_to_trust_ceo: "Write to the hospital trust's chief executive",
       raise_with_health_minister: 'Raise it with the health minister',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
-import { messageOf } from '../scheduled-emails/apiErrors';
+import { messageOf } from '../shared/api-errors/apiErrors';
 
 /** One quick change from the panel (no form): a notice either way, then the page's records reload. */
 export function useRecordChange() {

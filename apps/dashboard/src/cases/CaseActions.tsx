@@ -8,6 +8,7 @@ import { transitionLabelKey } from './caseFormat';
 import { CloseCaseDialog } from './CloseCaseDialog';
 import { useCanWorkCases } from './roles';
 import { useCaseAction } from './useCaseAction';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 /** Only the moves the workflow allows from here (the server checks again and answers 409 otherwise). */
 const TransitionButtons = ({ record }: { record: CaseDetail }) => {
@@ -17,7 +18,7 @@ const TransitionButtons = ({ record }: { record: CaseDetail }) => {
   const targets: CaseStatus[] = record.allowedTransitions ?? allowedTransitions(record.status, record.heldFromStatus);
   const move = (to: CaseStatus) =>
     run(() => transitionCase(record.id, { to }), 'resources.cases.notifications.moved', {
-      status: translate(`resources.cases.status.${to}`),
+      status: translate(enumLabelKey('caseStatus', to)),
     });
   return (
     <>

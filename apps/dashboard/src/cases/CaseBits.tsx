@@ -1,7 +1,8 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { CaseStatus, Priority } from '@campaign-desk/contracts';
-import { formatWhen } from './caseFormat';
+import { formatLondonDateTime } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const STATUS_COLOURS: Record<CaseStatus, 'default' | 'primary' | 'secondary' | 'info' | 'success' | 'warning'> = {
   new: 'info',
@@ -21,7 +22,7 @@ export const StatusChip = ({ status }: { status: CaseStatus | null | undefined }
     <Chip
       size="small"
       color={STATUS_COLOURS[status] ?? 'default'}
-      label={translate(`resources.cases.status.${status}`)}
+      label={translate(enumLabelKey('caseStatus', status))}
       data-testid="case-status"
     />
   );
@@ -38,7 +39,7 @@ export const PriorityLabel = ({ priority }: { priority: Priority | null | undefi
       color={urgent ? 'error' : 'inherit'}
       sx={{ fontWeight: priority === 'urgent' ? 600 : undefined }}
     >
-      {translate(`resources.cases.priority.${priority}`)}
+      {translate(enumLabelKey('priority', priority))}
     </Typography>
   );
 };
@@ -55,7 +56,7 @@ export const DueDate = ({ at, overdue }: { at: string | null | undefined; overdu
   return (
     <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1 }}>
       <Typography component="span" variant="body2">
-        {formatWhen(at)}
+        {formatLondonDateTime(at) || '—'}
       </Typography>
       {overdue && <Chip size="small" color="error" label={translate('resources.cases.header.overdue')} />}
     </Box>

@@ -4,7 +4,8 @@ import { Link } from 'react-router-dom';
 import { Labeled, useRecordContext, useTranslate } from 'react-admin';
 import type { CaseDetail } from '@campaign-desk/contracts';
 import { DueDate, PriorityLabel, StatusChip } from './CaseBits';
-import { formatWhen } from './caseFormat';
+import { formatLondonDateTime } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Value = ({ children }: { children: ReactNode }) => (
   <Typography component="span" variant="body2">
@@ -30,7 +31,7 @@ export const CaseHeader = () => {
         </Typography>
         <StatusChip status={record.status} />
         {record.outcome && (
-          <Chip size="small" variant="outlined" label={translate(`resources.cases.outcome.${record.outcome}`)} />
+          <Chip size="small" variant="outlined" label={translate(enumLabelKey('caseOutcome', record.outcome))} />
         )}
       </Box>
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap' }}>
@@ -77,7 +78,11 @@ export const CaseHeader = () => {
         </Labeled>
         <Labeled label={label('firstResponseDueAt')}>
           {record.firstRespondedAt ? (
-            <Value>{translate('resources.cases.header.responded', { at: formatWhen(record.firstRespondedAt) })}</Value>
+            <Value>
+              {translate('resources.cases.header.responded', {
+                at: formatLondonDateTime(record.firstRespondedAt) || '—',
+              })}
+            </Value>
           ) : (
             <DueDate at={record.firstResponseDueAt} overdue={record.firstResponseOverdue} />
           )}
@@ -88,7 +93,7 @@ export const CaseHeader = () => {
       </Box>
       <Box sx={{ display: 'flex', gap: 4, flexWrap: 'wrap', mt: 1 }}>
         <Labeled label={label('topics')}>
-          <Value>{(record.topics ?? []).map((t) => translate(`resources.cases.topic.${t}`)).join(', ') || none}</Value>
+          <Value>{(record.topics ?? []).map((t) => translate(enumLabelKey('topic', t))).join(', ') || none}</Value>
         </Labeled>
         <Labeled label={label('trust')}>
           <Value>{record.trust ?? none}</Value>

@@ -1,11 +1,11 @@
 import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, FilterButton, List, TopToolbar, useTranslate } from 'react-admin';
 import type { CaseListItem } from '@campaign-desk/contracts';
-import { usePartyChoices } from '../mps/usePartyChoices';
+import { usePartyChoices } from '../shared/directory/usePartyChoices';
 import { BulkAssignButton } from './BulkAssignButton';
 import { DueDate, PriorityLabel, StatusChip } from './CaseBits';
 import { caseFilters } from './caseFilters';
-import { formatWhen } from './caseFormat';
+import { formatLondonDateTime } from '../shared/time';
 import { CaseListPagination } from './CaseListPagination';
 import { CaseViewTabs } from './CaseViewTabs';
 import { useCanWorkCases } from './roles';
@@ -69,7 +69,7 @@ export const CaseList = () => {
         <Column source="priority" render={(record) => <PriorityLabel priority={record.priority} />} />
         <Column source="assigneeId" disableSort render={(record) => <AssigneeCell record={record} nameOf={nameOf} />} />
         <Column source="slaDueAt" render={(record) => <DueDate at={record.slaDueAt} overdue={record.overdue} />} />
-        <Column source="updatedAt" render={(record) => formatWhen(record.updatedAt)} />
+        <Column source="updatedAt" render={(record) => formatLondonDateTime(record.updatedAt) || '—'} />
       </DataTable>
     </List>
   );

@@ -2,6 +2,7 @@ import { Tab, Tabs } from '@mui/material';
 import { useListContext, useTranslate } from 'react-admin';
 import { CASE_VIEW_SORTS, CASE_VIEWS, type CaseView } from '@campaign-desk/contracts';
 import { useCanWorkCases } from './roles';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 type TabValue = CaseView | 'all';
 
@@ -33,7 +34,11 @@ export const CaseViewTabs = () => {
       aria-label={translate('resources.cases.name', { smart_count: 2 })}
     >
       {views.map((view) => (
-        <Tab key={view} value={view} label={translate(`resources.cases.views.${view}`)} />
+        <Tab
+          key={view}
+          value={view}
+          label={translate(view === 'all' ? 'resources.cases.viewAll' : enumLabelKey('caseView', view))}
+        />
       ))}
     </Tabs>
   );

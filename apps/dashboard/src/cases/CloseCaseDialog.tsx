@@ -2,10 +2,11 @@ import { Autocomplete, FormControlLabel, FormLabel, Radio, RadioGroup, TextField
 import { useState } from 'react';
 import { useGetList, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { CASE_OUTCOMES, type CaseDetail, type CaseListItem, type CaseOutcome } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
 import { ActionDialog } from './ActionDialog';
 import { transitionCase } from './caseApi';
 import { useDialogSubmit } from './useDialogSubmit';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 /** Finds the case this one duplicates, by reference or supporter; never offers the case itself. */
 const DuplicateOfPicker = ({
@@ -108,7 +109,7 @@ export const CloseCaseDialog = ({
         onChange={(e) => setOutcome(e.target.value as CaseOutcome)}
       >
         {CASE_OUTCOMES.map((o) => (
-          <FormControlLabel key={o} value={o} control={<Radio />} label={translate(`resources.cases.outcome.${o}`)} />
+          <FormControlLabel key={o} value={o} control={<Radio />} label={translate(enumLabelKey('caseOutcome', o))} />
         ))}
       </RadioGroup>
       {outcome === 'duplicate' && (

@@ -1,10 +1,10 @@
-import { CASE_OUTCOMES, CASE_STATUSES, PRIORITIES, TOPICS } from '@campaign-desk/contracts';
+import { enumChoices } from '../shared/i18n/enumLabels';
 
 /** Choices for inputs; react-admin translates the names (keys in messages.ts). */
-export const statusChoices = CASE_STATUSES.map((id) => ({ id, name: `resources.cases.status.${id}` }));
-export const priorityChoices = PRIORITIES.map((id) => ({ id, name: `resources.cases.priority.${id}` }));
-export const topicChoices = TOPICS.map((id) => ({ id, name: `resources.cases.topic.${id}` }));
-export const outcomeChoices = CASE_OUTCOMES.map((id) => ({ id, name: `resources.cases.outcome.${id}` }));
+export const statusChoices = enumChoices('caseStatus');
+export const priorityChoices = enumChoices('priority');
+export const topicChoices = enumChoices('topic');
+export const outcomeChoices = enumChoices('caseOutcome');
 
 /** Supporters, constituencies and MPs sort by name (react-admin's default, id, is not a sort field there). */
 export const BY_NAME = { field: 'name', order: 'ASC' as const };

@@ -1,6 +1,6 @@
 import { AutocompleteInput, DateInput, ReferenceInput, SearchInput, SelectInput } from 'react-admin';
 import type { CaseAssigneeOption } from '@campaign-desk/contracts';
-import { nationChoices, regionChoices } from '../constituencies/regions';
+import { nationChoices, regionChoices } from '../shared/directory/regions';
 import { BY_NAME, priorityChoices, statusChoices, topicChoices } from './caseChoices';
 
 /** The list's filters; every one is a server-side filter in CASE_FILTER_FIELDS. */

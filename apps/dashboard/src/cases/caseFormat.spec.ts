@@ -1,4 +1,4 @@
-import { canEditNote, formatCount, formatWhen, humaniseKind, transitionLabelKey } from './caseFormat';
+import { canEditNote, formatCount, humaniseKind, transitionLabelKey } from './caseFormat';
 
 describe('case formatting', () => {
   it('formats estimated totals with thousands separators', () => {
@@ -28,11 +28,5 @@ describe('case formatting', () => {
     expect(humaniseKind('scheduled_email')).toBe('Scheduled email');
     expect(humaniseKind('meeting')).toBe('Meeting');
     expect(humaniseKind('')).toBe('Event');
-  });
-
-  it('shows times in London and survives missing or bad dates', () => {
-    expect(formatWhen('2026-07-01T12:30:00Z')).toBe('1 Jul 2026, 13:30');
-    expect(formatWhen(null)).toBe('—');
-    expect(formatWhen('not a date')).toBe('—');
   });
 });

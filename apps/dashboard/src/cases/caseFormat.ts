@@ -33,18 +33,3 @@ export function humaniseKind(kind: string): string {
   const [first, ...rest] = words;
   return [first === 'MP' ? first : first[0].toUpperCase() + first.slice(1), ...rest].join(' ');
 }
-
-/** A date and time in London, as staff read it. */
-export function formatWhen(at: string | null | undefined): string {
-  if (!at) return '—';
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return '—';
-  return date.toLocaleString('en-GB', {
-    timeZone: 'Europe/London',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}

@@ -29,12 +29,10 @@ export const casesMessages = {
       updatedAt: 'Updated',
       q: 'Search',
     },
+    viewAll: 'All',
     views: {
-      all: 'All',
       mine: 'My cases',
       unassigned: 'Unassigned',
-      assigned: 'Assigned',
-      responded: 'Responded %{at}',
       overdue: 'Overdue',
       awaiting_mp_21d: 'Awaiting MP over 21 days',
       on_hold: 'On hold',

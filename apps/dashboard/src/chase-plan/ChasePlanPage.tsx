@@ -2,7 +2,7 @@ import { Alert, Button, Card, CardContent, Stack, TextField, Typography } from '
 import { useEffect, useState } from 'react';
 import { Title, useNotify, usePermissions, useTranslate } from 'react-admin';
 import type { ChasePlanSettings } from '@campaign-desk/contracts';
-import { fieldErrorsOf, messageOf, type FieldErrors } from '../scheduled-emails/apiErrors';
+import { fieldErrorsOf, messageOf, type FieldErrors } from '../shared/api-errors/apiErrors';
 import { apiFetch } from '../providers/http';
 import { parseDraft, toDraft, type Draft } from './chasePlanDraft';
 

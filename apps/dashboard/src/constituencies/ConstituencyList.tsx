@@ -1,7 +1,7 @@
 import { DataTable, FilterButton, List, SearchInput, SelectInput, TextField, TopToolbar } from 'react-admin';
 import type { ConstituencyDto } from '@campaign-desk/contracts';
-import { usePartyChoices } from '../mps/usePartyChoices';
-import { nationChoices, regionChoices } from './regions';
+import { usePartyChoices } from '../shared/directory/usePartyChoices';
+import { nationChoices, regionChoices } from '../shared/directory/regions';
 
 const Column = DataTable.Col<ConstituencyDto>;
 

@@ -3,7 +3,7 @@ import { Box, Button, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import type { ConstituencyDetailDto } from '@campaign-desk/contracts';
-import { TenureTable } from '../mps/tenures';
+import { TenureTable } from '../shared/directory/TenureTable';
 
 /** A link to the supporters list filtered to this seat. */
 const SupportersHereButton = () => {

@@ -12,5 +12,6 @@ export const constituenciesMessages = {
       party: "MP's party",
       q: 'Search',
     },
+    nations: { England: 'England', Scotland: 'Scotland', Wales: 'Wales', 'Northern Ireland': 'Northern Ireland' },
   },
 };

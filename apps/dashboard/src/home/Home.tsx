@@ -8,9 +8,9 @@ import { Box, Card, CardContent, Typography } from '@mui/material';
 import type { ComponentType } from 'react';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { CASE_VIEW_SORTS, MIN_CONTACTS_TO_RANK, type CaseView, type HomeSummary } from '@campaign-desk/contracts';
-import { formatInterval, formatRate } from '../reports/format';
-import { londonToday } from '../reports/reportRange';
-import { useHomeSummary } from '../reports/reportsApi';
+import { formatInterval, formatRate } from '../shared/numbers/figures';
+import { useHomeSummary } from '../reports';
+import { londonToday } from '../shared/time';
 import { CardWithIcon } from './CardWithIcon';
 
 const W = 'home.widgets';

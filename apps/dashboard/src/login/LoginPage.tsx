@@ -13,7 +13,7 @@ export const LoginPage = () => {
         {translate('cd.title')}
       </Typography>
       <Typography variant="body2" align="center" color="text.secondary">
-        {translate('cd.login.subtitle')}
+        {translate('login.subtitle')}
       </Typography>
       <LoginForm>
         <TextInput autoFocus source="email" type="email" label="Email" autoComplete="username" validate={required()} />

@@ -1,21 +1,17 @@
 import { DataTable, List, SelectInput, TextField, useTranslate } from 'react-admin';
-import { MEETING_STATUSES, MEETING_TYPES, type MeetingDto } from '@campaign-desk/contracts';
-import { CaseReferenceField, MpNameField, mpAndCaseFilters, openCaseOfRow } from '../case-engagement';
-import { formatLondon } from '../scheduled-emails';
+import type { MeetingDto } from '@campaign-desk/contracts';
+import { CaseReferenceField, MpNameField, mpAndCaseFilters, openCaseOfRow } from '../shared/lists/engagementListParts';
+import { formatLondonDateTime } from '../shared/time';
+import { enumChoices, enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<MeetingDto>;
 const T = 'resources.meetings';
 
-function useFilters() {
-  const translate = useTranslate();
-  const statuses = MEETING_STATUSES.map((id) => ({ id, name: translate(`engagement.meetingStatuses.${id}`) }));
-  const types = MEETING_TYPES.map((id) => ({ id, name: translate(`engagement.meetingTypes.${id}`) }));
-  return [
-    <SelectInput key="status" source="status" choices={statuses} alwaysOn />,
-    <SelectInput key="type" source="type" choices={types} alwaysOn />,
-    ...mpAndCaseFilters(T),
-  ];
-}
+const filters = [
+  <SelectInput key="status" source="status" choices={enumChoices('meetingStatus')} alwaysOn />,
+  <SelectInput key="type" source="type" choices={enumChoices('meetingType')} alwaysOn />,
+  ...mpAndCaseFilters(T),
+];
 
 const openActions = (meeting: MeetingDto) => meeting.agreedActions.filter((a) => !a.doneAt).length;
 
@@ -23,17 +19,17 @@ const openActions = (meeting: MeetingDto) => meeting.agreedActions.filter((a) =>
 export const MeetingList = () => {
   const translate = useTranslate();
   return (
-    <List filters={useFilters()} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25} exporter={false}>
+    <List filters={filters} sort={{ field: 'startsAt', order: 'DESC' }} perPage={25} exporter={false}>
       <DataTable rowClick={openCaseOfRow} bulkActionButtons={false}>
-        <Column source="startsAt" render={(r) => formatLondon(r.startsAt)} />
+        <Column source="startsAt" render={(r) => formatLondonDateTime(r.startsAt)} />
         <Column source="caseId" disableSort>
           <CaseReferenceField />
         </Column>
         <Column source="mpId" disableSort>
           <MpNameField />
         </Column>
-        <Column source="type" disableSort render={(r) => translate(`engagement.meetingTypes.${r.type}`)} />
-        <Column source="status" disableSort render={(r) => translate(`engagement.meetingStatuses.${r.status}`)} />
+        <Column source="type" disableSort render={(r) => translate(enumLabelKey('meetingType', r.type))} />
+        <Column source="status" disableSort render={(r) => translate(enumLabelKey('meetingStatus', r.status))} />
         <Column source="location" disableSort>
           <TextField source="location" emptyText="—" />
         </Column>

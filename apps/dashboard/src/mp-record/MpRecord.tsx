@@ -13,12 +13,11 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { MP_ACTION_TYPES, type MpDetailDto, type MpEngagementRow } from '@campaign-desk/contracts';
-import { RateCell } from '../reports/EngagementTable';
-import { formatDays, formatInterval } from '../reports/format';
-import { ReportBody } from '../reports/ReportBody';
-import { lastTwelveMonths } from '../reports/reportRange';
-import { useEngagementReport } from '../reports/reportsApi';
+import { lastTwelveMonths, RateCell, ReportBody, useEngagementReport } from '../reports';
+import { formatDays, formatInterval } from '../shared/numbers/figures';
+import { formatLondonDate } from '../shared/time';
 import { mpRecordMessages } from './messages';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const F = 'mpRecord.figures';
 
@@ -62,7 +61,7 @@ const Figures = ({ row }: { row: MpEngagementRow }) => {
         <TableBody>
           {MP_ACTION_TYPES.map((type) => (
             <TableRow key={type}>
-              <TableCell>{translate(`reports.actionTypes.${type}`)}</TableCell>
+              <TableCell>{translate(enumLabelKey('mpActionType', type))}</TableCell>
               <TableCell align="right">{row.actionsByType[type]}</TableCell>
             </TableRow>
           ))}
@@ -91,7 +90,7 @@ export const MpRecord = () => {
       <Card variant="outlined">
         <CardContent>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {translate('mpRecord.period', range)}
+            {translate('mpRecord.period', { from: formatLondonDate(range.from), to: formatLondonDate(range.to) })}
           </Typography>
           <ReportBody query={report} height={160}>
             {(data) => {

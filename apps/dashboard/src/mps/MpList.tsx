@@ -9,8 +9,8 @@ import {
   TopToolbar,
 } from 'react-admin';
 import type { MpDto } from '@campaign-desk/contracts';
-import { nationChoices, regionChoices } from '../constituencies/regions';
-import { usePartyChoices } from './usePartyChoices';
+import { nationChoices, regionChoices } from '../shared/directory/regions';
+import { usePartyChoices } from '../shared/directory/usePartyChoices';
 
 const Column = DataTable.Col<MpDto>;
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { Labeled, Show, TextField, useRecordContext } from 'react-admin';
 import type { MpDetailDto } from '@campaign-desk/contracts';
-import { TenureTable } from './tenures';
+import { TenureTable } from '../shared/directory/TenureTable';
 import { MpRecord } from '../mp-record';
 
 /** A plain value under a <Labeled> label (Labeled hides its label for bare HTML children). */

@@ -13,5 +13,10 @@ export const mpsMessages = {
       current: 'Sitting MP',
       q: 'Search',
     },
+    tenureEndReasons: {
+      replaced: 'Replaced (election or by-election)',
+      party_change: 'Changed party',
+      vacated: 'Seat vacated',
+    },
   },
 };

@@ -1,6 +1,7 @@
 import { Alert, Box, Button, CircularProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import type { LookupCandidate, PostcodeLookupResult } from '@campaign-desk/contracts';
-import { formatShare, lookupMethodLabel } from './lookupLabels';
+import { formatShare } from './lookupLabels';
+import { LookupMethodText } from './LookupMethodText';
 import { usePostcodeLookup } from './usePostcodeLookup';
 
 export interface PostcodePreviewProps {
@@ -63,7 +64,7 @@ const Resolved = ({ result, overrideId, onOverride }: PartProps) => {
         MP: <strong>{shown.mp ? `${shown.mp.name} (${shown.mp.party})` : 'vacant'}</strong>
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        How it was found: {lookupMethodLabel(result.method)} for {result.postcode}
+        How it was found: <LookupMethodText method={result.method} /> for {result.postcode}
       </Typography>
       {overrideId && !chosen && <OverrideOutsideCandidates onOverride={onOverride} />}
       {result.ambiguous && <Candidates result={result} overrideId={overrideId} onOverride={onOverride} />}

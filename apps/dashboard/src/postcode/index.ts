@@ -1,3 +1,4 @@
 export { PostcodePreview, type PostcodePreviewProps } from './PostcodePreview';
 export { usePostcodeLookup, lookupPostcode, type PostcodeLookupState, type PostcodeProblem } from './usePostcodeLookup';
-export { formatShare, lookupMethodLabel, LOOKUP_METHOD_LABELS } from './lookupLabels';
+export { formatShare } from './lookupLabels';
+export { LookupMethodText } from './LookupMethodText';

@@ -3,7 +3,7 @@ import { HttpError } from 'react-admin';
 // react-admin's UI half (MUI) ships ES modules jest won't load; these helpers only use what it re-exports from ra-core.
 jest.mock('react-admin', () => jest.requireActual('ra-core'));
 import { toHttpError } from '../providers/http';
-import { formatShare, lookupMethodLabel } from './lookupLabels';
+import { formatShare } from './lookupLabels';
 import { lookupPostcode, toPostcodeProblem } from './usePostcodeLookup';
 
 describe('toPostcodeProblem', () => {
@@ -54,11 +54,5 @@ describe('labels', () => {
     expect(formatShare(0.0076)).toBe('<1%');
     expect(formatShare(1)).toBe('100%');
     expect(formatShare(null)).toBe('');
-  });
-
-  it('says how a seat was found', () => {
-    expect(lookupMethodLabel('exact')).toBe('Exact postcode match');
-    expect(lookupMethodLabel('not_covered')).toMatch(/Not covered offline/);
-    expect(lookupMethodLabel(null)).toBe('Not looked up');
   });
 });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { HttpError } from 'react-admin';
 import type { PostcodeLookupResult } from '@campaign-desk/contracts';
 import { apiFetch } from '../providers/http';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
 
 /** Why a postcode could not be looked up, in the API's words (`fields.postcode`). */
 export interface PostcodeProblem {

@@ -8,8 +8,9 @@ import {
   type MpEngagementReport,
   type MpEngagementRow,
 } from '@campaign-desk/contracts';
-import { formatDays, formatInterval, formatRate } from './format';
+import { formatDays, formatInterval, formatRate } from '../shared/numbers/figures';
 import { leagueOrder } from './leagueOrder';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const C = 'reports.engagement.columns';
 type NumberColumn = 'cases' | 'mpsContacted' | 'contacts' | 'responses';
@@ -39,7 +40,7 @@ const ActionChips = ({ row }: { row: MpEngagementRow }) => {
           key={type}
           size="small"
           sx={{ mr: 0.5, mb: 0.5 }}
-          label={`${translate(`reports.actionTypes.${type}`)}: ${row.actionsByType[type]}`}
+          label={`${translate(enumLabelKey('mpActionType', type))}: ${row.actionsByType[type]}`}
         />
       ))}
     </>
@@ -110,7 +111,9 @@ export const EngagementTable = ({ report }: { report: MpEngagementReport }) => {
             <TableRow>
               {headers.map((column) => (
                 <TableCell key={column} align={column === 'label' || column === 'actions' ? 'left' : 'right'}>
-                  {column === 'label' ? translate(`reports.groupBy.${report.groupBy}`) : translate(`${C}.${column}`)}
+                  {column === 'label'
+                    ? translate(enumLabelKey('reportGroupBy', report.groupBy))
+                    : translate(`${C}.${column}`)}
                 </TableCell>
               ))}
             </TableRow>

@@ -1,12 +1,9 @@
-import { Box, MenuItem, TextField } from '@mui/material';
+import { Box, TextField } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import {
-  MAX_REPORT_RANGE_DAYS,
-  REPORT_GROUP_BY,
-  type ReportGroupBy,
-  type ReportRangeQuery,
-} from '@campaign-desk/contracts';
+import { MAX_REPORT_RANGE_DAYS, type ReportGroupBy, type ReportRangeQuery } from '@campaign-desk/contracts';
 import type { RangeProblem } from './reportRange';
+
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 interface Props {
   range: ReportRangeQuery;
@@ -40,22 +37,16 @@ export const ReportFilters = ({ range, groupBy, problem, onRangeChange, onGroupB
     <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }} data-testid="report-filters">
       {dateField('from')}
       {dateField('to')}
-      <TextField
-        select
+      <EnumSelect
+        of="reportGroupBy"
         size="small"
         id="report-group-by"
         label={translate('reports.range.groupBy')}
         value={groupBy}
-        onChange={(event) => onGroupByChange(event.target.value as ReportGroupBy)}
+        onChange={onGroupByChange}
         fullWidth={false}
         sx={{ width: 200 }}
-      >
-        {REPORT_GROUP_BY.map((value) => (
-          <MenuItem key={value} value={value}>
-            {translate(`reports.groupBy.${value}`)}
-          </MenuItem>
-        ))}
-      </TextField>
+      />
     </Box>
   );
 };

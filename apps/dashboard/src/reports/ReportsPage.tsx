@@ -15,6 +15,7 @@ import { ReportSection } from './ReportSection';
 import { useEngagementReport, useTopicsByNation, useWorkload } from './reportsApi';
 import { useReportParams } from './useReportParams';
 import { WorkloadTable } from './WorkloadTable';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 /** The Reports page (DESIGN §1.7): charts, the MP engagement (league) table and caseworker workload, each table downloadable as CSV. */
 export const ReportsPage = () => {
@@ -31,7 +32,7 @@ export const ReportsPage = () => {
   const topics = useTopicsByNation(valid);
   const workload = useWorkload();
 
-  const groupLabel = translate(`reports.groupBy.${groupBy}`).toLowerCase();
+  const groupLabel = translate(enumLabelKey('reportGroupBy', groupBy)).toLowerCase();
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4 }}>
       <Title title="reports.title" />

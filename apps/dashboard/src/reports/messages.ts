@@ -52,13 +52,5 @@ export const reportsMessages = {
       unassigned: 'Unassigned',
       total: 'Total',
     },
-    actionTypes: {
-      wrote_to_trust_ceo: "Wrote to the trust's chief executive",
-      raised_with_minister: 'Raised with the department or minister',
-      asked_pmq: 'Asked at PMQs',
-      written_question: 'Tabled a written question',
-      met_supporter: 'Met the supporter',
-      other: 'Other',
-    },
   },
 };

@@ -1,17 +1,8 @@
 import { MAX_REPORT_RANGE_DAYS, type ReportRangeQuery } from '@campaign-desk/contracts';
+import { londonToday } from '../shared/time';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Today's calendar date in Europe/London (`YYYY-MM-DD`), the zone every report date is in. */
-export function londonToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

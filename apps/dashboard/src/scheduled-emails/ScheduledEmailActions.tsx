@@ -5,9 +5,9 @@ import { Button, Stack, TextField, Typography } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
 import { usePermissions, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { ScheduledEmailDto } from '@campaign-desk/contracts';
-import { CaseActionDialog } from '../case-correspondence/CaseActionDialog';
-import { messageOf } from './apiErrors';
-import { formatLondon, londonToIso, toLondonInput } from './londonTime';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { messageOf } from '../shared/api-errors/apiErrors';
+import { formatLondonDateTime, londonToIso, toLondonInput } from '../shared/time';
 import {
   CAN_CANCEL,
   CAN_RESCHEDULE,
@@ -16,6 +16,7 @@ import {
   rescheduleEmail,
   sendScheduledEmailNow,
 } from './scheduledEmailApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const T = 'resources.scheduled-emails';
 // Inside a list row the row is a link to the case: a button press must not follow it.
@@ -35,10 +36,14 @@ const RescheduleDialog = ({ email, onClose }: { email: ScheduledEmailDto; onClos
   return (
     <CaseActionDialog
       id="reschedule"
-      title={translate(`${T}.actions.rescheduleTitle`, { kind: translate(`${T}.kinds.${email.kind}`) })}
+      title={translate(`${T}.actions.rescheduleTitle`, {
+        kind: translate(enumLabelKey('scheduledEmailKind', email.kind)),
+      })}
       submitLabel={translate(`${T}.actions.save`)}
       onSubmit={save}
-      successMessage={(saved) => translate(`${T}.notifications.rescheduled`, { dueAt: formatLondon(saved.dueAt) })}
+      successMessage={(saved) =>
+        translate(`${T}.notifications.rescheduled`, { dueAt: formatLondonDateTime(saved.dueAt) })
+      }
       onClose={onClose}
       maxWidth="xs"
     >
@@ -72,7 +77,7 @@ const CancelDialog = ({ email, onClose }: { email: ScheduledEmailDto; onClose: (
       onClose={onClose}
       maxWidth="xs"
     >
-      {() => <Typography>{translate(`${T}.kinds.${email.kind}`)}</Typography>}
+      {() => <Typography>{translate(enumLabelKey('scheduledEmailKind', email.kind))}</Typography>}
     </CaseActionDialog>
   );
 };
@@ -99,7 +104,7 @@ export const ScheduledEmailActions = ({ email }: { email: ScheduledEmailDto }) =
       refresh();
     }
   };
-  const label = translate(`${T}.kinds.${email.kind}`);
+  const label = translate(enumLabelKey('scheduledEmailKind', email.kind));
   const action = (key: string) => `${translate(`${T}.actions.${key}`)}: ${label}`;
   const close = () => setOpen(null);
   return (

@@ -11,10 +11,11 @@ import {
   useTranslate,
   type RowClickFunction,
 } from 'react-admin';
-import { SCHEDULED_EMAIL_KINDS, SCHEDULED_EMAIL_STATUSES, type ScheduledEmailDto } from '@campaign-desk/contracts';
-import { formatLondon, londonToIso } from './londonTime';
+import type { ScheduledEmailDto } from '@campaign-desk/contracts';
+import { formatLondonDateTime, londonToIso } from '../shared/time';
 import { ScheduledEmailActions } from './ScheduledEmailActions';
 import { CancelReasonText, ScheduledEmailStatusChip } from './ScheduledEmailStatusChip';
+import { enumChoices, enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<ScheduledEmailDto>;
 const T = 'resources.scheduled-emails';
@@ -23,20 +24,15 @@ const T = 'resources.scheduled-emails';
 const startOfDay = (value: string) => (value ? (londonToIso(value.slice(0, 10)) ?? value) : value);
 const endOfDay = (value: string) => (value ? (londonToIso(`${value.slice(0, 10)}T23:59`) ?? value) : value);
 
-function useFilters() {
-  const translate = useTranslate();
-  const kinds = SCHEDULED_EMAIL_KINDS.map((id) => ({ id, name: translate(`${T}.kinds.${id}`) }));
-  const statuses = SCHEDULED_EMAIL_STATUSES.map((id) => ({ id, name: translate(`${T}.statuses.${id}`) }));
-  return [
-    <SelectInput key="status" source="status" choices={statuses} alwaysOn />,
-    <SelectInput key="kind" source="kind" choices={kinds} alwaysOn />,
-    <DateInput key="dueAt_gte" source="dueAt_gte" parse={startOfDay} alwaysOn />,
-    <DateInput key="dueAt_lte" source="dueAt_lte" parse={endOfDay} alwaysOn />,
-    <ReferenceInput key="caseId" source="caseId" reference="cases" sort={{ field: 'createdAt', order: 'DESC' }}>
-      <AutocompleteInput optionText="reference" filterToQuery={(q: string) => ({ q })} label={`${T}.fields.caseId`} />
-    </ReferenceInput>,
-  ];
-}
+const filters = [
+  <SelectInput key="status" source="status" choices={enumChoices('scheduledEmailStatus')} alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={enumChoices('scheduledEmailKind')} alwaysOn />,
+  <DateInput key="dueAt_gte" source="dueAt_gte" parse={startOfDay} alwaysOn />,
+  <DateInput key="dueAt_lte" source="dueAt_lte" parse={endOfDay} alwaysOn />,
+  <ReferenceInput key="caseId" source="caseId" reference="cases" sort={{ field: 'createdAt', order: 'DESC' }}>
+    <AutocompleteInput optionText="reference" filterToQuery={(q: string) => ({ q })} label={`${T}.fields.caseId`} />
+  </ReferenceInput>,
+];
 
 // A row opens its case, where the email sits in the timeline beside what caused it.
 const toCase: RowClickFunction = (_id, _resource, record) => `/cases/${(record as ScheduledEmailDto).caseId}/show`;
@@ -45,19 +41,23 @@ const toCase: RowClickFunction = (_id, _resource, record) => `/cases/${(record a
 export const ScheduledEmailList = () => {
   const translate = useTranslate();
   return (
-    <List filters={useFilters()} sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} exporter={false}>
+    <List filters={filters} sort={{ field: 'dueAt', order: 'ASC' }} perPage={25} exporter={false}>
       <DataTable rowClick={toCase} bulkActionButtons={false}>
         <Column source="caseId" disableSort>
           <ReferenceField source="caseId" reference="cases" link={false}>
             <TextField source="reference" />
           </ReferenceField>
         </Column>
-        <Column source="kind" disableSort render={(r) => translate(`${T}.kinds.${r.kind}`)} />
-        <Column source="recipientKind" disableSort render={(r) => translate(`${T}.recipients.${r.recipientKind}`)} />
+        <Column source="kind" disableSort render={(r) => translate(enumLabelKey('scheduledEmailKind', r.kind))} />
+        <Column
+          source="recipientKind"
+          disableSort
+          render={(r) => translate(enumLabelKey('recipientKind', r.recipientKind))}
+        />
         <Column source="subject" disableSort>
           <TextField source="subject" emptyText="—" />
         </Column>
-        <Column source="dueAt" render={(r) => formatLondon(r.dueAt)} />
+        <Column source="dueAt" render={(r) => formatLondonDateTime(r.dueAt)} />
         <Column source="status" disableSort>
           <FunctionField<ScheduledEmailDto> render={(r) => <ScheduledEmailStatusChip email={r} />} />
         </Column>

@@ -1,6 +1,7 @@
 import { Chip, Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { ScheduledEmailDto, ScheduledEmailStatus } from '@campaign-desk/contracts';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const COLOURS: Record<ScheduledEmailStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
   scheduled: 'info',
@@ -21,7 +22,7 @@ export const ScheduledEmailStatusChip = ({
   const bounced = email.deliveryStatus === 'bounced';
   const label = bounced
     ? translate('resources.scheduled-emails.bounced')
-    : translate(`resources.scheduled-emails.statuses.${email.status}`);
+    : translate(enumLabelKey('scheduledEmailStatus', email.status));
   const chip = (
     <Chip
       size="small"
@@ -37,5 +38,5 @@ export const ScheduledEmailStatusChip = ({
 /** Why it was cancelled, in words. */
 export const CancelReasonText = ({ email }: { email: Pick<ScheduledEmailDto, 'cancelReason'> }) => {
   const translate = useTranslate();
-  return email.cancelReason ? <>{translate(`resources.scheduled-emails.cancelReasons.${email.cancelReason}`)}</> : null;
+  return email.cancelReason ? <>{translate(enumLabelKey('cancelReason', email.cancelReason))}</> : null;
 };

@@ -10,5 +10,4 @@ export const scheduledEmails = {
 
 export { ScheduledEmailActions } from './ScheduledEmailActions';
 export { CancelReasonText, ScheduledEmailStatusChip } from './ScheduledEmailStatusChip';
-export { formatLondon, londonToIso, toLondonInput } from './londonTime';
 export { scheduledEmailsMessages } from './messages';

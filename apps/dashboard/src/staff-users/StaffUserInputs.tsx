@@ -22,7 +22,7 @@ export const EmailInput = ({ readOnly = false }: { readOnly?: boolean }) => {
       type="email"
       readOnly={readOnly}
       validate={readOnly ? undefined : [required(), email(), maxLength(320)]}
-      helperText={readOnly ? translate('cd.staffUsers.emailReadOnly') : undefined}
+      helperText={readOnly ? translate('resources.staff-users.help.emailReadOnly') : undefined}
       fullWidth
     />
   );
@@ -38,9 +38,12 @@ export const PasswordField = ({ optional = false }: { optional?: boolean }) => {
       label={optional ? 'resources.staff-users.fields.newPassword' : undefined}
       autoComplete="new-password"
       validate={optional ? [lengthRule, maxLength(1024)] : [required(), lengthRule, maxLength(1024)]}
-      helperText={translate(optional ? 'cd.staffUsers.newPasswordHelp' : 'cd.staffUsers.passwordHelp', {
-        min: PASSWORD_MIN_LENGTH,
-      })}
+      helperText={translate(
+        optional ? 'resources.staff-users.help.newPasswordHelp' : 'resources.staff-users.help.passwordHelp',
+        {
+          min: PASSWORD_MIN_LENGTH,
+        },
+      )}
       fullWidth
     />
   );

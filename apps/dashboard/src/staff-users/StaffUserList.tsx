@@ -2,7 +2,6 @@ import {
   BooleanField,
   CreateButton,
   DataTable,
-  DateField,
   List,
   NullableBooleanInput,
   SearchInput,
@@ -13,6 +12,7 @@ import {
 } from 'react-admin';
 import type { StaffUserDto } from '@campaign-desk/contracts';
 import { roleChoices } from './roles';
+import { LondonDateField } from '../shared/time/LondonDateField';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -45,7 +45,7 @@ export const StaffUserList = () => (
       </Column>
       <Column source="active" field={BooleanField} />
       <Column source="lastLoginAt">
-        <DateField source="lastLoginAt" showTime locales="en-GB" emptyText="Never" />
+        <LondonDateField source="lastLoginAt" emptyText="Never" />
       </Column>
     </DataTable>
   </List>

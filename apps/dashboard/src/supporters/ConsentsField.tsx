@@ -1,10 +1,8 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { useGetIdentity, useGetOne, usePermissions, useRecordContext } from 'react-admin';
+import { useGetIdentity, useGetOne, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
+import { formatLondonDateTime } from '../shared/time';
 import { CONSENTS } from './consents';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 
 /**
  * Who recorded a consent. The record carries only the staff user's id: the signed-in user sees "you",
@@ -22,6 +20,7 @@ const RecordedBy = ({ staffId }: { staffId: string }) => {
 /** Each consent, whether given, and who recorded it when. */
 export const ConsentsField = () => {
   const record = useRecordContext<SupporterDto>();
+  const translate = useTranslate();
   if (!record?.consents) return null;
   return (
     <Table size="small" aria-label="Consents" sx={{ maxWidth: 720 }}>
@@ -37,12 +36,12 @@ export const ConsentsField = () => {
           const change = record.consentChanges?.[key];
           return (
             <TableRow key={key}>
-              <TableCell>{label}</TableCell>
+              <TableCell>{translate(label)}</TableCell>
               <TableCell>{record.consents[key] ? 'Yes' : 'No'}</TableCell>
               <TableCell>
                 {change?.at ? (
                   <>
-                    {when(change.at)}
+                    {formatLondonDateTime(change.at)}
                     {change.byId && (
                       <>
                         {' by '}

@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { useGetList, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
 import { mergeSupporter } from './supporterApi';
 
 const describe = (s: SupporterDto) => [s.name, s.email, s.postcode].filter(Boolean).join(' · ');

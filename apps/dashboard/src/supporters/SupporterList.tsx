@@ -10,6 +10,8 @@ import {
   SearchInput,
   TextField,
   TopToolbar,
+  useTranslate,
+  type TranslateFunction,
 } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
 import { CONSENTS } from './consents';
@@ -18,7 +20,7 @@ import { useCanEditSupporters } from './roles';
 const Column = DataTable.Col<SupporterDto>;
 
 // Viewers see summaries only: no consents to filter on, and their search matches names.
-function supporterFilters(canEdit: boolean) {
+function supporterFilters(canEdit: boolean, translate: TranslateFunction) {
   return [
     <SearchInput key="q" source="q" alwaysOn placeholder={canEdit ? 'Search name, email, postcode' : 'Search names'} />,
     <ReferenceInput
@@ -33,7 +35,11 @@ function supporterFilters(canEdit: boolean) {
     <NullableBooleanInput key="onHold" source="onHold" label="On hold" />,
     ...(canEdit
       ? CONSENTS.map(({ filter, label }) => (
-          <NullableBooleanInput key={filter} source={filter} label={`Consent: ${label}`} />
+          <NullableBooleanInput
+            key={filter}
+            source={filter}
+            label={translate('resources.supporters.consentFilter', { consent: translate(label) })}
+          />
         ))
       : []),
   ];
@@ -48,9 +54,10 @@ const ListActions = ({ canEdit }: { canEdit: boolean }) => (
 
 export const SupporterList = () => {
   const canEdit = useCanEditSupporters();
+  const translate = useTranslate();
   return (
     <List
-      filters={supporterFilters(canEdit)}
+      filters={supporterFilters(canEdit, translate)}
       actions={<ListActions canEdit={canEdit} />}
       sort={{ field: 'name', order: 'ASC' }}
       perPage={25}

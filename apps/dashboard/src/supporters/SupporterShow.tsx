@@ -1,12 +1,13 @@
 import { Alert, Box, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { DateField, EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
-import { formatShare, lookupMethodLabel } from '../postcode';
+import { formatShare, LookupMethodText } from '../postcode';
 import { ConsentsField } from './ConsentsField';
 import { MergeSupporterButton } from './MergeSupporterButton';
 import { useCanEditSupporters } from './roles';
+import { LondonDateField } from '../shared/time/LondonDateField';
 
 const ShowActions = () => {
   const canEdit = useCanEditSupporters();
@@ -81,7 +82,7 @@ const ConstituencySection = () => {
         {'constituencyMethod' in record && (
           <Labeled label="How it was found">
             <Value>
-              {lookupMethodLabel(record.constituencyMethod)}
+              <LookupMethodText method={record.constituencyMethod} />
               {record.constituencyOverride ? '; chosen by staff' : ''}
             </Value>
           </Labeled>
@@ -138,10 +139,10 @@ export const SupporterShow = () => (
       <Divider sx={{ mb: 2 }} />
       <Box sx={{ display: 'flex', gap: 4 }}>
         <Labeled label="Created">
-          <DateField source="createdAt" showTime locales="en-GB" />
+          <LondonDateField source="createdAt" />
         </Labeled>
         <Labeled label="Updated">
-          <DateField source="updatedAt" showTime locales="en-GB" />
+          <LondonDateField source="updatedAt" />
         </Labeled>
       </Box>
     </Box>

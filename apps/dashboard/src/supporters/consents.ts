@@ -1,11 +1,5 @@
 import { CONSENT_KEYS, type ConsentKey, type SupporterFilterField } from '@campaign-desk/contracts';
-
-export const CONSENT_LABELS: Record<ConsentKey, string> = {
-  contactByEmail: 'Contact by email',
-  shareWithMp: 'Share their story with the MP',
-  shareWithTrust: 'Share with the hospital trust',
-  media: 'Media',
-};
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 /** `contactByEmail` → the list filter `consentContactByEmail`. */
 export function consentFilterField(key: ConsentKey): SupporterFilterField {
@@ -14,6 +8,7 @@ export function consentFilterField(key: ConsentKey): SupporterFilterField {
 
 export const CONSENTS = CONSENT_KEYS.map((key) => ({
   key,
-  label: CONSENT_LABELS[key],
+  /** The i18n key of its label. */
+  label: enumLabelKey('consent', key),
   filter: consentFilterField(key),
 }));

@@ -16,6 +16,13 @@ export const supportersMessages = {
       updatedAt: 'Updated',
       q: 'Search',
     },
+    consentFilter: 'Consent: %{consent}',
+    consents: {
+      contactByEmail: 'Contact by email',
+      shareWithMp: 'Share their story with the MP',
+      shareWithTrust: 'Share with the hospital trust',
+      media: 'Media',
+    },
     notifications: {
       created: 'Supporter created',
       updated: 'Supporter updated |||| %{smart_count} supporters updated',

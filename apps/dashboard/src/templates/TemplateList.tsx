@@ -1,5 +1,7 @@
-import { DataTable, DateField, List, useTranslate } from 'react-admin';
+import { DataTable, List, useTranslate } from 'react-admin';
 import type { EmailTemplateDto } from '@campaign-desk/contracts';
+import { formatLondonDate } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<EmailTemplateDto>;
 
@@ -14,11 +16,11 @@ export const TemplateList = () => {
         <Column
           source="recipientKind"
           disableSort
-          render={(r) => translate(`resources.templates.recipients.${r.recipientKind}`)}
+          render={(r) => translate(enumLabelKey('recipientKind', r.recipientKind))}
         />
         <Column source="subject" disableSort />
         <Column source="version" disableSort />
-        <Column source="updatedAt" disableSort field={DateField} />
+        <Column source="updatedAt" disableSort render={(r) => formatLondonDate(r.updatedAt)} />
       </DataTable>
     </List>
   );

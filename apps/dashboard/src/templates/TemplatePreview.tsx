@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { RenderedEmail } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
-import { messageOf } from '../scheduled-emails/apiErrors';
-import { EmailPreviewBox } from './EmailPreviewBox';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
+import { messageOf } from '../shared/api-errors/apiErrors';
+import { EmailPreviewBox } from '../shared/email-preview/EmailPreviewBox';
 import { previewTemplate } from './templateApi';
 
 /** The form's unsaved subject and body rendered by the server on sample data, as the admin types. */

@@ -12,7 +12,6 @@ export const templatesMessages = {
       version: 'Version',
       updatedAt: 'Last changed',
     },
-    recipients: { supporter: 'Supporter', mp: "MP's office" },
     placeholders: 'Placeholders',
     placeholdersHelp: 'Write {{name}} to fill in a value; values are escaped for you.',
     preview: 'Preview on sample data',

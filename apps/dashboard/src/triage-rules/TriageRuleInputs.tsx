@@ -1,11 +1,10 @@
-import { BooleanInput, required, SelectInput, TextInput, useTranslate } from 'react-admin';
-import { PRIORITIES, TOPICS } from '@campaign-desk/contracts';
+import { BooleanInput, required, SelectInput, TextInput } from 'react-admin';
+import { enumChoices } from '../shared/i18n/enumLabels';
 
 /** A keyword rule: the phrase to look for, and the topic and/or urgency it suggests (the server needs one of them). */
 export const TriageRuleInputs = () => {
-  const translate = useTranslate();
-  const topics = TOPICS.map((id) => ({ id, name: translate(`resources.cases.topic.${id}`) }));
-  const priorities = PRIORITIES.map((id) => ({ id, name: translate(`resources.cases.priority.${id}`) }));
+  const topics = enumChoices('topic');
+  const priorities = enumChoices('priority');
   return (
     <>
       <TextInput source="keyword" validate={required()} helperText="resources.triage-rules.help.keyword" fullWidth />

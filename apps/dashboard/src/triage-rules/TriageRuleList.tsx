@@ -1,5 +1,6 @@
 import { BooleanField, CreateButton, DataTable, List, SearchInput, TopToolbar, useTranslate } from 'react-admin';
 import type { TriageRuleDto } from '@campaign-desk/contracts';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<TriageRuleDto>;
 
@@ -7,8 +8,6 @@ const filters = [<SearchInput key="q" source="q" alwaysOn />];
 
 export const TriageRuleList = () => {
   const translate = useTranslate();
-  const label = (kind: 'topic' | 'priority', value: string | null) =>
-    value ? translate(`resources.cases.${kind}.${value}`) : '—';
   return (
     <List
       filters={filters}
@@ -23,8 +22,16 @@ export const TriageRuleList = () => {
     >
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <Column source="keyword" />
-        <Column source="topic" disableSort render={(rule) => label('topic', rule.topic)} />
-        <Column source="priority" disableSort render={(rule) => label('priority', rule.priority)} />
+        <Column
+          source="topic"
+          disableSort
+          render={(rule) => (rule.topic ? translate(enumLabelKey('topic', rule.topic)) : '—')}
+        />
+        <Column
+          source="priority"
+          disableSort
+          render={(rule) => (rule.priority ? translate(enumLabelKey('priority', rule.priority)) : '—')}
+        />
         <Column source="active" disableSort field={BooleanField} />
       </DataTable>
     </List>

@@ -11,7 +11,6 @@ import {
   FormHelperText,
   FormLabel,
   Link,
-  MenuItem,
   Radio,
   RadioGroup,
   TextField,
@@ -20,16 +19,11 @@ import {
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { Button, HttpError, useNotify, useTranslate } from 'react-admin';
-import {
-  PRIORITIES,
-  TOPICS,
-  type MessageDetail,
-  type MessageSuggestions,
-  type Priority,
-  type Topic,
-} from '@campaign-desk/contracts';
+import { TOPICS, type MessageDetail, type MessageSuggestions, type Topic } from '@campaign-desk/contracts';
 import { initialCaseForm, SUMMARY_MAX, toCasePayload, toSupporterPayload, type CaseForm } from './caseForm';
 import { createCase, createSupporter } from './triageApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
 
 type FieldErrors = Record<string, string>;
 
@@ -169,28 +163,21 @@ export const CreateCaseDialog = ({
               <FormControlLabel
                 key={topic}
                 control={<Checkbox checked={form.topics.includes(topic)} onChange={() => toggleTopic(topic)} />}
-                label={translate(`resources.cases.topic.${topic}`)}
+                label={translate(enumLabelKey('topic', topic))}
               />
             ))}
           </FormGroup>
           {fieldError('topics') && <FormHelperText>{fieldError('topics')}</FormHelperText>}
         </FormControl>
-        <TextField
-          select
+        <EnumSelect
+          of="priority"
           label={translate('triage.createCase.priority')}
           value={form.priority}
-          onChange={(e) => set({ priority: e.target.value as Priority })}
-          error={!!fieldError('priority')}
-          helperText={fieldError('priority')}
+          onChange={(value) => set({ priority: value })}
+          error={fieldError('priority')}
           fullWidth
           margin="dense"
-        >
-          {PRIORITIES.map((p) => (
-            <MenuItem key={p} value={p}>
-              {translate(`resources.cases.priority.${p}`)}
-            </MenuItem>
-          ))}
-        </TextField>
+        />
         <TextField
           label={translate('triage.createCase.trust')}
           value={form.trust}

@@ -15,8 +15,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, useNotify, useTranslate } from 'react-admin';
 import type { CaseListItem, MessageDetail } from '@campaign-desk/contracts';
-import { useDebouncedValue } from '../postcode/useDebouncedValue';
+import { useDebouncedValue } from '../shared/debounce/useDebouncedValue';
 import { searchCases, triageMessage } from './triageApi';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 /** Finds a case by reference (`CD-12`) or words, then joins the message to it through the triage action. */
 export const LinkCaseDialog = ({ message, onClose }: { message: MessageDetail; onClose: () => void }) => {
@@ -76,7 +77,7 @@ export const LinkCaseDialog = ({ message, onClose }: { message: MessageDetail; o
             <ListItemButton key={c.id} selected={chosen?.id === c.id} onClick={() => setChosen(c)}>
               <ListItemText
                 primary={`${c.reference} · ${c.supporterName}`}
-                secondary={[translate(`resources.cases.status.${c.status}`), c.constituencyName]
+                secondary={[translate(enumLabelKey('caseStatus', c.status)), c.constituencyName]
                   .filter(Boolean)
                   .join(' · ')}
               />

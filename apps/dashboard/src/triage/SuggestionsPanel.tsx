@@ -4,6 +4,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import type { MessageSuggestions, PostcodeSuggestion } from '@campaign-desk/contracts';
 import { PriorityChip } from './PriorityChip';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => (
   <Box sx={{ mb: 2 }}>
@@ -89,7 +90,7 @@ export const SuggestionsPanel = ({ suggestions }: { suggestions: MessageSuggesti
           {suggestions.topics.length ? (
             <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap' }}>
               {suggestions.topics.map((t) => (
-                <Chip key={t} size="small" label={translate(`resources.cases.topic.${t}`)} />
+                <Chip key={t} size="small" label={translate(enumLabelKey('topic', t))} />
               ))}
             </Stack>
           ) : (

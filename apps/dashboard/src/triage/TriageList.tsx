@@ -2,12 +2,13 @@ import RuleIcon from '@mui/icons-material/Rule';
 import { Chip, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { Button, DataTable, DateField, List, TopToolbar, usePermissions, useTranslate } from 'react-admin';
+import { Button, DataTable, List, TopToolbar, usePermissions, useTranslate } from 'react-admin';
 import type { MessageSummary } from '@campaign-desk/contracts';
 import { BulkNotRequestButton, BulkSpamButton } from './BulkTriageButtons';
 import { PriorityChip } from './PriorityChip';
 import { fetchCounts } from './triageApi';
 import { UploadEmlButton } from './UploadEmlButton';
+import { LondonDateField } from '../shared/time/LondonDateField';
 
 const Column = DataTable.Col<MessageSummary>;
 
@@ -104,7 +105,7 @@ export const TriageList = () => {
           render={(record) => <SubjectAndSnippet record={record} />}
         />
         <Column source="receivedAt" label="triage.fields.receivedAt">
-          <DateField source="receivedAt" showTime />
+          <LondonDateField source="receivedAt" />
         </Column>
         <Column
           source="suggestedPriority"

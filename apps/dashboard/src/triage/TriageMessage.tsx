@@ -6,13 +6,15 @@ import { Alert, Box, Card, CardContent, Grid, LinearProgress, Stack, Typography 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Button, DateField, HttpError, Title, useNotify, useTranslate } from 'react-admin';
+import { Button, HttpError, Title, useNotify, useTranslate } from 'react-admin';
 import type { MessageAddress, MessageDetail, MessageSuggestions } from '@campaign-desk/contracts';
 import { CreateCaseDialog } from './CreateCaseDialog';
 import { LinkCaseDialog } from './LinkCaseDialog';
 import { MessageBody } from './MessageBody';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { fetchMessage, fetchSuggestions, triageMessage } from './triageApi';
+import { formatLondonDateTime } from '../shared/time';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const addresses = (list: MessageAddress[]) =>
   list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
@@ -39,7 +41,7 @@ const MessageHeader = ({ message }: { message: MessageDetail }) => {
       <HeaderLine label={translate('triage.fields.to')} value={addresses(message.to)} />
       <HeaderLine label={translate('triage.fields.cc')} value={addresses(message.cc)} />
       <Typography variant="body2" color="text.secondary">
-        {translate('triage.fields.receivedAt')}: <DateField record={message} source="receivedAt" showTime />
+        {translate('triage.fields.receivedAt')}: {formatLondonDateTime(message.receivedAt)}
       </Typography>
     </Box>
   );
@@ -139,7 +141,7 @@ export const TriageMessage = () => {
                 ) : (
                   <Alert severity="info" sx={{ mb: 2 }}>
                     {translate('triage.message.alreadyHandled', {
-                      status: translate(`triage.statuses.${message.status}`),
+                      status: translate(enumLabelKey('messageStatus', message.status)),
                     })}
                     {message.caseId && (
                       <>

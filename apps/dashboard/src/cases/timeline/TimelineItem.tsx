@@ -4,6 +4,7 @@ import SwapIcon from '@mui/icons-material/SwapHoriz';
 import { useTranslate } from 'react-admin';
 import type {
   AssignmentTimelineEntry,
+  CaseStatus,
   CaseNoteDto,
   MessageSummary,
   NoteTimelineEntry,
@@ -14,11 +15,12 @@ import { humaniseKind } from '../caseFormat';
 import { MessageEntry } from './MessageEntry';
 import { NoteEntry } from './NoteEntry';
 import { TimelineRow, useActorName } from './TimelineRow';
+import { enumLabelKey } from '../../shared/i18n/enumLabels';
 
 const StatusChangeEntry = ({ entry }: { entry: StatusChangeTimelineEntry }) => {
   const translate = useTranslate();
   const actorName = useActorName();
-  const status = (s: string) => translate(`resources.cases.status.${s}`);
+  const status = (s: CaseStatus) => translate(enumLabelKey('caseStatus', s));
   const { from, to, outcome } = entry.data;
   const title = from
     ? translate('resources.cases.timeline.statusChange', { from: status(from), to: status(to) })
@@ -29,7 +31,7 @@ const StatusChangeEntry = ({ entry }: { entry: StatusChangeTimelineEntry }) => {
       at={entry.at}
       actor={actorName(entry.actorId)}
       icon={<SwapIcon fontSize="small" />}
-      title={outcome ? `${title} (${translate(`resources.cases.outcome.${outcome}`)})` : title}
+      title={outcome ? `${title} (${translate(enumLabelKey('caseOutcome', outcome))})` : title}
     />
   );
 };

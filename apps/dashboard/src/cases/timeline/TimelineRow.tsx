@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
-import { formatWhen } from '../caseFormat';
+import { formatLondonDateTime } from '../../shared/time';
 import { useMyId } from '../roles';
 import { useAssignees } from '../useAssignees';
 
@@ -51,7 +51,7 @@ export const TimelineRow = ({
         </Typography>
         <Typography variant="caption" color="text.secondary">
           {actor ? `${actor} · ` : ''}
-          {formatWhen(at)}
+          {formatLondonDateTime(at) || '—'}
         </Typography>
       </Box>
       {children}

@@ -10,6 +10,7 @@ import {
   topicPoints,
   UNKNOWN_NATION,
 } from './chartData';
+import { enumLabelKey } from '../../shared/i18n/enumLabels';
 
 /**
  * The reports page's charts. This module is only loaded through React.lazy (see LazyCharts.tsx), so recharts
@@ -71,7 +72,7 @@ export const ActionsByMonthChart = ({ report }: { report: MpEngagementReport }) 
             key={type}
             dataKey={type}
             stackId="actions"
-            name={translate(`reports.actionTypes.${type}`)}
+            name={translate(enumLabelKey('mpActionType', type))}
             fill={PALETTE[i % PALETTE.length]}
             isAnimationActive={false}
           />
@@ -85,7 +86,7 @@ export const CasesByTopicChart = ({ report }: { report: TopicsByNationReport }) 
   const translate = useTranslate();
   const data = topicPoints(report).map((point) => ({
     ...point,
-    topic: translate(`resources.cases.topic.${point.topic}`, { _: point.topic }),
+    topic: translate(enumLabelKey('topic', point.topic)),
   }));
   return (
     <Frame>

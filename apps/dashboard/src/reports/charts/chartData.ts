@@ -4,6 +4,7 @@ import {
   type MpActionType,
   type MpEngagementReport,
   type Nation,
+  type Topic,
   type TopicsByNationReport,
 } from '@campaign-desk/contracts';
 
@@ -57,7 +58,7 @@ export function actionsPoints(report: MpEngagementReport): ActionsPoint[] {
 }
 
 export const UNKNOWN_NATION = 'unknownNation';
-export type TopicPoint = { topic: string } & Record<Nation | typeof UNKNOWN_NATION, number>;
+export type TopicPoint = { topic: Topic } & Record<Nation | typeof UNKNOWN_NATION, number>;
 
 export function topicPoints(report: TopicsByNationReport): TopicPoint[] {
   return report.rows.map((row) => ({ topic: row.topic, ...row.byNation, [UNKNOWN_NATION]: row.unknownNation }));

@@ -1,6 +1,6 @@
-import { NATIONS } from '@campaign-desk/contracts';
+import { enumChoices } from '../i18n/enumLabels';
 
-export const nationChoices = NATIONS.map((nation) => ({ id: nation, name: nation }));
+export const nationChoices = enumChoices('nation');
 
 /** The ONS regions the constituency table uses (England's nine; the other nations are one region each). */
 export const REGIONS = [

@@ -1,23 +1,19 @@
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import {
-  MP_CONTACT_BY,
-  MP_CONTACT_CHANNELS,
-  MP_CONTACT_DIRECTIONS,
-  type CaseDetail,
-  type CreateMpContactInput,
-} from '@campaign-desk/contracts';
-import { toLondonInput } from '../scheduled-emails';
-import { CaseActionDialog } from './CaseActionDialog';
-import { recordMpContact } from './correspondenceApi';
+import type { CaseDetail, CreateMpContactInput } from '@campaign-desk/contracts';
+import { londonToday } from '../shared/time';
 
-const T = 'correspondence.mpContact';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { recordMpContact } from './engagementApi';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
+
+const T = 'engagement.mpContact';
 
 /** Records that the supporter or the charity contacted the MP (or the MP's office got in touch); outbound starts the chase plan. */
 export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = toLondonInput(new Date()).slice(0, 10);
+  const today = londonToday();
   const [input, setInput] = useState<CreateMpContactInput>({
     channel: 'letter',
     direction: 'outbound',
@@ -38,48 +34,28 @@ export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetai
     >
       {(errors) => (
         <>
-          <TextField
-            select
+          <EnumSelect
+            of="mpContactChannel"
             label={translate(`${T}.channel`)}
             value={input.channel}
-            onChange={(e) => set({ channel: e.target.value as CreateMpContactInput['channel'] })}
-            error={!!errors.channel}
-            helperText={errors.channel}
-          >
-            {MP_CONTACT_CHANNELS.map((c) => (
-              <MenuItem key={c} value={c}>
-                {translate(`${T}.channels.${c}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
+            onChange={(value) => set({ channel: value })}
+            error={errors.channel}
+          />
+          <EnumSelect
+            of="mpContactDirection"
             label={translate(`${T}.direction`)}
             value={input.direction}
-            onChange={(e) => set({ direction: e.target.value as CreateMpContactInput['direction'] })}
-            error={!!errors.direction}
-            helperText={errors.direction ?? translate(`${T}.directionHelp`)}
-          >
-            {MP_CONTACT_DIRECTIONS.map((d) => (
-              <MenuItem key={d} value={d}>
-                {translate(`${T}.directions.${d}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
+            onChange={(value) => set({ direction: value })}
+            error={errors.direction}
+            helperText={translate(`${T}.directionHelp`)}
+          />
+          <EnumSelect
+            of="mpContactBy"
             label={translate(`${T}.contactedBy`)}
             value={input.contactedBy}
-            onChange={(e) => set({ contactedBy: e.target.value as CreateMpContactInput['contactedBy'] })}
-            error={!!errors.contactedBy}
-            helperText={errors.contactedBy}
-          >
-            {MP_CONTACT_BY.map((by) => (
-              <MenuItem key={by} value={by}>
-                {translate(`${T}.by.${by}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(value) => set({ contactedBy: value })}
+            error={errors.contactedBy}
+          />
           <TextField
             type="date"
             label={translate(`${T}.date`)}

@@ -1,21 +1,16 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
-import type { MpTenureDto, TenureEndReason } from '@campaign-desk/contracts';
-
-const END_REASONS: Record<TenureEndReason, string> = {
-  replaced: 'Replaced (election or by-election)',
-  party_change: 'Changed party',
-  vacated: 'Seat vacated',
-};
-
-const date = (iso: string) =>
-  new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+import { useTranslate } from 'react-admin';
+import type { MpTenureDto } from '@campaign-desk/contracts';
+import { enumLabelKey } from '../i18n/enumLabels';
+import { formatLondonDate } from '../time';
 
 /**
  * Tenure history, newest first. `show` picks the linked column: an MP's page lists seats, a
  * constituency's page lists MPs.
  */
 export const TenureTable = ({ tenures, show }: { tenures: MpTenureDto[]; show: 'constituency' | 'mp' }) => {
+  const translate = useTranslate();
   if (!tenures.length) return <Typography variant="body2">No tenure recorded.</Typography>;
   return (
     <Table size="small" aria-label="Tenure history" sx={{ maxWidth: 900 }}>
@@ -39,9 +34,9 @@ export const TenureTable = ({ tenures, show }: { tenures: MpTenureDto[]; show: '
               )}
             </TableCell>
             <TableCell>{t.party}</TableCell>
-            <TableCell>{t.startDate ? date(t.startDate) : 'Before records began'}</TableCell>
-            <TableCell>{t.endDate ? date(t.endDate) : 'Current'}</TableCell>
-            <TableCell>{t.endReason ? (END_REASONS[t.endReason] ?? t.endReason) : ''}</TableCell>
+            <TableCell>{t.startDate ? formatLondonDate(t.startDate) : 'Before records began'}</TableCell>
+            <TableCell>{t.endDate ? formatLondonDate(t.endDate) : 'Current'}</TableCell>
+            <TableCell>{t.endReason ? translate(enumLabelKey('tenureEndReason', t.endReason)) : ''}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,17 +1,19 @@
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { MP_RESPONSE_KINDS, type CaseDetail, type CreateMpResponseInput } from '@campaign-desk/contracts';
-import { toLondonInput } from '../scheduled-emails';
-import { CaseActionDialog } from './CaseActionDialog';
-import { recordMpResponse } from './correspondenceApi';
+import type { CaseDetail, CreateMpResponseInput } from '@campaign-desk/contracts';
+import { londonToday } from '../shared/time';
 
-const T = 'correspondence.mpResponse';
+import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { recordMpResponse } from './engagementApi';
+import { EnumSelect } from '../shared/i18n/EnumSelect';
+
+const T = 'engagement.mpResponse';
 
 /** Records the MP's response: the case moves to `mp_responded` and pending chases are cancelled. */
 export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = toLondonInput(new Date()).slice(0, 10);
+  const today = londonToday();
   const [input, setInput] = useState<CreateMpResponseInput>({ kind: 'substantive', receivedAt: today, summary: '' });
   const set = (change: Partial<CreateMpResponseInput>) => setInput((current) => ({ ...current, ...change }));
   const submit = () => recordMpResponse(caseRecord.id, { ...input, summary: input.summary?.trim() || undefined });
@@ -26,20 +28,13 @@ export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDeta
     >
       {(errors) => (
         <>
-          <TextField
-            select
+          <EnumSelect
+            of="mpResponseKind"
             label={translate(`${T}.kind`)}
             value={input.kind}
-            onChange={(e) => set({ kind: e.target.value as CreateMpResponseInput['kind'] })}
-            error={!!errors.kind}
-            helperText={errors.kind}
-          >
-            {MP_RESPONSE_KINDS.map((k) => (
-              <MenuItem key={k} value={k}>
-                {translate(`${T}.kinds.${k}`)}
-              </MenuItem>
-            ))}
-          </TextField>
+            onChange={(value) => set({ kind: value })}
+            error={errors.kind}
+          />
           <TextField
             type="date"
             label={translate(`${T}.receivedAt`)}

@@ -1,7 +1,7 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { useNotify, useRefresh, useTranslate } from 'react-admin';
-import { fieldErrorsOf, messageOf, type FieldErrors } from '../scheduled-emails/apiErrors';
+import { fieldErrorsOf, messageOf, type FieldErrors } from '../api-errors/apiErrors';
 
 interface Props<R> {
   id: string;
@@ -80,7 +80,7 @@ export function CaseActionDialog<R>({
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={busy}>
-          {closeLabel ?? translate('correspondence.cancel')}
+          {closeLabel ?? translate('ra.action.cancel')}
         </Button>
         <Button onClick={submit} disabled={busy || submitDisabled} variant="contained" color={submitColor}>
           {submitLabel}
