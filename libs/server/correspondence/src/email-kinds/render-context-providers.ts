@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { ScheduledEmailKind } from '@campaign-desk/contracts';
-import type { ProvidedRenderContextPart, RenderContextParts } from './render-context';
+import { contextPartsOf, type RenderContextByKind } from './email-kind-definitions';
+import type { CaseRenderContext, ProvidedRenderContextPart, RenderContextParts } from './render-context';
+
+/** The parts correspondence fills itself. */
+export type OwnRenderContextParts = {
+  [P in Exclude<keyof RenderContextParts, ProvidedRenderContextPart>]: () => RenderContextParts[P];
+};
 
 /** What a provider knows of the email being rendered. */
 export interface EmailToRender {
@@ -52,5 +58,22 @@ export class RenderContextProviders {
     const provider = this.providers[part] as RenderContextProvider<P> | undefined;
     if (!provider) throw new Error(`No render context provider fills "${part}"`);
     return provider.valueFor(email, now);
+  }
+
+  /** The case's values and the parts the kind's template uses: correspondence's own, and what other libs provide. */
+  async contextFor<K extends ScheduledEmailKind>(
+    email: EmailToRender & { kind: K },
+    caseContext: CaseRenderContext,
+    own: OwnRenderContextParts,
+    now: Date,
+  ): Promise<RenderContextByKind[K]> {
+    const parts: Partial<RenderContextParts> = {};
+    await Promise.all(
+      contextPartsOf(email.kind).map(async (part) => {
+        const value = part === 'checkin' ? own.checkin() : await this.valueFor(part, email, now);
+        if (value) Object.assign(parts, { [part]: value });
+      }),
+    );
+    return { ...caseContext, ...parts } as RenderContextByKind[K];
   }
 }
