@@ -19,7 +19,7 @@ import { CheckinService } from './checkin/checkin.service';
 import { CaseEmailController } from './compose/case-email.controller';
 import { ComposeService } from './compose/compose.service';
 import { EmailPreparer } from './compose/email-preparer.service';
-import { RenderContextProviders } from './compose/render-context-providers';
+import { RenderContextProviders } from './email-kinds/render-context-providers';
 import { RepliesService } from './compose/replies.service';
 import { MailTransport } from './mail/mail-transport';
 import { EmailJobs } from './outbox/email-jobs';

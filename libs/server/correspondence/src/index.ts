@@ -6,12 +6,19 @@ export {
   RenderContextProviders,
   type RenderContextProvider,
   type EmailToRender,
-} from './compose/render-context-providers';
+} from './email-kinds/render-context-providers';
 export { OutboxReconciler, type ReconcileReport } from './outbox/outbox-reconciler.service';
 export { ScheduledEmailsService, type StaffActor } from './outbox/scheduled-emails.service';
 export { toScheduledEmailDto } from './outbox/scheduled-email.mapper';
 export { createPooledTransport } from './mail/mail-transport';
 export { buildRawMessage } from './mail/outgoing-message';
 export type { TemplateScope } from './templates/template-renderer';
+export type {
+  AgreedActionRenderContext,
+  CaseRenderContext,
+  LetterRenderContext,
+  RenderContextParts,
+} from './email-kinds/render-context';
+export type { RenderContextByKind } from './email-kinds/email-kind-definitions';
 export { EmailTemplatesService, renderEmail } from './templates/email-templates.service';
 export { ComposeEmailDto } from './compose/dto/compose-email.dto';

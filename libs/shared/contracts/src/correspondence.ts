@@ -1,5 +1,6 @@
 import type { TimelineEntryBase } from './cases';
-import type { ScheduledEmailKind, ScheduledEmailStatus } from './enums';
+import { SCHEDULED_EMAIL_KINDS, type ScheduledEmailKind, type ScheduledEmailStatus } from './enums';
+import type { ConsentKey } from './supporters';
 
 /** Outbound email (issue 6): the outbox, templates, the chase plan and the supporter check-in. */
 
@@ -7,23 +8,71 @@ import type { ScheduledEmailKind, ScheduledEmailStatus } from './enums';
 export const RECIPIENT_KINDS = ['supporter', 'mp'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 
-/** What kind of email goes to whom. */
-export const RECIPIENT_OF_KIND: { readonly [K in ScheduledEmailKind]: RecipientKind } = {
-  reply: 'supporter',
-  supporter_checkin: 'supporter',
-  checkin_reminder: 'supporter',
-  mp_chase: 'mp',
-  meeting_thank_you: 'mp',
-  action_chase: 'mp',
-  mp_email: 'mp',
-};
+/** What the server and the dashboard both need to know about a kind of email. */
+export interface EmailKindFacts {
+  /** Who it goes to. */
+  recipient: RecipientKind;
+  /**
+   * Written by the chase plan after an outbound MP contact: it goes only while the case awaits the
+   * MP, and is stopped when the MP responds (or their office replies), the case moves on, or a
+   * new plan replaces it.
+   */
+  chasePlan: boolean;
+  /** The supporter's consent that covers it: withdrawing it cancels what is pending. */
+  consent: ConsentKey;
+  /** Whether that consent must be on record when it goes (a reply answers the supporter's own email, so it need not be). */
+  consentOnRecord: boolean;
+  /** Staff write it from the case (`POST /api/cases/:id/reply`, `/mp-email`); the others the system writes. */
+  composed: boolean;
+}
 
-/** The kinds the chase plan writes; they only make sense while the case is awaiting the MP. */
-export const CHASE_KINDS = [
-  'supporter_checkin',
-  'checkin_reminder',
-  'mp_chase',
-] as const satisfies readonly ScheduledEmailKind[];
+/** One row per email kind; everything else about a kind is derived from it (and the server's table of kinds). */
+export const EMAIL_KINDS = {
+  reply: {
+    recipient: 'supporter',
+    chasePlan: false,
+    consent: 'contactByEmail',
+    consentOnRecord: false,
+    composed: true,
+  },
+  supporter_checkin: {
+    recipient: 'supporter',
+    chasePlan: true,
+    consent: 'contactByEmail',
+    consentOnRecord: true,
+    composed: false,
+  },
+  checkin_reminder: {
+    recipient: 'supporter',
+    chasePlan: true,
+    consent: 'contactByEmail',
+    consentOnRecord: true,
+    composed: false,
+  },
+  mp_chase: { recipient: 'mp', chasePlan: true, consent: 'shareWithMp', consentOnRecord: true, composed: false },
+  meeting_thank_you: {
+    recipient: 'mp',
+    chasePlan: false,
+    consent: 'shareWithMp',
+    consentOnRecord: true,
+    composed: false,
+  },
+  action_chase: { recipient: 'mp', chasePlan: false, consent: 'shareWithMp', consentOnRecord: true, composed: false },
+  mp_email: { recipient: 'mp', chasePlan: false, consent: 'shareWithMp', consentOnRecord: true, composed: true },
+} as const satisfies { readonly [K in ScheduledEmailKind]: EmailKindFacts };
+
+/** The kinds whose facts include `F`, e.g. `EmailKindsWhere<{ composed: true }>`. */
+export type EmailKindsWhere<F extends Partial<EmailKindFacts>> = {
+  [K in ScheduledEmailKind]: (typeof EMAIL_KINDS)[K] extends F ? K : never;
+}[ScheduledEmailKind];
+
+/** The kinds of email to a recipient (or under a consent): what to cancel when that changes. */
+export const emailKindsWhere = (match: (facts: EmailKindFacts) => boolean): ScheduledEmailKind[] =>
+  SCHEDULED_EMAIL_KINDS.filter((kind) => match(EMAIL_KINDS[kind]));
+
+/** The kinds the chase plan writes. */
+export type ChasePlanKind = EmailKindsWhere<{ chasePlan: true }>;
+export const CHASE_KINDS = emailKindsWhere((k) => k.chasePlan) as ChasePlanKind[];
 
 /**
  * Why a pending email was cancelled (shown on the case). `staff` is a person pressing cancel;
@@ -112,8 +161,8 @@ export interface ComposeEmailInput {
 }
 
 /** The emails staff compose from the case: a reply to the supporter, or an email to the MP's office. */
-export const COMPOSE_KINDS = ['reply', 'mp_email'] as const satisfies readonly ScheduledEmailKind[];
-export type ComposeKind = (typeof COMPOSE_KINDS)[number];
+export type ComposeKind = EmailKindsWhere<{ composed: true }>;
+export const COMPOSE_KINDS = emailKindsWhere((k) => k.composed) as ComposeKind[];
 
 /** `POST /api/cases/:id/email-preview`: renders what `/reply` or `/mp-email` would queue; writes nothing. */
 export interface ComposePreviewInput extends ComposeEmailInput {

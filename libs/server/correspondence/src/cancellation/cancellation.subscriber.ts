@@ -1,18 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  RECIPIENT_OF_KIND,
-  SCHEDULED_EMAIL_KINDS,
-  type DomainEventPayloads,
-  type ScheduledEmailKind,
-} from '@campaign-desk/contracts';
+import { emailKindsWhere, type DomainEventPayloads } from '@campaign-desk/contracts';
 import { Clock, OnDomainEvent } from '@campaign-desk/server-core';
 import type { EntityManager } from 'typeorm';
 import { ChasePlanService } from '../chase-plan/chase-plan.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
-
-const TO_SUPPORTER = SCHEDULED_EMAIL_KINDS.filter((k) => RECIPIENT_OF_KIND[k] === 'supporter');
-const TO_MP = SCHEDULED_EMAIL_KINDS.filter((k): k is ScheduledEmailKind => RECIPIENT_OF_KIND[k] === 'mp');
 
 /**
  * Stops what is pending when another domain's change says it must not go, inside that change's
@@ -49,7 +41,8 @@ export class CancellationSubscriber {
       await this.outbox.cancelForSupporter(tx, event.supporterId, 'supporter_on_hold', { actorId: event.actorId });
       return;
     }
-    const kinds = event.consent === 'shareWithMp' ? TO_MP : TO_SUPPORTER;
+    const withdrawn = event.consent ?? 'contactByEmail';
+    const kinds = emailKindsWhere((k) => k.consent === withdrawn);
     await this.outbox.cancelForSupporter(tx, event.supporterId, 'consent_withdrawn', { kinds, actorId: event.actorId });
   }
 

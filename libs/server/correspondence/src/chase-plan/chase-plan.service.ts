@@ -3,6 +3,7 @@ import { CHASE_KINDS, type CancelReason, type ChasePlanSettings, type SessionUse
 import { AppConfig, Clock, holidayRegionForNation } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { EntityManager } from 'typeorm';
+import { CHECKIN_KINDS } from '../email-kinds/email-kind-definitions';
 import { OutboxService } from '../outbox/outbox.service';
 import { ChasePlanRepository } from './chase-plan.repository';
 import { planChaseTimes } from './chase-plan-timing';
@@ -111,7 +112,7 @@ export class ChasePlanService {
     reason: CancelReason,
     options: { checkinsOnly?: boolean; actorId?: string | null } = {},
   ): Promise<{ emails: string[]; tasks: string[] }> {
-    const kinds = options.checkinsOnly ? (['supporter_checkin', 'checkin_reminder'] as const) : CHASE_KINDS;
+    const kinds = options.checkinsOnly ? CHECKIN_KINDS : CHASE_KINDS;
     const emails = await this.outbox.cancelForCase(tx, caseId, reason, { kinds, actorId: options.actorId });
     const tasks = options.checkinsOnly ? [] : await this.plans.cancelOpenTasks(tx, caseId, reason);
     return { emails, tasks };

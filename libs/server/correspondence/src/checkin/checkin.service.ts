@@ -3,6 +3,7 @@ import { CHECKIN_ANSWERS, type CheckinAnswer } from '@campaign-desk/contracts';
 import { Clock, DomainEvents } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { ChasePlanService } from '../chase-plan/chase-plan.service';
+import { carriesCheckinLinks } from '../email-kinds/email-kind-definitions';
 import type { ScheduledEmailEntity } from '../outbox/scheduled-email.entity';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
 import { CheckinAnswersRepository } from './checkin-answers.repository';
@@ -93,8 +94,7 @@ export class CheckinService {
     const verified = this.links.verify(token, this.clock.now());
     if (!verified.ok) return verified.problem === 'expired' ? problem(410, 'expired') : problem(400, 'invalid');
     const email = await this.emails.findById(verified.claims.scheduledEmailId);
-    if (!email || (email.kind !== 'supporter_checkin' && email.kind !== 'checkin_reminder'))
-      return problem(400, 'invalid');
+    if (!email || !carriesCheckinLinks(email.kind)) return problem(400, 'invalid');
     if (await this.answers.findFor(email.id, email.mpContactId)) return problem(410, 'used');
     return { ok: true, email };
   }

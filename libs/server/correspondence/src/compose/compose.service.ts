@@ -1,8 +1,9 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
-  RECIPIENT_OF_KIND,
+  EMAIL_KINDS,
   type CaseDetail,
   type ComposeEmailInput,
+  type ComposeKind,
   type ScheduledEmailKind,
   type SupporterDto,
 } from '@campaign-desk/contracts';
@@ -15,6 +16,11 @@ import { EmailTemplatesService, renderEmail } from '../templates/email-templates
 import { EmailPreparer, withCaseReference } from './email-preparer.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Why staff cannot send an email that needs a consent the supporter has not given. */
+const NOT_CONSENTED: { readonly [C in (typeof EMAIL_KINDS)[ComposeKind]['consent']]: string } = {
+  contactByEmail: 'The supporter has not consented to being contacted by email',
+  shareWithMp: 'The supporter has not consented to sharing their case with their MP',
+};
 const bad = (field: string, detail: string) =>
   new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
@@ -47,12 +53,7 @@ export class ComposeService {
   ) {}
 
   /** Checks the case can take it and renders the text; nothing is written yet. */
-  async compose(
-    caseId: string,
-    kind: 'reply' | 'mp_email',
-    input: ComposeEmailInput,
-    staffId: string,
-  ): Promise<ComposedEmail> {
+  async compose(caseId: string, kind: ComposeKind, input: ComposeEmailInput, staffId: string): Promise<ComposedEmail> {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
     const detail = await this.cases.afterAction(caseId);
     this.checkCase(detail, kind);
@@ -72,7 +73,8 @@ export class ComposeService {
     }
     let inReplyTo: string | null = null;
     let references: string[] = [];
-    if (kind === 'reply') {
+    // An email to the supporter answers their message: it threads to it and keeps its subject.
+    if (EMAIL_KINDS[kind].recipient === 'supporter') {
       const target = await this.messages.replyTarget(detail.id, input.inReplyToMessageId);
       if (input.inReplyToMessageId && !target) throw bad('inReplyToMessageId', 'is not a message on this case');
       if (target?.rfcMessageId) {
@@ -119,7 +121,7 @@ export class ComposeService {
     ]);
   }
 
-  private checkCase(detail: CaseDetail, kind: 'reply' | 'mp_email'): void {
+  private checkCase(detail: CaseDetail, kind: ComposeKind): void {
     if (detail.status === 'closed')
       throw new ConflictException({ message: 'The case is closed: reopen it to send email', status: detail.status });
     if (detail.status === 'on_hold')
@@ -130,12 +132,11 @@ export class ComposeService {
     const supporter = detail.supporter as SupporterDto | null;
     if (supporter?.onHold)
       throw new ConflictException({ message: 'The supporter is on hold: nothing is sent while they are' });
-    if (RECIPIENT_OF_KIND[kind] === 'supporter' && !supporter?.email)
+    const facts = EMAIL_KINDS[kind];
+    if (facts.recipient === 'supporter' && !supporter?.email)
       throw bad('caseId', 'has a supporter without an email address');
-    if (RECIPIENT_OF_KIND[kind] === 'mp') {
-      if (detail.mpId === null) throw bad('caseId', 'has no MP');
-      if (!supporter?.consents.shareWithMp)
-        throw new ConflictException({ message: 'The supporter has not consented to sharing their case with their MP' });
-    }
+    if (facts.recipient === 'mp' && detail.mpId === null) throw bad('caseId', 'has no MP');
+    if (facts.consentOnRecord && !supporter?.consents[facts.consent])
+      throw new ConflictException({ message: NOT_CONSENTED[facts.consent] });
   }
 }

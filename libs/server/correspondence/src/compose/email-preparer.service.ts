@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
-  RECIPIENT_OF_KIND,
+  EMAIL_KINDS,
   type CancelReason,
   type CaseDetail,
   type RenderedEmail,
@@ -12,10 +12,12 @@ import { DirectoryService } from '@campaign-desk/server-directory';
 import { CheckinAnswersRepository } from '../checkin/checkin-answers.repository';
 import { CheckinLinks } from '../checkin/checkin-links';
 import { renderEmail, EmailTemplatesService } from '../templates/email-templates.service';
-import { escapeHtml, htmlDocument, type TemplateScope } from '../templates/template-renderer';
+import { escapeHtml, htmlDocument } from '../templates/template-renderer';
 import type { ScheduledEmailEntity } from '../outbox/scheduled-email.entity';
-import { RenderContextProviders } from './render-context-providers';
-import { whyNotSend } from './send-eligibility';
+import { carriesCheckinLinks } from '../email-kinds/email-kind-definitions';
+import type { CaseRenderContext } from '../email-kinds/render-context';
+import { RenderContextProviders } from '../email-kinds/render-context-providers';
+import { whyNotSend } from '../email-kinds/send-eligibility';
 
 export type Preparation =
   | { kind: 'ready'; to: { name: string; address: string }; email: RenderedEmail; templateVersion: number | null }
@@ -51,18 +53,17 @@ export class EmailPreparer {
   async prepare(row: ScheduledEmailEntity, now: Date): Promise<Preparation> {
     const detail = await this.cases.afterAction(row.caseId);
     const supporter = detail.supporter && 'email' in detail.supporter ? (detail.supporter as SupporterDto) : null;
-    const isCheckin = row.kind === 'supporter_checkin' || row.kind === 'checkin_reminder';
     const reason = whyNotSend({
       kind: row.kind,
       caseStatus: detail.status,
       supporter: supporter ? { onHold: supporter.onHold, consents: supporter.consents } : null,
-      checkinAnswered: isCheckin && !!(await this.answers.findFor(row.id, row.mpContactId)),
+      checkinAnswered: carriesCheckinLinks(row.kind) && !!(await this.answers.findFor(row.id, row.mpContactId)),
     });
     if (reason) return { kind: 'cancel', reason };
 
     const mp = await this.mpOf(detail);
     let to: { name: string; address: string };
-    if (RECIPIENT_OF_KIND[row.kind] === 'supporter') {
+    if (EMAIL_KINDS[row.kind].recipient === 'supporter') {
       if (!supporter?.email) return { kind: 'fail', error: 'The supporter has no email address on record' };
       to = { name: supporter.name, address: supporter.email };
     } else {
@@ -81,15 +82,13 @@ export class EmailPreparer {
       };
     }
     const template = await this.templates.current(row.templateKey!);
-    const scope: TemplateScope = {
-      ...(await this.scopeFor(detail, row.createdBy ?? detail.assigneeId)),
-      ...(await this.providers.scopeFor(
-        { id: row.id, kind: row.kind, caseId: row.caseId, mpContactId: row.mpContactId, context: row.context },
-        now,
-      )),
-    };
-    if (isCheckin) scope.checkin = this.links.linksFor(row.id, now);
-    const email = renderEmail(template, scope);
+    const context = await this.providers.contextFor(
+      { id: row.id, kind: row.kind, caseId: row.caseId, mpContactId: row.mpContactId, context: row.context },
+      await this.scopeFor(detail, row.createdBy ?? detail.assigneeId),
+      { checkin: () => this.links.linksFor(row.id, now) },
+      now,
+    );
+    const email = renderEmail(template, context);
     return {
       kind: 'ready',
       to,
@@ -99,7 +98,7 @@ export class EmailPreparer {
   }
 
   /** Placeholder values from the case, for composing from a template and for sending. */
-  async scopeFor(detail: CaseDetail, staffId: string | null): Promise<TemplateScope> {
+  async scopeFor(detail: CaseDetail, staffId: string | null): Promise<CaseRenderContext> {
     const supporter = detail.supporter;
     const mp = await this.mpOf(detail);
     const staffName = staffId

@@ -3,6 +3,7 @@ import { AppConfig, Clock, type JobContext } from '@campaign-desk/server-core';
 import { CasesService } from '@campaign-desk/server-cases';
 import { MessagesService } from '@campaign-desk/server-intake';
 import { EmailPreparer } from '../compose/email-preparer.service';
+import { EMAIL_KIND_DEFINITIONS } from '../email-kinds/email-kind-definitions';
 import { MailTransport } from '../mail/mail-transport';
 import { buildRawMessage, envelopeFrom } from '../mail/outgoing-message';
 import { retryDelayMs, type SendOutcome } from '../mail/send-outcome';
@@ -124,7 +125,9 @@ export class EmailSender {
       return {
         result: 'sent',
         wakeAt: null,
-        supporterUpdate: row.kind === 'reply' ? { caseId: row.caseId, at: this.clock.now() } : null,
+        supporterUpdate: EMAIL_KIND_DEFINITIONS[row.kind].countsAsSupporterUpdate
+          ? { caseId: row.caseId, at: this.clock.now() }
+          : null,
       };
     }
     if (outcome.kind === 'retry') {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { RECIPIENT_OF_KIND, type CancelReason, type ScheduledEmailKind } from '@campaign-desk/contracts';
+import { EMAIL_KINDS, type CancelReason, type ScheduledEmailKind } from '@campaign-desk/contracts';
 import { AppConfig } from '@campaign-desk/server-core';
 import type { EntityManager } from 'typeorm';
 import { EmailJobs } from './email-jobs';
@@ -49,7 +49,7 @@ export class OutboxService {
         supporterId: r.supporterId,
         mpContactId: r.mpContactId ?? null,
         kind: r.kind,
-        recipientKind: RECIPIENT_OF_KIND[r.kind],
+        recipientKind: EMAIL_KINDS[r.kind].recipient,
         dueAt: r.dueAt,
         templateKey: r.templateKey ?? (r.subject && r.body ? null : r.kind),
         templateVersion: r.templateVersion ?? null,

@@ -13,9 +13,9 @@ import { EmailTemplatesRepository } from './email-templates.repository';
 import { sampleScope, templateDefinition, TEMPLATE_DEFINITIONS, type TemplateDefinition } from './template-catalogue';
 import {
   htmlDocument,
-  placeholdersOf,
   renderTemplate,
   TemplateSyntaxError,
+  unknownPlaceholders,
   type TemplateScope,
 } from './template-renderer';
 
@@ -106,14 +106,13 @@ export class EmailTemplatesService {
   private validate(definition: TemplateDefinition, text: { subject: string; body: string }): void {
     const allowed = new Set(definition.placeholders.map((p) => p.name));
     for (const field of ['subject', 'body'] as const) {
-      let used: string[];
+      let unknown: string[];
       try {
-        used = placeholdersOf(text[field]);
+        unknown = unknownPlaceholders(text[field], allowed);
       } catch (error) {
         if (!(error instanceof TemplateSyntaxError)) throw error;
         throw new BadRequestException({ message: `${field}: ${error.message}`, fields: { [field]: error.message } });
       }
-      const unknown = used.filter((name) => !allowed.has(name));
       if (unknown.length) {
         const detail = `unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')} (allowed: ${[...allowed].join(', ')})`;
         throw new BadRequestException({ message: `${field} has an ${detail}`, fields: { [field]: detail } });

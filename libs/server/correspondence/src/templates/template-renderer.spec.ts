@@ -1,10 +1,10 @@
 import {
   htmlDocument,
   parseTemplate,
-  placeholdersOf,
   renderTemplate,
   TemplateSyntaxError,
   TrustedLink,
+  unknownPlaceholders,
 } from './template-renderer';
 
 describe('template renderer', () => {
@@ -60,12 +60,24 @@ describe('template renderer', () => {
     expect(renderTemplate('[{{supporter}}]', scope, 'text')).toBe('[]');
   });
 
-  it('lists the placeholders a template uses, section members under their section', () => {
-    expect(placeholdersOf('{{a.b}} {{#actions}}{{description}}{{/actions}}').sort()).toEqual([
-      'a.b',
-      'actions',
-      'actions.description',
+  it('names the placeholders a context cannot fill, section members under their section', () => {
+    const known = new Set(['a.b', 'actions', 'actions.description', 'actions.dueDate', 'supporter.name']);
+    expect(unknownPlaceholders('{{a.b}} {{#actions}}{{description}}{{/actions}}', known)).toEqual([]);
+    expect(unknownPlaceholders('{{a.c}} {{#actions}}{{mood}}{{/actions}} {{#x}}{{y}}{{/x}}', known)).toEqual([
+      'a.c',
+      'actions.mood',
+      'x',
+      'x.y',
     ]);
+  });
+
+  it('looks a name up inside its section first, then outwards, as rendering does', () => {
+    const known = new Set(['actions', 'actions.dueDate', 'supporter.name']);
+    const source = '{{#actions}}{{#dueDate}}by {{dueDate}}{{/dueDate}} for {{supporter.name}}{{/actions}}';
+    expect(unknownPlaceholders(source, known)).toEqual([]);
+    expect(renderTemplate(source, { ...scope, actions: [{ dueDate: '1 May' }] }, 'text')).toBe(
+      'by 1 May for Ann <script>alert(1)</script> & Co',
+    );
   });
 
   it.each([

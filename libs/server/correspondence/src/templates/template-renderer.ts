@@ -59,20 +59,25 @@ export function parseTemplate(source: string): Node[] {
   return root;
 }
 
-/** Every placeholder a template uses, with section members prefixed by their section (`actions.description`). */
-export function placeholdersOf(source: string): string[] {
-  const names = new Set<string>();
-  const walk = (nodes: Node[], prefix: string) => {
+/**
+ * The placeholders of a template that a context offering `known` cannot fill, by their full names
+ * (`actions.description`). A name inside a section is looked up as the renderer does: in the
+ * section's item first, then outwards, so `{{#actions}}{{#dueDate}}by {{dueDate}}{{/dueDate}}{{/actions}}`
+ * uses only `actions` and `actions.dueDate`.
+ */
+export function unknownPlaceholders(source: string, known: ReadonlySet<string>): string[] {
+  const unknown = new Set<string>();
+  // Innermost section first; '' is the top level.
+  const walk = (nodes: Node[], prefixes: string[]) => {
     for (const node of nodes) {
-      if (node.type === 'var') names.add(prefix + node.name);
-      if (node.type === 'section') {
-        names.add(prefix + node.name);
-        walk(node.children, `${prefix}${node.name}.`);
-      }
+      if (node.type === 'text') continue;
+      const found = prefixes.map((prefix) => prefix + node.name).find((name) => known.has(name));
+      if (!found) unknown.add(prefixes[0] + node.name);
+      if (node.type === 'section') walk(node.children, [`${found ?? prefixes[0] + node.name}.`, ...prefixes]);
     }
   };
-  walk(parseTemplate(source), '');
-  return [...names];
+  walk(parseTemplate(source), ['']);
+  return [...unknown];
 }
 
 export type RenderMode = 'text' | 'html' | 'header';

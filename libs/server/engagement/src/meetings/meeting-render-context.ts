@@ -2,9 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { ActionOwner } from '@campaign-desk/contracts';
 import {
   RenderContextProviders,
+  type AgreedActionRenderContext,
   type EmailToRender,
-  type RenderContextProvider,
-  type TemplateScope,
 } from '@campaign-desk/server-correspondence';
 import type { AgreedActionEntity } from './meeting.entity';
 import { MeetingsRepository } from './meetings.repository';
@@ -20,33 +19,33 @@ const OWNER_LABELS: Record<ActionOwner, string> = {
 /** A calendar date as the letter reads it (`1 December 2026`); dates carry no time, so no zone shift. */
 export const formatDueDate = (date: string | null) => (date ? longDate.format(new Date(`${date}T00:00:00Z`)) : null);
 
-function actionScope(a: AgreedActionEntity): TemplateScope {
+function actionContext(a: AgreedActionEntity): AgreedActionRenderContext {
   return { description: a.description, owner: OWNER_LABELS[a.owner], dueDate: formatDueDate(a.dueDate) };
 }
 
-/** `{{#actions}}` for the meeting thank-you and `{{action.*}}` for an agreed action's chase. */
+/**
+ * `{{#actions}}` (the agreed actions of the email's meeting, for the thank-you) and `{{action.*}}`
+ * (the agreed action an email chases), from the ids the email was scheduled with.
+ */
 @Injectable()
-export class MeetingRenderContext implements RenderContextProvider, OnModuleInit {
-  readonly name = 'meeting';
-
+export class MeetingRenderContext implements OnModuleInit {
   constructor(
     private readonly providers: RenderContextProviders,
     private readonly meetings: MeetingsRepository,
   ) {}
 
   onModuleInit(): void {
-    this.providers.register(this);
+    this.providers.register({ part: 'actions', valueFor: (email) => this.agreedActions(email) });
+    this.providers.register({ part: 'action', valueFor: (email) => this.chasedAction(email) });
   }
 
-  async scopeFor(email: EmailToRender): Promise<TemplateScope> {
-    const scope: TemplateScope = {};
-    if (email.kind === 'meeting_thank_you' && email.context.meetingId) {
-      scope.actions = (await this.meetings.actionsOf([email.context.meetingId])).map(actionScope);
-    }
-    if (email.kind === 'action_chase' && email.context.agreedActionId) {
-      const action = await this.meetings.findAction(email.context.agreedActionId);
-      if (action) scope.action = actionScope(action);
-    }
-    return scope;
+  private async agreedActions(email: EmailToRender): Promise<AgreedActionRenderContext[] | null> {
+    if (!email.context.meetingId) return null;
+    return (await this.meetings.actionsOf([email.context.meetingId])).map(actionContext);
+  }
+
+  private async chasedAction(email: EmailToRender): Promise<AgreedActionRenderContext | null> {
+    const action = email.context.agreedActionId ? await this.meetings.findAction(email.context.agreedActionId) : null;
+    return action ? actionContext(action) : null;
   }
 }

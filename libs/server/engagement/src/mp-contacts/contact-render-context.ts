@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   RenderContextProviders,
   type EmailToRender,
+  type RenderContextParts,
   type RenderContextProvider,
-  type TemplateScope,
 } from '@campaign-desk/server-correspondence';
 import { LONDON } from '@campaign-desk/server-core';
 import { MpContactsRepository } from './mp-contacts.repository';
@@ -12,8 +12,8 @@ const longDate = new Intl.DateTimeFormat('en-GB', { timeZone: LONDON, day: 'nume
 
 /** `{{contact.date}}`, `{{contact.channel}}`, `{{contact.daysAgo}}` for the chase plan's emails. */
 @Injectable()
-export class ContactRenderContext implements RenderContextProvider, OnModuleInit {
-  readonly name = 'mp_contact';
+export class ContactRenderContext implements RenderContextProvider<'contact'>, OnModuleInit {
+  readonly part = 'contact';
 
   constructor(
     private readonly providers: RenderContextProviders,
@@ -24,17 +24,15 @@ export class ContactRenderContext implements RenderContextProvider, OnModuleInit
     this.providers.register(this);
   }
 
-  async scopeFor(email: EmailToRender, now: Date): Promise<TemplateScope> {
+  async valueFor(email: EmailToRender, now: Date): Promise<RenderContextParts['contact'] | null> {
     const contact = email.mpContactId
       ? await this.contacts.findById(email.mpContactId)
       : await this.contacts.latestOutbound(email.caseId);
-    if (!contact) return {};
+    if (!contact) return null;
     return {
-      contact: {
-        date: longDate.format(contact.contactedAt),
-        channel: contact.channel,
-        daysAgo: Math.max(0, Math.floor((now.getTime() - contact.contactedAt.getTime()) / 86_400_000)),
-      },
+      date: longDate.format(contact.contactedAt),
+      channel: contact.channel,
+      daysAgo: Math.max(0, Math.floor((now.getTime() - contact.contactedAt.getTime()) / 86_400_000)),
     };
   }
 }
