@@ -231,7 +231,8 @@ describe('engagement records: meetings', () => {
     const dueDate = addWorkingDays(londonDate(new Date()), 3, 'england_wales');
     const meeting = (
       await createMeeting(found.id, {
-        startsAt: inDays(-1),
+        // An hour ago, so its thank-you (09:00 the next working day) is still to come at any time of day.
+        startsAt: new Date(Date.now() - HOUR).toISOString(),
         agreedActions: [
           { description: 'Ask a written question', owner: 'mp', dueDate },
           { description: 'Send the discharge letter', owner: 'supporter', dueDate, chase: false },

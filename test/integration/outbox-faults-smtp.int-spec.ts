@@ -149,9 +149,11 @@ describe('outbox faults: what the SMTP server answers', () => {
 
     beforeAll(async () => {
       found = await newCase();
+      // Written yesterday, so both chases (21 and 35 days on) are still to come: only send-now sends one.
+      const yesterday = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
       await caseworker.agent
         .post(`/api/cases/${found.id}/mp-contacts`)
-        .send({ channel: 'letter', direction: 'outbound', date: '2026-11-02' })
+        .send({ channel: 'letter', direction: 'outbound', date: yesterday })
         .expect(201);
       chases = (await outboxRows(env.databaseUrl, 'case_id = $1', [found.id])).filter((r) => r.kind === 'mp_chase');
     });
