@@ -4,6 +4,7 @@ export * from './database/data-source-options';
 export * from './database/ensure-database';
 export * from './database/migrate';
 export * from './database/database.module';
+export * from './database/enum-constraints';
 export * from './queue/queue.service';
 export * from './queue/queue.module';
 export * from './queue/job-handler.decorator';

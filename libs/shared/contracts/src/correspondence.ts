@@ -1,5 +1,5 @@
 import type { TimelineEntryBase } from './cases';
-import type { ScheduledEmailKind, ScheduledEmailStatus } from './enums';
+import type { ChaseTaskKind, ScheduledEmailKind, ScheduledEmailStatus } from './enums';
 
 /** Outbound email (issue 6): the outbox, templates, the chase plan and the supporter check-in. */
 
@@ -186,7 +186,7 @@ export interface ChaseTaskDto {
   id: string;
   caseId: string;
   mpContactId: string | null;
-  kind: 'phone_mp_office';
+  kind: ChaseTaskKind;
   dueAt: string;
   status: ChaseTaskStatus;
   cancelReason: CancelReason | null;
