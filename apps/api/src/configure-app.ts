@@ -7,13 +7,14 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, createValidationPipe } from '@campaign-desk/server-core';
+import { AppConfig, createValidationPipe, rejectInvalidClientAddress } from '@campaign-desk/server-core';
 import { mountQueueBoard } from './queue-board';
 
 /** Everything main.ts and the integration tests share: security headers, parsers, prefix, docs, dashboard. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
+  app.use(rejectInvalidClientAddress);
   app.disable('x-powered-by');
   app.use(
     helmet({

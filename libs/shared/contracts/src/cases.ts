@@ -1,4 +1,4 @@
-import type { CaseOutcome, CaseStatus, Nation, Priority, Topic } from './enums';
+import type { AssignmentMethod, CaseOutcome, CaseStatus, Nation, Priority, Topic } from './enums';
 import type { MessageSummary } from './intake';
 import type { SupporterDto, SupporterSummaryDto } from './supporters';
 
@@ -221,7 +221,7 @@ export type StatusChangeTimelineEntry = TimelineEntryBase<
 >;
 export type AssignmentTimelineEntry = TimelineEntryBase<
   'assignment',
-  { fromAssigneeId: string | null; toAssigneeId: string | null; method: 'manual' | 'bulk' | 'auto' }
+  { fromAssigneeId: string | null; toAssigneeId: string | null; method: AssignmentMethod }
 >;
 
 export type TimelineEntry =

@@ -1,5 +1,5 @@
 import type { TimelineEntryBase } from './cases';
-import { SCHEDULED_EMAIL_KINDS, type ScheduledEmailKind, type ScheduledEmailStatus } from './enums';
+import { SCHEDULED_EMAIL_KINDS, type ChaseTaskKind, type ScheduledEmailKind, type ScheduledEmailStatus } from './enums';
 import type { ConsentKey } from './supporters';
 
 /** Outbound email (issue 6): the outbox, templates, the chase plan and the supporter check-in. */
@@ -235,7 +235,7 @@ export interface ChaseTaskDto {
   id: string;
   caseId: string;
   mpContactId: string | null;
-  kind: 'phone_mp_office';
+  kind: ChaseTaskKind;
   dueAt: string;
   status: ChaseTaskStatus;
   cancelReason: CancelReason | null;

@@ -72,3 +72,19 @@ export type ScheduledEmailStatus = (typeof SCHEDULED_EMAIL_STATUSES)[number];
 
 export const NATIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland'] as const;
 export type Nation = (typeof NATIONS)[number];
+
+/** How a case got its assignee: one case by hand, many at once, or the round robin. */
+export const ASSIGNMENT_METHODS = ['manual', 'bulk', 'auto'] as const;
+export type AssignmentMethod = (typeof ASSIGNMENT_METHODS)[number];
+
+/** What a chase task asks of the caseworker (today only the call to the MP's office after the last chase). */
+export const CHASE_TASK_KINDS = ['phone_mp_office'] as const;
+export type ChaseTaskKind = (typeof CHASE_TASK_KINDS)[number];
+
+/** The kinds of row in the reports' engagement facts: an outbound contact, a chase sent, a meeting, an MP action. */
+export const ENGAGEMENT_FACT_KINDS = ['contact', 'chase', 'meeting', 'action'] as const;
+export type EngagementFactKind = (typeof ENGAGEMENT_FACT_KINDS)[number];
+
+/** The response times the reports measure: days to the first response, and to the first substantive one. */
+export const RESPONSE_TIME_MEASURES = ['first', 'substantive'] as const;
+export type ResponseTimeMeasure = (typeof RESPONSE_TIME_MEASURES)[number];

@@ -26,6 +26,7 @@ const LIST_SPEC = {
   filterable: CASE_FILTER_FIELDS,
   defaultSort: { field: 'createdAt' as const, order: 'DESC' as const },
   maxPageSize: 200,
+  nullable: ['assigneeId' as const],
 };
 
 /**

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@campaign-desk/contracts';
+import { postgresErrorBody } from './postgres-errors';
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
@@ -80,6 +81,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (parserStatus === 413) return { statusCode: 413, error: STATUS_TEXT[413], message: 'Request body is too large' };
     if (parserStatus === 400)
       return { statusCode: 400, error: STATUS_TEXT[400], message: 'Request body is not valid JSON' };
+    const refused = postgresErrorBody(exception);
+    if (refused) return refused;
     if (isUnavailableError(exception)) {
       return {
         statusCode: 503,

@@ -46,6 +46,15 @@ describe('parseListQuery', () => {
     [{ sort: 'name' }, 'sort'],
     [{ range: '[10,2]' }, 'range'],
     [{ range: '[-1,2]' }, 'range'],
+    [{ range: '[0,1e9]' }, 'range'],
+    [{ range: '[1e300,1e301]' }, 'range'],
+    [{ range: '[0.5,2]' }, 'range'],
+    [{ range: '["a"]' }, 'range'],
+    [{ filter: 'null' }, 'filter'],
+    [{ filter: '{"role":null}' }, 'filter'],
+    [{ filter: '{"id":[]}' }, 'filter'],
+    [{ filter: '{"q":"a\\u0000b"}' }, 'filter'],
+    [{ filter: '{"role":["admin",{"x":"\\u0000"}]}' }, 'filter'],
     [{ filter: '{"passwordHash":"x"}' }, 'filter'],
     [{ filter: '[1]' }, 'filter'],
     [{ filter: '{bad json' }, 'filter'],
@@ -58,6 +67,14 @@ describe('parseListQuery', () => {
         ),
       ),
     ).toEqual([field]);
+  });
+
+  it('takes null only for the filters that declare it', () => {
+    const parsed = parseListQuery(
+      { filter: '{"role":null}' },
+      { ...spec, sortable: [...spec.sortable], filterable: [...spec.filterable], nullable: ['role'] },
+    );
+    expect(parsed.filter).toEqual({ role: null });
   });
 
   it('caps the page size', () => {

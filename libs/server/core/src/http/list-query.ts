@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { fieldError } from './field-error';
+import { findNulByte, NUL_BYTE_MESSAGE } from './nul-bytes';
 
 /** A parsed react-admin simple-REST list request: `?sort=["f","ASC"]&range=[0,24]&filter={...}`. */
 export interface ListQuery<F extends string = string, S extends string = string> {
@@ -13,21 +14,25 @@ export interface ListQuerySpec<F extends string, S extends string> {
   filterable: readonly F[];
   defaultSort: { field: S; order: 'ASC' | 'DESC' };
   maxPageSize?: number;
+  /** Filters where null is a value ("none", e.g. `assigneeId: null` for unassigned); elsewhere null is refused. */
+  nullable?: readonly F[];
 }
 
 function parseJson(raw: unknown, field: string): unknown {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string')
-    throw new BadRequestException({ message: `${field} must be a JSON string`, fields: { [field]: 'must be JSON' } });
+  if (typeof raw !== 'string') throw fieldError(field, 'must be a JSON string');
   try {
     return JSON.parse(raw);
   } catch {
-    throw new BadRequestException({ message: `${field} is not valid JSON`, fields: { [field]: 'is not valid JSON' } });
+    throw fieldError(field, 'is not valid JSON');
   }
 }
 
+/** Beyond any list the API serves; a larger index is a malformed request, not a far page. */
+const MAX_RANGE_INDEX = 10_000_000;
+
 function bad(field: string, message: string): never {
-  throw new BadRequestException({ message: `${field} ${message}`, fields: { [field]: message } });
+  throw fieldError(field, message);
 }
 
 /** Parses and whitelists sort, range and filter; anything not allowed is a 400 naming it. */
@@ -54,8 +59,9 @@ export function parseListQuery<F extends string, S extends string>(
   let offset = 0;
   let limit = 25;
   if (rangeRaw !== undefined) {
-    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every((n) => Number.isInteger(n) && n >= 0)) {
-      bad('range', 'must be [start,end] with whole numbers');
+    const isIndex = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_RANGE_INDEX;
+    if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every(isIndex)) {
+      bad('range', `must be [start,end] with whole numbers from 0 to ${MAX_RANGE_INDEX}`);
     }
     const [start, end] = rangeRaw as [number, number];
     if (end < start) bad('range', 'end must not be before start');
@@ -63,21 +69,33 @@ export function parseListQuery<F extends string, S extends string>(
     limit = Math.min(end - start + 1, maxPage);
   }
 
-  const filterRaw = parseJson(query.filter, 'filter') ?? {};
+  const filterJson = parseJson(query.filter, 'filter');
+  const filterRaw = filterJson === undefined ? {} : filterJson;
   if (typeof filterRaw !== 'object' || Array.isArray(filterRaw) || filterRaw === null)
     bad('filter', 'must be a JSON object');
   const allowed = new Set<string>([...spec.filterable, 'id']);
-  for (const key of Object.keys(filterRaw)) {
+  for (const [key, value] of Object.entries(filterRaw)) {
     if (!allowed.has(key)) bad('filter', `cannot filter by "${key}" (allowed: ${[...allowed].join(', ')})`);
+    if (value === null && spec.nullable?.includes(key as F)) continue;
+    checkFilterValue(key, value);
   }
-  const filter = filterRaw as ListQuery<F, S>['filter'];
-  if (
-    filter.id !== undefined &&
-    !(Array.isArray(filter.id) ? filter.id : [filter.id]).every((v) => typeof v === 'string' || typeof v === 'number')
-  ) {
-    bad('filter', 'id must be a value or a list of values');
-  }
-  return { sort, offset, limit, filter };
+  return { sort, offset, limit, filter: filterRaw as ListQuery<F, S>['filter'] };
+}
+
+const isScalar = (v: unknown) =>
+  typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * A filter value is a value or a non-empty list of values (react-admin leaves empty ones out): anything else a
+ * repository could only misread (`IN ()`, a null where clause, an object as a find operator).
+ */
+function checkFilterValue(key: string, value: unknown): void {
+  if (value === null) bad('filter', `${key} must not be null`);
+  if (Array.isArray(value) && value.length === 0) bad('filter', `${key} must not be an empty list`);
+  if (!(Array.isArray(value) ? value : [value]).every(isScalar))
+    bad('filter', `${key} must be a value or a list of values`);
+  const nul = findNulByte(value, key);
+  if (nul !== undefined) bad('filter', `${nul} ${NUL_BYTE_MESSAGE}`);
 }
 
 /** The Content-Range header ra-data-simple-rest reads for the total. */

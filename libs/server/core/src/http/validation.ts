@@ -1,4 +1,6 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { fieldError } from './field-error';
+import { findNulByte, NUL_BYTE_MESSAGE } from './nul-bytes';
 
 function collect(errors: ValidationError[], prefix: string, out: Record<string, string>): void {
   for (const error of errors) {
@@ -21,9 +23,20 @@ export function validationException(errors: ValidationError[]): BadRequestExcept
   return new BadRequestException({ message: `Invalid fields: ${names.join(', ')}`, fields });
 }
 
+/** Rejects a NUL byte anywhere in a body, query or path value (naming where it is) before the DTO checks run. */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const path = findNulByte(value, metadata.data ?? '');
+      if (path !== undefined) throw fieldError(path || metadata.type, NUL_BYTE_MESSAGE);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Global pipe: unknown fields are rejected, payloads are transformed into their DTO classes. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValues } from '../sql-values';
 
 export class Foundation1700000000000 implements MigrationInterface {
   name = 'Foundation1700000000000';
@@ -10,7 +11,7 @@ export class Foundation1700000000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         email citext NOT NULL UNIQUE,
         name text NOT NULL,
-        role text NOT NULL CHECK (role IN ('admin', 'caseworker', 'viewer')),
+        role text NOT NULL CHECK (role IN (${sqlValues(['admin', 'caseworker', 'viewer'])})),
         password_hash text NOT NULL,
         active boolean NOT NULL DEFAULT true,
         last_login_at timestamptz,

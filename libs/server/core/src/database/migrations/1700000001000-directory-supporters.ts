@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValues } from '../sql-values';
 
 const CONSENTS = ['contact_by_email', 'share_with_mp', 'share_with_trust', 'media'];
 
@@ -13,7 +14,7 @@ export class DirectorySupporters1700000001000 implements MigrationInterface {
         gss_code text PRIMARY KEY CHECK (gss_code ~ '^[EWSN][0-9]{8}$'),
         name text NOT NULL,
         name_cy text,
-        nation text NOT NULL CHECK (nation IN ('England', 'Scotland', 'Wales', 'Northern Ireland')),
+        nation text NOT NULL CHECK (nation IN (${sqlValues(['England', 'Scotland', 'Wales', 'Northern Ireland'])})),
         region text NOT NULL,
         region_code text,
         constituency_type text,
@@ -48,7 +49,7 @@ export class DirectorySupporters1700000001000 implements MigrationInterface {
         party text NOT NULL,
         start_date date,
         end_date date,
-        end_reason text CHECK (end_reason IN ('replaced', 'party_change', 'vacated')),
+        end_reason text CHECK (end_reason IN (${sqlValues(['replaced', 'party_change', 'vacated'])})),
         created_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((end_date IS NULL) = (end_reason IS NULL)),
         CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
@@ -103,7 +104,7 @@ export class DirectorySupporters1700000001000 implements MigrationInterface {
         address text,
         postcode text,
         constituency_gss text REFERENCES constituencies(gss_code),
-        constituency_method text CHECK (constituency_method IN ('exact', 'sector', 'district', 'online', 'not_covered')),
+        constituency_method text CHECK (constituency_method IN (${sqlValues(['exact', 'sector', 'district', 'online', 'not_covered'])})),
         constituency_overridden boolean NOT NULL DEFAULT false,
         constituency_candidates jsonb NOT NULL DEFAULT '[]'::jsonb,
         ${consentColumns}

@@ -1,8 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValues } from '../sql-values';
 
-const CLASSIFICATIONS = `'request', 'reply', 'auto_reply', 'bounce', 'read_receipt', 'spam'`;
-const TOPICS = `'diagnosis_delay', 'treatment_waiting_time', 'access_to_medicines', 'quality_of_care', 'communication', 'other'`;
-const PRIORITIES = `'low', 'normal', 'high', 'urgent'`;
+const CLASSIFICATIONS = sqlValues(['request', 'reply', 'auto_reply', 'bounce', 'read_receipt', 'spam']);
+const TOPICS = sqlValues([
+  'diagnosis_delay',
+  'treatment_waiting_time',
+  'access_to_medicines',
+  'quality_of_care',
+  'communication',
+  'other',
+]);
+const PRIORITIES = sqlValues(['low', 'normal', 'high', 'urgent']);
 
 /** Default triage keyword rules (admin-editable afterwards). */
 const DEFAULT_RULES: [keyword: string, topic: string | null, priority: string | null][] = [
@@ -54,10 +62,10 @@ export class Intake1700000002000 implements MigrationInterface {
         rfc_message_id text,
         sha256 bytea NOT NULL,
         size_bytes integer NOT NULL CHECK (size_bytes >= 0),
-        source text NOT NULL CHECK (source IN ('webhook', 'imap', 'upload')),
+        source text NOT NULL CHECK (source IN (${sqlValues(['webhook', 'imap', 'upload'])})),
         uploaded_by uuid REFERENCES staff_users(id),
         raw bytea COMPRESSION lz4 NOT NULL,
-        status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'parsed', 'quarantined')),
+        status text NOT NULL DEFAULT 'pending' CHECK (status IN (${sqlValues(['pending', 'parsed', 'quarantined'])})),
         parse_failures integer NOT NULL DEFAULT 0,
         last_error text,
         received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -69,7 +77,7 @@ export class Intake1700000002000 implements MigrationInterface {
       CREATE TABLE message_quarantine (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         raw_message_id uuid NOT NULL UNIQUE REFERENCES raw_messages(id) ON DELETE CASCADE,
-        reason text NOT NULL CHECK (reason IN ('too_large', 'header_too_large', 'too_many_parts', 'parse_timeout', 'parse_memory', 'parse_error', 'no_content', 'repeated_failure')),
+        reason text NOT NULL CHECK (reason IN (${sqlValues(['too_large', 'header_too_large', 'too_many_parts', 'parse_timeout', 'parse_memory', 'parse_error', 'no_content', 'repeated_failure'])})),
         detail text NOT NULL DEFAULT '',
         created_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
@@ -81,7 +89,7 @@ export class Intake1700000002000 implements MigrationInterface {
       CREATE TABLE messages (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         raw_message_id uuid UNIQUE REFERENCES raw_messages(id),
-        direction text NOT NULL CHECK (direction IN ('in', 'out')),
+        direction text NOT NULL CHECK (direction IN (${sqlValues(['in', 'out'])})),
         rfc_message_id text,
         in_reply_to text,
         "references" text[] NOT NULL DEFAULT '{}',
@@ -100,12 +108,12 @@ export class Intake1700000002000 implements MigrationInterface {
         received_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         classification text CHECK (classification IN (${CLASSIFICATIONS})),
         classification_rule text,
-        status text NOT NULL CHECK (status IN ('new', 'triaged', 'not_a_request', 'linked', 'ignored', 'sent', 'bounced')),
+        status text NOT NULL CHECK (status IN (${sqlValues(['new', 'triaged', 'not_a_request', 'linked', 'ignored', 'sent', 'bounced'])})),
         case_id uuid,
         case_reference text,
         supporter_id uuid,
         related_message_id uuid REFERENCES messages(id),
-        thread_match text CHECK (thread_match IN ('in_reply_to', 'references', 'subject_reference')),
+        thread_match text CHECK (thread_match IN (${sqlValues(['in_reply_to', 'references', 'subject_reference'])})),
         bounced_at timestamptz,
         parse_warnings text[] NOT NULL DEFAULT '{}',
         triaged_by uuid REFERENCES staff_users(id),

@@ -1,9 +1,26 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValues } from '../sql-values';
 
-const STATUSES = `'new', 'triaged', 'in_progress', 'awaiting_mp', 'mp_responded', 'follow_up', 'on_hold', 'closed'`;
-const OUTCOMES = `'resolved', 'unresolved', 'withdrawn', 'duplicate'`;
-const PRIORITIES = `'low', 'normal', 'high', 'urgent'`;
-const TOPICS = `'diagnosis_delay', 'treatment_waiting_time', 'access_to_medicines', 'quality_of_care', 'communication', 'other'`;
+const STATUSES = sqlValues([
+  'new',
+  'triaged',
+  'in_progress',
+  'awaiting_mp',
+  'mp_responded',
+  'follow_up',
+  'on_hold',
+  'closed',
+]);
+const OUTCOMES = sqlValues(['resolved', 'unresolved', 'withdrawn', 'duplicate']);
+const PRIORITIES = sqlValues(['low', 'normal', 'high', 'urgent']);
+const TOPICS = sqlValues([
+  'diagnosis_delay',
+  'treatment_waiting_time',
+  'access_to_medicines',
+  'quality_of_care',
+  'communication',
+  'other',
+]);
 
 /**
  * Cases (issue 5): the case with its workflow and SLA columns, status and assignment history,
@@ -27,7 +44,7 @@ export class Cases1700000003000 implements MigrationInterface {
         supporter_name text NOT NULL DEFAULT '',
         supporter_email text NOT NULL DEFAULT '',
         constituency_gss text REFERENCES constituencies(gss_code),
-        nation text CHECK (nation IN ('England', 'Scotland', 'Wales', 'Northern Ireland')),
+        nation text CHECK (nation IN (${sqlValues(['England', 'Scotland', 'Wales', 'Northern Ireland'])})),
         region text,
         mp_id integer REFERENCES mps(id),
         mp_name text,
@@ -119,7 +136,7 @@ export class Cases1700000003000 implements MigrationInterface {
         case_id uuid NOT NULL REFERENCES cases(id),
         from_assignee_id uuid REFERENCES staff_users(id),
         to_assignee_id uuid REFERENCES staff_users(id),
-        method text NOT NULL CHECK (method IN ('manual', 'bulk', 'auto')),
+        method text NOT NULL CHECK (method IN (${sqlValues(['manual', 'bulk', 'auto'])})),
         actor_id uuid REFERENCES staff_users(id),
         at timestamptz NOT NULL DEFAULT now(),
         CHECK (from_assignee_id IS DISTINCT FROM to_assignee_id)

@@ -1,8 +1,28 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValues } from '../sql-values';
 
-const KINDS = `'reply', 'supporter_checkin', 'checkin_reminder', 'mp_chase', 'meeting_thank_you', 'action_chase', 'mp_email'`;
-const EMAIL_STATUSES = `'scheduled', 'sending', 'sent', 'failed', 'cancelled', 'unknown'`;
-const CANCEL_REASONS = `'staff', 'mp_responded', 'mp_emailed', 'checkin_answered', 'case_closed', 'case_on_hold', 'case_moved_on', 'supporter_on_hold', 'consent_withdrawn', 'no_consent'`;
+const KINDS = sqlValues([
+  'reply',
+  'supporter_checkin',
+  'checkin_reminder',
+  'mp_chase',
+  'meeting_thank_you',
+  'action_chase',
+  'mp_email',
+]);
+const EMAIL_STATUSES = sqlValues(['scheduled', 'sending', 'sent', 'failed', 'cancelled', 'unknown']);
+const CANCEL_REASONS = sqlValues([
+  'staff',
+  'mp_responded',
+  'mp_emailed',
+  'checkin_answered',
+  'case_closed',
+  'case_on_hold',
+  'case_moved_on',
+  'supporter_on_hold',
+  'consent_withdrawn',
+  'no_consent',
+]);
 
 /** Version 1 of every template (admins edit them afterwards; each edit is a new version). */
 const DEFAULT_TEMPLATES: [key: string, subject: string, body: string][] = [
@@ -124,9 +144,9 @@ export class Correspondence1700000004000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         case_id uuid NOT NULL REFERENCES cases(id),
         mp_id integer REFERENCES mps(id),
-        channel text NOT NULL CHECK (channel IN ('letter', 'email', 'phone', 'meeting', 'surgery')),
-        direction text NOT NULL CHECK (direction IN ('outbound', 'inbound')),
-        contacted_by text NOT NULL CHECK (contacted_by IN ('supporter', 'charity')),
+        channel text NOT NULL CHECK (channel IN (${sqlValues(['letter', 'email', 'phone', 'meeting', 'surgery'])})),
+        direction text NOT NULL CHECK (direction IN (${sqlValues(['outbound', 'inbound'])})),
+        contacted_by text NOT NULL CHECK (contacted_by IN (${sqlValues(['supporter', 'charity'])})),
         contacted_at timestamptz NOT NULL,
         summary text CHECK (length(summary) <= 5000),
         recorded_by uuid REFERENCES staff_users(id),
@@ -144,11 +164,11 @@ export class Correspondence1700000004000 implements MigrationInterface {
         case_id uuid NOT NULL REFERENCES cases(id),
         mp_contact_id uuid REFERENCES mp_contacts(id),
         mp_id integer REFERENCES mps(id),
-        kind text NOT NULL CHECK (kind IN ('acknowledgement', 'substantive', 'declined')),
+        kind text NOT NULL CHECK (kind IN (${sqlValues(['acknowledgement', 'substantive', 'declined'])})),
         received_at timestamptz NOT NULL,
         summary text CHECK (length(summary) <= 5000),
         message_id uuid REFERENCES messages(id),
-        source text NOT NULL CHECK (source IN ('staff', 'supporter_checkin')),
+        source text NOT NULL CHECK (source IN (${sqlValues(['staff', 'supporter_checkin'])})),
         recorded_by uuid REFERENCES staff_users(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
@@ -164,7 +184,7 @@ export class Correspondence1700000004000 implements MigrationInterface {
         supporter_id uuid REFERENCES supporters(id),
         mp_contact_id uuid REFERENCES mp_contacts(id),
         kind text NOT NULL CHECK (kind IN (${KINDS})),
-        recipient_kind text NOT NULL CHECK (recipient_kind IN ('supporter', 'mp')),
+        recipient_kind text NOT NULL CHECK (recipient_kind IN (${sqlValues(['supporter', 'mp'])})),
         status text NOT NULL DEFAULT 'scheduled' CHECK (status IN (${EMAIL_STATUSES})),
         due_at timestamptz NOT NULL,
         attempts integer NOT NULL DEFAULT 0 CHECK (attempts >= 0),
@@ -225,9 +245,9 @@ export class Correspondence1700000004000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         case_id uuid NOT NULL REFERENCES cases(id),
         mp_contact_id uuid REFERENCES mp_contacts(id),
-        kind text NOT NULL DEFAULT 'phone_mp_office' CHECK (kind IN ('phone_mp_office')),
+        kind text NOT NULL DEFAULT 'phone_mp_office' CHECK (kind IN (${sqlValues(['phone_mp_office'])})),
         due_at timestamptz NOT NULL,
-        status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'cancelled')),
+        status text NOT NULL DEFAULT 'open' CHECK (status IN (${sqlValues(['open', 'done', 'cancelled'])})),
         cancel_reason text CHECK (cancel_reason IN (${CANCEL_REASONS})),
         cancelled_at timestamptz,
         completed_at timestamptz,
@@ -260,7 +280,7 @@ export class Correspondence1700000004000 implements MigrationInterface {
         case_id uuid NOT NULL REFERENCES cases(id),
         mp_contact_id uuid UNIQUE REFERENCES mp_contacts(id),
         scheduled_email_id uuid NOT NULL UNIQUE REFERENCES scheduled_emails(id),
-        answer text NOT NULL CHECK (answer IN ('yes', 'acknowledgement', 'no')),
+        answer text NOT NULL CHECK (answer IN (${sqlValues(['yes', 'acknowledgement', 'no'])})),
         answered_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX checkin_answers_case_idx ON checkin_answers (case_id, answered_at DESC)`);

@@ -1,10 +1,23 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlValues } from '../sql-values';
 
-const MEETING_TYPES = `'in_person', 'virtual', 'surgery'`;
-const MEETING_STATUSES = `'upcoming', 'held', 'cancelled'`;
-const ACTION_OWNERS = `'mp', 'trust', 'charity', 'supporter'`;
-const MP_ACTION_TYPES = `'wrote_to_trust_ceo', 'raised_with_minister', 'asked_pmq', 'written_question', 'met_supporter', 'other'`;
-const LETTER_ASKS = `'write_to_trust_ceo', 'raise_with_health_minister', 'ask_question_in_parliament', 'meet_supporter'`;
+const MEETING_TYPES = sqlValues(['in_person', 'virtual', 'surgery']);
+const MEETING_STATUSES = sqlValues(['upcoming', 'held', 'cancelled']);
+const ACTION_OWNERS = sqlValues(['mp', 'trust', 'charity', 'supporter']);
+const MP_ACTION_TYPES = sqlValues([
+  'wrote_to_trust_ceo',
+  'raised_with_minister',
+  'asked_pmq',
+  'written_question',
+  'met_supporter',
+  'other',
+]);
+const LETTER_ASKS = sqlValues([
+  'write_to_trust_ceo',
+  'raise_with_health_minister',
+  'ask_question_in_parliament',
+  'meet_supporter',
+]);
 
 /** Version 1 of the supporter's letter to their MP (admins edit it with the email templates; each edit is a new version). */
 const MP_LETTER_SUBJECT = 'My cancer care: a letter from your constituent {{supporter.name}}';
@@ -116,8 +129,8 @@ export class EngagementRecords1700000005000 implements MigrationInterface {
         template_version integer,
         asks text[] NOT NULL DEFAULT '{}' CHECK (asks <@ ARRAY[${LETTER_ASKS}]::text[]),
         body text NOT NULL CHECK (length(body) BETWEEN 1 AND 50000),
-        status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'sent')),
-        sent_channel text CHECK (sent_channel IN ('letter', 'email')),
+        status text NOT NULL DEFAULT 'draft' CHECK (status IN (${sqlValues(['draft', 'sent'])})),
+        sent_channel text CHECK (sent_channel IN (${sqlValues(['letter', 'email'])})),
         mp_contact_id uuid REFERENCES mp_contacts(id),
         created_by uuid REFERENCES staff_users(id),
         created_at timestamptz NOT NULL DEFAULT now(),

@@ -6,7 +6,10 @@ import { Correspondence1700000004000 } from './1700000004000-correspondence';
 import { EngagementRecords1700000005000 } from './1700000005000-engagement-records';
 import { Reports1700000006000 } from './1700000006000-reports';
 
-/** Every migration, in order. Listed explicitly so the build, the CLI and the tests run the same set. */
+/**
+ * Every migration, in order. Listed explicitly so the build, the CLI and the tests run the same set.
+ * Each is a snapshot: enum value lists are literals as of the day it was written (see ../sql-values.ts).
+ */
 export const MIGRATIONS = [
   Foundation1700000000000,
   DirectorySupporters1700000001000,
