@@ -5,7 +5,7 @@ import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core'
 import { AuditRepository, type AuditFilterField, type AuditSortField } from './audit.repository';
 
 const SPEC = {
-  sortable: ['at', 'id'] as AuditSortField[],
+  sortable: ['id', 'at'] as AuditSortField[],
   filterable: ['actorId', 'action', 'entityType', 'entityId'] as AuditFilterField[],
   defaultSort: { field: 'at' as AuditSortField, order: 'DESC' as const },
 };

@@ -9,7 +9,7 @@ import { StaffUsersService } from './staff-users/staff-users.service';
 import type { StaffUserFilterField, StaffUserSortField } from './staff-users/staff-users.repository';
 
 const LIST_SPEC = {
-  sortable: ['name', 'email', 'role', 'active', 'createdAt', 'lastLoginAt'] as StaffUserSortField[],
+  sortable: ['id', 'name', 'email', 'role', 'active', 'createdAt', 'lastLoginAt'] as StaffUserSortField[],
   filterable: ['q', 'role', 'active'] as StaffUserFilterField[],
   defaultSort: { field: 'name' as StaffUserSortField, order: 'ASC' as const },
 };

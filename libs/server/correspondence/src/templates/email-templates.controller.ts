@@ -8,7 +8,7 @@ import { PreviewTemplateDto, UpdateTemplateDto } from './dto/template.dto';
 import { EmailTemplatesService } from './email-templates.service';
 
 const LIST_SPEC = {
-  sortable: ['key'] as const,
+  sortable: ['id', 'key'] as const,
   filterable: [] as const,
   defaultSort: { field: 'key' as const, order: 'ASC' as const },
 };
@@ -26,8 +26,10 @@ export class EmailTemplatesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<EmailTemplateDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    let rows = await this.templates.list();
-    if (parsed.sort.order === 'DESC') rows = rows.reverse();
+    const { field, order } = parsed.sort;
+    const rows = (await this.templates.list()).sort(
+      (a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) * (order === 'ASC' ? 1 : -1),
+    );
     const ids =
       parsed.filter.id === undefined
         ? null

@@ -32,7 +32,7 @@ import { BulkMessagesDto, MessageHtmlQueryDto, TriageMessageDto } from './dto/me
 import { MessagesService } from './messages.service';
 
 const LIST_SPEC = {
-  sortable: ['receivedAt'] as MessageSortField[],
+  sortable: ['id', 'receivedAt'] as MessageSortField[],
   filterable: ['q', 'classification', 'status', 'direction', 'caseId', 'supporterId', 'triage'] as MessageFilterField[],
   defaultSort: { field: 'receivedAt' as MessageSortField, order: 'DESC' as const },
 };

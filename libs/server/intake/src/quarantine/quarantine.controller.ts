@@ -8,7 +8,7 @@ import type { QuarantineFilterField, QuarantineSortField } from '../repositories
 import { QuarantineService } from './quarantine.service';
 
 const LIST_SPEC = {
-  sortable: ['quarantinedAt'] as QuarantineSortField[],
+  sortable: ['id', 'quarantinedAt'] as QuarantineSortField[],
   filterable: ['reason'] as QuarantineFilterField[],
   defaultSort: { field: 'quarantinedAt' as QuarantineSortField, order: 'DESC' as const },
 };

@@ -9,7 +9,7 @@ import { CreateTriageRuleDto, UpdateTriageRuleDto } from './triage-rule.dto';
 import { TriageRulesService } from './triage-rules.service';
 
 const LIST_SPEC = {
-  sortable: ['keyword', 'createdAt'] as TriageRuleSortField[],
+  sortable: ['id', 'keyword', 'createdAt'] as TriageRuleSortField[],
   filterable: ['q', 'topic', 'priority', 'active'] as TriageRuleFilterField[],
   defaultSort: { field: 'keyword' as TriageRuleSortField, order: 'ASC' as const },
 };
