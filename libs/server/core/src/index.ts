@@ -16,6 +16,7 @@ export * from './http/access.decorators';
 export * from './http/api-exception.filter';
 export * from './http/validation';
 export * from './http/list-query';
+export * from './http/api-list.decorator';
 export * from './health/health.module';
 export * from './clock/clock';
 export * from './clock/working-days';

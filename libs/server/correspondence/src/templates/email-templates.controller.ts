@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EmailTemplateDto, RenderedEmail, SessionUser } from '@campaign-desk/contracts';
-import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { CurrentUser } from '@campaign-desk/server-auth';
 import { PreviewTemplateDto, UpdateTemplateDto } from './dto/template.dto';
 import { EmailTemplatesService } from './email-templates.service';
@@ -19,6 +19,7 @@ const LIST_SPEC = {
 export class EmailTemplatesController {
   constructor(private readonly templates: EmailTemplatesService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @Roles('admin', 'caseworker')
   async list(
