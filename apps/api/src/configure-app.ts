@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, createValidationPipe, rejectInvalidClientAddress } from '@campaign-desk/server-core';
+import { API_PREFIX, createApiDocument } from './openapi/api-document';
 import { mountQueueBoard } from './queue-board';
 
 /** Everything main.ts and the integration tests share: security headers, parsers, prefix, docs, dashboard. */
@@ -45,15 +46,12 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   mountQueueBoard(app);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT, extended: false });
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('Campaign Desk API').setVersion('1').addCookieAuth('cd_session').build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  const { document } = createApiDocument(app);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
 
   serveDashboard(app, config);
   return app;

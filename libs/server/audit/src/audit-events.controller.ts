@@ -1,11 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { AuditRepository, type AuditFilterField, type AuditSortField } from './audit.repository';
 
 const SPEC = {
-  sortable: ['at', 'id'] as AuditSortField[],
+  sortable: ['id', 'at'] as AuditSortField[],
   filterable: ['actorId', 'action', 'entityType', 'entityId'] as AuditFilterField[],
   defaultSort: { field: 'at' as AuditSortField, order: 'DESC' as const },
 };
@@ -16,6 +16,7 @@ const SPEC = {
 export class AuditEventsController {
   constructor(private readonly repo: AuditRepository) {}
 
+  @ApiList(SPEC)
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const parsed = parseListQuery(query, SPEC);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SessionUser } from '@campaign-desk/contracts';
 import { AppConfig, Public } from '@campaign-desk/server-core';
@@ -18,6 +18,8 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or the account is inactive' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address or for this account: wait' })
   @Public()
   @HttpCode(200)
   async login(
@@ -55,6 +57,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiUnauthorizedResponse({ description: 'Not signed in' })
   @Public()
   me(@Req() req: AuthedRequest): SessionUser {
     if (!req.user) throw new UnauthorizedException('Not signed in');

@@ -2,14 +2,14 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SessionUser, StaffUserDto } from '@campaign-desk/contracts';
-import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { CurrentUser } from './current-user.decorator';
 import { CreateStaffUserDto, UpdateStaffUserDto } from './dto/staff-user.dto';
 import { StaffUsersService } from './staff-users/staff-users.service';
 import type { StaffUserFilterField, StaffUserSortField } from './staff-users/staff-users.repository';
 
 const LIST_SPEC = {
-  sortable: ['name', 'email', 'role', 'active', 'createdAt', 'lastLoginAt'] as StaffUserSortField[],
+  sortable: ['id', 'name', 'email', 'role', 'active', 'createdAt', 'lastLoginAt'] as StaffUserSortField[],
   filterable: ['q', 'role', 'active'] as StaffUserFilterField[],
   defaultSort: { field: 'name' as StaffUserSortField, order: 'ASC' as const },
 };
@@ -20,6 +20,7 @@ const LIST_SPEC = {
 export class StaffUsersController {
   constructor(private readonly service: StaffUsersService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   async list(
     @Query() query: Record<string, unknown>,

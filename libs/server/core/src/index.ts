@@ -21,6 +21,7 @@ export * from './http/read-fields';
 export * from './http/field-error';
 export * from './http/nul-bytes';
 export * from './http/client-address';
+export * from './http/api-list.decorator';
 export * from './health/health.module';
 export * from './clock/clock';
 export * from './clock/working-days';

@@ -57,8 +57,8 @@ export interface TenureRecord {
   endReason: TenureEndReason | null;
 }
 
-const SORT_SQL = { name: 'lower(c.name)', nation: 'c.nation', region: 'c.region' } as const;
-const MP_SORT_SQL = { name: 'lower(m.name)', party: 'm.party' } as const;
+const SORT_SQL = { id: 'c.gss_code', name: 'lower(c.name)', nation: 'c.nation', region: 'c.region' } as const;
+const MP_SORT_SQL = { id: 'm.id', name: 'lower(m.name)', party: 'm.party' } as const;
 const TENURE_COLUMNS = `t.id::text AS id, t.mp_id AS "mpId", m.name AS "mpName", t.constituency_gss AS gss, c.name AS "constituencyName",
   t.party, to_char(t.start_date, 'YYYY-MM-DD') AS "startDate", to_char(t.end_date, 'YYYY-MM-DD') AS "endDate", t.end_reason AS "endReason"`;
 

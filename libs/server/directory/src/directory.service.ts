@@ -1,9 +1,11 @@
 import { BadRequestException, Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import type {
+  CONSTITUENCY_SORT_FIELDS,
   ConstituencyDetailDto,
   ConstituencyDto,
   LookupCandidate,
   MpDetailDto,
+  MP_SORT_FIELDS,
   MpDto,
   PostcodeLookupResult,
 } from '@campaign-desk/contracts';
@@ -16,9 +18,9 @@ import type { IndexedConstituency } from './postcode/postcode-index';
 import { PostcodesIoClient } from './postcode/postcodes-io.client';
 
 export type ConstituencyFilterField = 'q' | 'nation' | 'region' | 'party';
-export type ConstituencySortField = 'name' | 'nation' | 'region';
+export type ConstituencySortField = (typeof CONSTITUENCY_SORT_FIELDS)[number];
 export type MpFilterField = 'q' | 'nation' | 'region' | 'party' | 'current' | 'constituencyId';
-export type MpSortField = 'name' | 'party';
+export type MpSortField = (typeof MP_SORT_FIELDS)[number];
 
 export type PostcodeProblem = 'required' | 'format' | 'outside_parliament' | 'not_found' | 'not_full';
 

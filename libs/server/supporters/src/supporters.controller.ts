@@ -11,7 +11,7 @@ import {
   type SupporterMergeResult,
   type SupporterSummaryDto,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateSupporterDto, MergeSupporterDto, UpdateSupporterDto } from './dto/supporter.dto';
 import { SupporterMergeService } from './supporter-merge.service';
@@ -35,6 +35,7 @@ export class SupportersController {
     private readonly merges: SupporterMergeService,
   ) {}
 
+  @ApiList(STAFF_SPEC)
   @Get()
   @AnyStaff()
   async list(

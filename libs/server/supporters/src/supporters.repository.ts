@@ -19,6 +19,7 @@ export interface SupporterListFilter {
 export type { SupporterFilterField, SupporterSortField };
 
 const SORT_SQL: Record<SupporterSortField, string> = {
+  id: 's.id',
   name: 'lower(s.name)',
   createdAt: 's.created_at',
   postcode: 's.postcode',

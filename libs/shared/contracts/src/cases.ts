@@ -56,6 +56,7 @@ export const CASE_VIEW_SORTS: { readonly [V in CaseView]: { field: CaseSortField
 };
 
 export const CASE_SORT_FIELDS = [
+  'id',
   'createdAt',
   'updatedAt',
   'reference',

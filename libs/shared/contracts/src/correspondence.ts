@@ -131,7 +131,7 @@ export interface ScheduledEmailDto {
   updatedAt: string;
 }
 
-export const SCHEDULED_EMAIL_SORT_FIELDS = ['dueAt', 'createdAt', 'updatedAt'] as const;
+export const SCHEDULED_EMAIL_SORT_FIELDS = ['id', 'dueAt', 'createdAt', 'updatedAt'] as const;
 export type ScheduledEmailSortField = (typeof SCHEDULED_EMAIL_SORT_FIELDS)[number];
 /** `dueAt_gte` / `dueAt_lte` bound the due time (ISO 8601). */
 export const SCHEDULED_EMAIL_FILTER_FIELDS = [
@@ -244,7 +244,8 @@ export interface ChaseTaskDto {
   createdAt: string;
 }
 
-export const CHASE_TASK_SORT_FIELDS = ['dueAt', 'createdAt'] as const;
+export const CHASE_TASK_SORT_FIELDS = ['id', 'dueAt', 'createdAt'] as const;
+export type ChaseTaskSortField = (typeof CHASE_TASK_SORT_FIELDS)[number];
 export const CHASE_TASK_FILTER_FIELDS = ['caseId', 'status', 'dueAt_lte'] as const;
 
 /** The supporter's one-click answers to "Has your MP replied?". */

@@ -90,9 +90,9 @@ export interface MpDetailDto extends MpDto {
   tenures: MpTenureDto[];
 }
 
-export const CONSTITUENCY_SORT_FIELDS = ['name', 'nation', 'region'] as const;
+export const CONSTITUENCY_SORT_FIELDS = ['id', 'name', 'nation', 'region'] as const;
 export const CONSTITUENCY_FILTER_FIELDS = ['q', 'nation', 'region', 'party'] as const;
-export const MP_SORT_FIELDS = ['name', 'party'] as const;
+export const MP_SORT_FIELDS = ['id', 'name', 'party'] as const;
 export const MP_FILTER_FIELDS = ['q', 'nation', 'region', 'party', 'current', 'constituencyId'] as const;
 
 /** Attributions the licences require wherever the directory data is shown (the dashboard's About page). */

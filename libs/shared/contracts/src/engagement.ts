@@ -34,7 +34,8 @@ export interface MpContactDto {
   createdAt: string;
 }
 
-export const MP_CONTACT_SORT_FIELDS = ['contactedAt', 'createdAt'] as const;
+export const MP_CONTACT_SORT_FIELDS = ['id', 'contactedAt', 'createdAt'] as const;
+export type MpContactSortField = (typeof MP_CONTACT_SORT_FIELDS)[number];
 export const MP_CONTACT_FILTER_FIELDS = ['caseId', 'mpId', 'channel', 'direction'] as const;
 
 /** Where a recorded response came from: staff, or the supporter's answer to the check-in email. */
@@ -216,7 +217,8 @@ export interface MeetingDto {
   updatedAt: string;
 }
 
-export const MEETING_SORT_FIELDS = ['startsAt', 'createdAt', 'updatedAt'] as const;
+export const MEETING_SORT_FIELDS = ['id', 'startsAt', 'createdAt', 'updatedAt'] as const;
+export type MeetingSortField = (typeof MEETING_SORT_FIELDS)[number];
 export const MEETING_FILTER_FIELDS = ['caseId', 'mpId', 'status', 'type'] as const;
 
 /** `POST /api/mp-actions`. The MP defaults to the case's MP. */
@@ -245,6 +247,7 @@ export interface MpActionDto {
   createdAt: string;
 }
 
-export const MP_ACTION_SORT_FIELDS = ['date', 'createdAt'] as const;
+export const MP_ACTION_SORT_FIELDS = ['id', 'date', 'createdAt'] as const;
+export type MpActionSortField = (typeof MP_ACTION_SORT_FIELDS)[number];
 /** `dateFrom`/`dateTo` are inclusive ISO dates. */
 export const MP_ACTION_FILTER_FIELDS = ['caseId', 'mpId', 'type', 'dateFrom', 'dateTo'] as const;

@@ -83,7 +83,7 @@ export interface SupporterMergeResult {
   target: SupporterDto;
 }
 
-export const SUPPORTER_SORT_FIELDS = ['name', 'createdAt', 'postcode'] as const;
+export const SUPPORTER_SORT_FIELDS = ['id', 'name', 'createdAt', 'postcode'] as const;
 export type SupporterSortField = (typeof SUPPORTER_SORT_FIELDS)[number];
 export const SUPPORTER_FILTER_FIELDS = [
   'q',
@@ -96,6 +96,6 @@ export const SUPPORTER_FILTER_FIELDS = [
 ] as const;
 export type SupporterFilterField = (typeof SUPPORTER_FILTER_FIELDS)[number];
 /** Viewers may not sort by postcode, and their `q` matches names only. */
-export const SUPPORTER_VIEWER_SORT_FIELDS = ['name', 'createdAt'] as const;
+export const SUPPORTER_VIEWER_SORT_FIELDS = ['id', 'name', 'createdAt'] as const;
 /** Viewers cannot filter by consent or on-hold: a filter would reveal what their summary hides. */
 export const SUPPORTER_VIEWER_FILTER_FIELDS = ['q', 'constituencyId'] as const;

@@ -5,7 +5,7 @@ import type { ListQuery } from '@campaign-desk/server-core';
 import { StaffUserEntity } from './staff-user.entity';
 
 export type StaffUserFilterField = 'role' | 'active';
-export type StaffUserSortField = 'name' | 'email' | 'role' | 'active' | 'createdAt' | 'lastLoginAt';
+export type StaffUserSortField = 'id' | 'name' | 'email' | 'role' | 'active' | 'createdAt' | 'lastLoginAt';
 
 @Injectable()
 export class StaffUsersRepository {
@@ -36,7 +36,7 @@ export class StaffUsersRepository {
     if (role !== undefined) qb.andWhere('u.role IN (:...roles)', { roles: Array.isArray(role) ? role : [role] });
     if (active !== undefined) qb.andWhere('u.active = :active', { active: active === true || active === 'true' });
     if (id !== undefined) qb.andWhere('u.id IN (:...ids)', { ids: Array.isArray(id) ? id : [id] });
-    qb.orderBy(`u.${query.sort.field}`, query.sort.order, 'NULLS LAST').addOrderBy('u.id', 'ASC');
+    qb.orderBy(`u.${query.sort.field}`, query.sort.order, 'NULLS LAST').addOrderBy('u.id', query.sort.order);
     return qb.skip(query.offset).take(query.limit).getManyAndCount();
   }
 

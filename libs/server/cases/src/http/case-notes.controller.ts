@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, Param, Post, Put, Query, Re
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { CaseNoteDto, SessionUser, TimelineEntry } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { caseReader } from '../cases.types';
 import { CaseNoteBodyDto } from '../dto/case.dto';
@@ -50,6 +50,7 @@ export class CaseNotesController {
   }
 
   /** `?range=[0,49]`, newest first; `filter={"kind":["note","message"]}` narrows it. Audited; viewers get no bodies. */
+  @ApiList(TIMELINE_SPEC)
   @Get('timeline')
   @AnyStaff()
   async list(

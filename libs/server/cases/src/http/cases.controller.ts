@@ -12,7 +12,7 @@ import {
   type CaseListItem,
   type SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CaseAssignmentService } from '../assignment/case-assignment.service';
 import { CasesService } from '../cases.service';
@@ -44,6 +44,7 @@ export class CasesController {
     private readonly assignment: CaseAssignmentService,
   ) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @AnyStaff()
   async list(

@@ -3,6 +3,7 @@ import type { CaseListCriteria } from './case-list-criteria';
 
 /** Sort fields → the column (each has an index ending in id) and its SQL type for cursor values. */
 export const SORT_COLUMNS: Record<CaseSortField, { column: string; type: string }> = {
+  id: { column: 'c.id', type: 'uuid' },
   createdAt: { column: 'c.created_at', type: 'timestamptz' },
   updatedAt: { column: 'c.updated_at', type: 'timestamptz' },
   reference: { column: 'c.number', type: 'bigint' },

@@ -9,6 +9,10 @@ export interface ListQuery<F extends string = string, S extends string = string>
   filter: Partial<Record<F | 'q' | 'id', unknown>>;
 }
 
+/** react-admin's default page, and the largest page a list answers unless its spec says otherwise. */
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 500;
+
 export interface ListQuerySpec<F extends string, S extends string> {
   sortable: readonly S[];
   filterable: readonly F[];
@@ -54,10 +58,10 @@ export function parseListQuery<F extends string, S extends string>(
     sort = { field: field as S, order };
   }
 
-  const maxPage = spec.maxPageSize ?? 500;
+  const maxPage = spec.maxPageSize ?? MAX_PAGE_SIZE;
   const rangeRaw = parseJson(query.range, 'range');
   let offset = 0;
-  let limit = 25;
+  let limit = DEFAULT_PAGE_SIZE;
   if (rangeRaw !== undefined) {
     const isIndex = (n: unknown) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_RANGE_INDEX;
     if (!Array.isArray(rangeRaw) || rangeRaw.length !== 2 || !rangeRaw.every(isIndex)) {

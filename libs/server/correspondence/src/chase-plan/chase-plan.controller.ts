@@ -8,7 +8,7 @@ import {
   type ChaseTaskDto,
   type SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { CurrentUser } from '@campaign-desk/server-auth';
 import { ChasePlanService } from './chase-plan.service';
 import { ChaseTasksService } from './chase-tasks.service';
@@ -44,6 +44,7 @@ export class ChasePlanController {
 export class ChaseTasksController {
   constructor(private readonly tasks: ChaseTasksService) {}
 
+  @ApiList(TASK_LIST)
   @Get()
   @AnyStaff()
   async list(

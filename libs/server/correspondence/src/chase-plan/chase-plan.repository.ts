@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CancelReason, ChasePlanSettings, ChaseTaskStatus } from '@campaign-desk/contracts';
+import type { CancelReason, ChasePlanSettings, ChaseTaskStatus, ChaseTaskSortField } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { ChaseTaskEntity } from './chase-task.entity';
 
@@ -67,7 +67,7 @@ export class ChasePlanRepository {
   }
 
   async listTasks(
-    query: ListQuery<string, 'dueAt' | 'createdAt'>,
+    query: ListQuery<string, ChaseTaskSortField>,
     filter: { caseIds?: string[]; statuses?: ChaseTaskStatus[]; dueTo?: Date; ids?: string[] },
   ): Promise<[ChaseTaskEntity[], number]> {
     const qb = this.dataSource.manager.getRepository(ChaseTaskEntity).createQueryBuilder('t');

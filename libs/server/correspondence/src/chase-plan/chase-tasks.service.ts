@@ -4,6 +4,7 @@ import {
   type ChaseTaskDto,
   type ChaseTaskStatus,
   type SessionUser,
+  type ChaseTaskSortField,
 } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -22,7 +23,7 @@ export class ChaseTasksService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(query: ListQuery<string, 'dueAt' | 'createdAt'>): Promise<[ChaseTaskDto[], number]> {
+  async list(query: ListQuery<string, ChaseTaskSortField>): Promise<[ChaseTaskDto[], number]> {
     const f = query.filter;
     const uuids = (key: string, v: unknown) => {
       const list = Array.isArray(v) ? v : [v];

@@ -7,7 +7,7 @@ import {
   type ScheduledEmailDto,
   type SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { RescheduleDto } from './dto/scheduled-email.dto';
 import { ScheduledEmailsService } from './scheduled-emails.service';
@@ -23,6 +23,7 @@ const LIST_SPEC = {
 export class ScheduledEmailsController {
   constructor(private readonly service: ScheduledEmailsService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @AnyStaff()
   async list(

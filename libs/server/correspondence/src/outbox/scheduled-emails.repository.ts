@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CancelReason, RecipientKind, ScheduledEmailKind, ScheduledEmailStatus } from '@campaign-desk/contracts';
+import type {
+  CancelReason,
+  RecipientKind,
+  ScheduledEmailKind,
+  ScheduledEmailSortField,
+  ScheduledEmailStatus,
+} from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { ScheduledEmailEntity } from './scheduled-email.entity';
 import { CASE_SEND_LOCK, ROW_SEND_LOCK, SendSession } from './send-session';
@@ -33,8 +39,6 @@ export interface ScheduledEmailListFilter {
   dueFrom?: Date;
   dueTo?: Date;
 }
-
-type ScheduledEmailSortField = 'dueAt' | 'createdAt' | 'updatedAt';
 
 @Injectable()
 export class ScheduledEmailsRepository {

@@ -5,6 +5,7 @@ import {
   type ScheduledEmailDto,
   type ScheduledEmailStatus,
   type SessionUser,
+  type ScheduledEmailSortField,
 } from '@campaign-desk/contracts';
 import { Clock, type ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -35,7 +36,7 @@ export class ScheduledEmailsService {
   ) {}
 
   async list(
-    query: ListQuery<string, 'dueAt' | 'createdAt' | 'updatedAt'>,
+    query: ListQuery<string, ScheduledEmailSortField>,
     user: SessionUser,
   ): Promise<[ScheduledEmailDto[], number]> {
     const [rows, total] = await this.rows.list(query, listFilter(query.filter));

@@ -2,13 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EmailTemplateDto, RenderedEmail, SessionUser } from '@campaign-desk/contracts';
-import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { CurrentUser } from '@campaign-desk/server-auth';
 import { PreviewTemplateDto, UpdateTemplateDto } from './dto/template.dto';
 import { EmailTemplatesService } from './email-templates.service';
 
 const LIST_SPEC = {
-  sortable: ['key'] as const,
+  sortable: ['id', 'key'] as const,
   filterable: [] as const,
   defaultSort: { field: 'key' as const, order: 'ASC' as const },
 };
@@ -19,6 +19,7 @@ const LIST_SPEC = {
 export class EmailTemplatesController {
   constructor(private readonly templates: EmailTemplatesService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @Roles('admin', 'caseworker')
   async list(
@@ -26,8 +27,10 @@ export class EmailTemplatesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<EmailTemplateDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    let rows = await this.templates.list();
-    if (parsed.sort.order === 'DESC') rows = rows.reverse();
+    const { field, order } = parsed.sort;
+    const rows = (await this.templates.list()).sort(
+      (a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : 0) * (order === 'ASC' ? 1 : -1),
+    );
     const ids =
       parsed.filter.id === undefined
         ? null

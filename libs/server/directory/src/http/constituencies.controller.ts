@@ -7,7 +7,7 @@ import {
   type ConstituencyDetailDto,
   type ConstituencyDto,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery } from '@campaign-desk/server-core';
 import { DirectoryService, type ConstituencyFilterField, type ConstituencySortField } from '../directory.service';
 
 const SPEC = {
@@ -22,6 +22,7 @@ const SPEC = {
 export class ConstituenciesController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @ApiList(SPEC)
   @Get()
   @AnyStaff()
   async list(

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { MP_FILTER_FIELDS, MP_SORT_FIELDS, type MpDetailDto, type MpDto } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery } from '@campaign-desk/server-core';
 import { DirectoryService, type MpFilterField, type MpSortField } from '../directory.service';
 
 const SPEC = {
@@ -17,6 +17,7 @@ const SPEC = {
 export class MpsController {
   constructor(private readonly directory: DirectoryService) {}
 
+  @ApiList(SPEC)
   @Get()
   @AnyStaff()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<MpDto[]> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { LetterDraftDto, SessionUser } from '@campaign-desk/contracts';
 import { AnyStaff, Roles } from '@campaign-desk/server-core';
@@ -33,6 +33,7 @@ export class CaseLetterController {
   }
 
   @Get(':id/letter.pdf')
+  @ApiProduces('application/pdf')
   @Roles('admin', 'caseworker')
   pdf(
     @Param('id') id: string,
@@ -44,6 +45,7 @@ export class CaseLetterController {
   }
 
   @Get(':id/letter.txt')
+  @ApiProduces('text/plain')
   @Roles('admin', 'caseworker')
   text(
     @Param('id') id: string,

@@ -7,7 +7,7 @@ import {
   type MeetingDto,
   type SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateMeetingDto, RecordMeetingHeldDto, UpdateMeetingDto } from './dto/meeting.dto';
 import { MeetingsService } from './meetings.service';
@@ -24,6 +24,7 @@ const LIST_SPEC = {
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @AnyStaff()
   async list(

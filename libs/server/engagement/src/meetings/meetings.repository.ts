@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository, type EntityManager } from 'typeorm';
-import type { MeetingStatus, MeetingType } from '@campaign-desk/contracts';
+import type { MeetingStatus, MeetingType, MeetingSortField } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AgreedActionEntity, MeetingEntity } from './meeting.entity';
 
@@ -97,7 +97,7 @@ export class MeetingsRepository {
   }
 
   async list(
-    query: ListQuery<string, 'startsAt' | 'createdAt' | 'updatedAt'>,
+    query: ListQuery<string, MeetingSortField>,
     filter: MeetingListFilter,
   ): Promise<[MeetingEntity[], number]> {
     const qb = this.meetings.createQueryBuilder('m');

@@ -9,6 +9,7 @@ import {
   type RecordMeetingHeldInput,
   type SessionUser,
   type UpdateMeetingInput,
+  type MeetingSortField,
 } from '@campaign-desk/contracts';
 import { Clock, type ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -161,10 +162,7 @@ export class MeetingsService {
     return toMeetingDto(meeting, await this.meetings.actionsOf([meeting.id]), user.role !== 'viewer');
   }
 
-  async list(
-    query: ListQuery<string, 'startsAt' | 'createdAt' | 'updatedAt'>,
-    user: SessionUser,
-  ): Promise<[MeetingDto[], number]> {
+  async list(query: ListQuery<string, MeetingSortField>, user: SessionUser): Promise<[MeetingDto[], number]> {
     const filter = query.filter as Record<string, unknown>;
     const [rows, total] = await this.meetings.list(query, {
       ids: uuidsFilter(filter, 'id'),

@@ -7,7 +7,7 @@ import {
   type MpActionDto,
   type SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateMpActionDto } from './dto/mp-action.dto';
 import { MpActionsService } from './mp-actions.service';
@@ -24,6 +24,7 @@ const LIST_SPEC = {
 export class MpActionsController {
   constructor(private readonly actions: MpActionsService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @AnyStaff()
   async list(

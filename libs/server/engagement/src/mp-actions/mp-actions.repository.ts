@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { MpActionType } from '@campaign-desk/contracts';
+import type { MpActionType, MpActionSortField } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { MpActionEntity } from './mp-action.entity';
 
@@ -14,7 +14,7 @@ export interface MpActionListFilter {
   dateTo?: string;
 }
 
-const COLUMN_OF_SORT = { date: 'actionDate', createdAt: 'createdAt' } as const;
+const COLUMN_OF_SORT = { id: 'id', date: 'actionDate', createdAt: 'createdAt' } as const;
 
 @Injectable()
 export class MpActionsRepository {
@@ -38,7 +38,7 @@ export class MpActionsRepository {
   }
 
   async list(
-    query: ListQuery<string, 'date' | 'createdAt'>,
+    query: ListQuery<string, MpActionSortField>,
     filter: MpActionListFilter,
   ): Promise<[MpActionEntity[], number]> {
     const qb = this.repo.createQueryBuilder('a');

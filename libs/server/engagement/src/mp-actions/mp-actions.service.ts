@@ -4,6 +4,7 @@ import {
   type CreateMpActionInput,
   type MpActionDto,
   type SessionUser,
+  type MpActionSortField,
 } from '@campaign-desk/contracts';
 import { Clock, londonDate, type ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -72,7 +73,7 @@ export class MpActionsService {
     return toMpActionDto(action, user.role !== 'viewer');
   }
 
-  async list(query: ListQuery<string, 'date' | 'createdAt'>, user: SessionUser): Promise<[MpActionDto[], number]> {
+  async list(query: ListQuery<string, MpActionSortField>, user: SessionUser): Promise<[MpActionDto[], number]> {
     const filter = query.filter as Record<string, unknown>;
     const dateFrom = dateFilter(filter, 'dateFrom');
     const dateTo = dateFilter(filter, 'dateTo');

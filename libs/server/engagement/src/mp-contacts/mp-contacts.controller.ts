@@ -9,7 +9,7 @@ import {
   type ScheduledEmailDto,
   type SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { ComposeEmailDto } from '@campaign-desk/server-correspondence';
 import { CreateMpResponseDto } from '../mp-responses/dto/mp-response.dto';
@@ -72,6 +72,7 @@ export class CaseEngagementController {
 export class MpContactsController {
   constructor(private readonly contacts: MpContactsService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @AnyStaff()
   async list(

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { MpContactEntity } from './mp-contact.entity';
+import type { MpContactSortField } from '@campaign-desk/contracts';
 
 export interface MpContactListFilter {
   ids?: string[];
@@ -42,7 +43,7 @@ export class MpContactsRepository {
   }
 
   async list(
-    query: ListQuery<string, 'contactedAt' | 'createdAt'>,
+    query: ListQuery<string, MpContactSortField>,
     filter: MpContactListFilter,
   ): Promise<[MpContactEntity[], number]> {
     const qb = this.repo.createQueryBuilder('c');

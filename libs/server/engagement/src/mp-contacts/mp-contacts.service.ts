@@ -7,6 +7,7 @@ import {
   type MpContactDto,
   type ScheduledEmailDto,
   type SessionUser,
+  type MpContactSortField,
 } from '@campaign-desk/contracts';
 import { Clock, type ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -90,10 +91,7 @@ export class MpContactsService {
     return { contact: toMpContactDto(contact, true), email: await this.scheduledEmails.get(emailId, actor.user) };
   }
 
-  async list(
-    query: ListQuery<string, 'contactedAt' | 'createdAt'>,
-    user: SessionUser,
-  ): Promise<[MpContactDto[], number]> {
+  async list(query: ListQuery<string, MpContactSortField>, user: SessionUser): Promise<[MpContactDto[], number]> {
     const [rows, total] = await this.contacts.list(query, listFilter(query.filter));
     return [rows.map((c) => toMpContactDto(c, user.role !== 'viewer')), total];
   }

@@ -14,7 +14,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type {
   IntakeReceipt,
@@ -23,7 +23,7 @@ import type {
   MessageSummary,
   SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { IntakeService } from '../intake/intake.service';
 import type { MessageFilterField, MessageSortField } from '../repositories/messages.repository';
@@ -32,7 +32,7 @@ import { BulkMessagesDto, MessageHtmlQueryDto, TriageMessageDto } from './dto/me
 import { MessagesService } from './messages.service';
 
 const LIST_SPEC = {
-  sortable: ['receivedAt'] as MessageSortField[],
+  sortable: ['id', 'receivedAt'] as MessageSortField[],
   filterable: ['q', 'classification', 'status', 'direction', 'caseId', 'supporterId', 'triage'] as MessageFilterField[],
   defaultSort: { field: 'receivedAt' as MessageSortField, order: 'DESC' as const },
 };
@@ -55,6 +55,7 @@ export class MessagesController {
   ) {}
 
   /** `filter={"triage":true}`: the triage inbox (unthreaded requests nobody has triaged), newest first. */
+  @ApiList(LIST_SPEC)
   @Get()
   @AnyStaff()
   async list(
@@ -122,6 +123,7 @@ export class MessagesController {
 
   /** The sanitised message as a document for a sandboxed iframe, under its own strict CSP. */
   @Get(':id/html')
+  @ApiProduces('text/html')
   @Roles('admin', 'caseworker')
   async html(
     @Param('id') id: string,

@@ -1,14 +1,14 @@
 import { Controller, Get, NotFoundException, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { QuarantinedMessageDto, SessionUser } from '@campaign-desk/contracts';
-import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import type { QuarantineFilterField, QuarantineSortField } from '../repositories/quarantine.repository';
 import { QuarantineService } from './quarantine.service';
 
 const LIST_SPEC = {
-  sortable: ['quarantinedAt'] as QuarantineSortField[],
+  sortable: ['id', 'quarantinedAt'] as QuarantineSortField[],
   filterable: ['reason'] as QuarantineFilterField[],
   defaultSort: { field: 'quarantinedAt' as QuarantineSortField, order: 'DESC' as const },
 };
@@ -20,6 +20,7 @@ const LIST_SPEC = {
 export class QuarantineController {
   constructor(private readonly quarantine: QuarantineService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   async list(
     @Query() query: Record<string, unknown>,
@@ -37,6 +38,7 @@ export class QuarantineController {
   }
 
   @Get(':id/raw')
+  @ApiProduces('message/rfc822')
   async raw(
     @Param('id') id: string,
     @CurrentUser() user: SessionUser,

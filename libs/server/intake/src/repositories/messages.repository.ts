@@ -7,7 +7,7 @@ import { MessageAttachmentEntity } from '../entities/message-attachment.entity';
 import { MessageEntity } from '../entities/message.entity';
 
 export type MessageFilterField = 'q' | 'classification' | 'status' | 'direction' | 'caseId' | 'supporterId' | 'triage';
-export type MessageSortField = 'receivedAt';
+export type MessageSortField = 'id' | 'receivedAt';
 
 export interface ThreadCandidate {
   id: string;

@@ -5,7 +5,8 @@ import type { IntakeSource, QuarantineReason } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 
 export type QuarantineFilterField = 'reason';
-export type QuarantineSortField = 'quarantinedAt';
+export type QuarantineSortField = 'id' | 'quarantinedAt';
+const SORT_SQL: Record<QuarantineSortField, string> = { id: 'q.id', quarantinedAt: 'q.created_at' };
 
 export interface QuarantineRow {
   id: string;
@@ -42,7 +43,7 @@ export class QuarantineRepository {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const order = query.sort.order === 'ASC' ? 'ASC' : 'DESC';
     const rows: QuarantineRow[] = await this.dataSource.query(
-      `${SELECT} ${clause} ORDER BY q.created_at ${order}, q.id ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      `${SELECT} ${clause} ORDER BY ${SORT_SQL[query.sort.field]} ${order}, q.id ${order} OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
       [...params, query.offset, query.limit],
     );
     const [{ total }] = await this.dataSource.query(

@@ -5,7 +5,7 @@ import type { ListQuery } from '@campaign-desk/server-core';
 import { TriageRuleEntity } from '../entities/triage-rule.entity';
 
 export type TriageRuleFilterField = 'q' | 'topic' | 'priority' | 'active';
-export type TriageRuleSortField = 'keyword' | 'createdAt';
+export type TriageRuleSortField = 'id' | 'keyword' | 'createdAt';
 
 @Injectable()
 export class TriageRulesRepository {
@@ -25,7 +25,7 @@ export class TriageRulesRepository {
       qb.andWhere('r.priority IN (:...priorities)', { priorities: Array.isArray(priority) ? priority : [priority] });
     if (active !== undefined) qb.andWhere('r.active = :active', { active: active === true || active === 'true' });
     if (id !== undefined) qb.andWhere({ id: In(Array.isArray(id) ? id : [id]) });
-    qb.orderBy(`r.${query.sort.field}`, query.sort.order).addOrderBy('r.id', 'ASC');
+    qb.orderBy(`r.${query.sort.field}`, query.sort.order).addOrderBy('r.id', query.sort.order);
     return qb.skip(query.offset).take(query.limit).getManyAndCount();
   }
 

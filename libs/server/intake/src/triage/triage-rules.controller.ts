@@ -2,14 +2,14 @@ import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@ne
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SessionUser, TriageRuleDto } from '@campaign-desk/contracts';
-import { contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { CurrentUser } from '@campaign-desk/server-auth';
 import type { TriageRuleFilterField, TriageRuleSortField } from '../repositories/triage-rules.repository';
 import { CreateTriageRuleDto, UpdateTriageRuleDto } from './triage-rule.dto';
 import { TriageRulesService } from './triage-rules.service';
 
 const LIST_SPEC = {
-  sortable: ['keyword', 'createdAt'] as TriageRuleSortField[],
+  sortable: ['id', 'keyword', 'createdAt'] as TriageRuleSortField[],
   filterable: ['q', 'topic', 'priority', 'active'] as TriageRuleFilterField[],
   defaultSort: { field: 'keyword' as TriageRuleSortField, order: 'ASC' as const },
 };
@@ -20,6 +20,7 @@ const LIST_SPEC = {
 export class TriageRulesController {
   constructor(private readonly rules: TriageRulesService) {}
 
+  @ApiList(LIST_SPEC)
   @Get()
   @Roles('admin', 'caseworker')
   async list(
