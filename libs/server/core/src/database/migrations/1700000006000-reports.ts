@@ -8,7 +8,7 @@ import {
   rollUp,
   rollUpDays,
   UPSERT_FACT,
-} from './1700000006000-reports-sql';
+} from './1700000006000-reports.views';
 
 /**
  * Reports (issue 7): read models kept up to date incrementally by triggers.
