@@ -1,15 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { AddressInfo } from 'node:net';
-import simpleRestProvider from 'ra-data-simple-rest';
-import { fetchUtils, type DataProvider } from 'ra-core';
-import { DirectoryService } from '@campaign-desk/server-directory';
-import { SupportersService } from '@campaign-desk/server-supporters';
-import { StaffUsersService } from '@campaign-desk/server-auth';
-import { seedDemoCasework } from '../../apps/api/src/cli/demo-casework';
-import { seedDemoSupporters } from '../../apps/api/src/cli/demo-supporters';
-import { DEMO_USERS } from '../../apps/api/src/cli/demo-users';
-import { importDirectory } from '../support/directory';
-import { createStaff, prepareTestEnv, startApi, uniqueAddress } from '../support/test-app';
+import type { DataProvider } from 'ra-core';
+import { signedInProvider, startDemoApi } from '../support/react-admin';
 
 /** Every list endpoint behind a react-admin resource (DESIGN §5), plus the admin lists the dashboard shows. */
 const LIST_RESOURCES = [
@@ -42,24 +33,6 @@ const SEEDED = [
   'audit-events',
 ];
 
-/** react-admin's own data provider, signed in as an admin over real HTTP, as the dashboard uses it. */
-async function signedInProvider(baseUrl: string, app: NestExpressApplication): Promise<DataProvider> {
-  const admin = await createStaff(app, 'admin');
-  const login = await fetch(`${baseUrl}/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': uniqueAddress() },
-    body: JSON.stringify({ email: admin.email, password: admin.password }),
-  });
-  expect(login.status).toBe(200);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return simpleRestProvider(baseUrl, (url: string, options: fetchUtils.Options = {}) =>
-    fetchUtils.fetchJson(url, { ...options, headers: new Headers({ ...options.headers, Cookie: cookie }) }),
-  );
-}
-
 const ascending = (ids: unknown[]) =>
   ids.every((id, i) => i === 0 || compareIds(ids[i - 1], id) < 0) ? 'ascending' : `not ascending: ${ids.join(', ')}`;
 const descending = (ids: unknown[]) =>
@@ -75,15 +48,9 @@ describe("react-admin's defaults on every list (sort by id)", () => {
   let dataProvider: DataProvider;
 
   beforeAll(async () => {
-    await prepareTestEnv();
-    app = await startApi();
-    await importDirectory(app);
-    await seedDemoSupporters(app.get(DirectoryService), app.get(SupportersService));
-    for (const user of DEMO_USERS) await app.get(StaffUsersService).createOrReset(user);
-    await seedDemoCasework(app, () => undefined);
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    dataProvider = await signedInProvider(`http://127.0.0.1:${port}/api`, app);
+    let baseUrl: string;
+    ({ app, baseUrl } = await startDemoApi());
+    dataProvider = await signedInProvider(baseUrl, app);
   }, 120_000);
   afterAll(() => app?.close());
 

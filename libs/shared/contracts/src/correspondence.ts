@@ -1,6 +1,7 @@
 import type { TimelineEntryBase } from './cases';
 import { SCHEDULED_EMAIL_KINDS, type ChaseTaskKind, type ScheduledEmailKind, type ScheduledEmailStatus } from './enums';
 import type { ConsentKey } from './supporters';
+import { fieldsOf } from './fields';
 
 /** Outbound email (issue 6): the outbox, templates, the chase plan and the supporter check-in. */
 
@@ -131,6 +132,33 @@ export interface ScheduledEmailDto {
   updatedAt: string;
 }
 
+/** Every field of a scheduled email as react-admin reads it (and sends back on update). */
+export const SCHEDULED_EMAIL_FIELDS = fieldsOf<ScheduledEmailDto>()({
+  id: true,
+  caseId: true,
+  supporterId: true,
+  mpContactId: true,
+  kind: true,
+  recipientKind: true,
+  status: true,
+  deliveryStatus: true,
+  dueAt: true,
+  attempts: true,
+  templateKey: true,
+  templateVersion: true,
+  rfcMessageId: true,
+  subject: true,
+  messageId: true,
+  sentAt: true,
+  bouncedAt: true,
+  cancelledAt: true,
+  cancelReason: true,
+  lastError: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+});
+
 export const SCHEDULED_EMAIL_SORT_FIELDS = ['id', 'dueAt', 'createdAt', 'updatedAt'] as const;
 export type ScheduledEmailSortField = (typeof SCHEDULED_EMAIL_SORT_FIELDS)[number];
 /** `dueAt_gte` / `dueAt_lte` bound the due time (ISO 8601). */
@@ -197,6 +225,20 @@ export interface EmailTemplateDto {
   updatedAt: string;
   updatedById: string | null;
 }
+
+export const EMAIL_TEMPLATE_FIELDS = fieldsOf<EmailTemplateDto>()({
+  id: true,
+  key: true,
+  name: true,
+  description: true,
+  recipientKind: true,
+  subject: true,
+  body: true,
+  version: true,
+  placeholders: true,
+  updatedAt: true,
+  updatedById: true,
+});
 
 /** `PUT /api/templates/:key` makes a new version. */
 export interface UpdateTemplateInput {

@@ -1,4 +1,5 @@
 import type { ActionOwner, MeetingType, MpActionType, MpContactChannel, MpResponseKind } from './enums';
+import { fieldsOf } from './fields';
 
 /** MP engagement (issue 6: contacts and responses; issue 7 adds meetings, agreed actions and MP actions). */
 
@@ -216,6 +217,24 @@ export interface MeetingDto {
   createdAt: string;
   updatedAt: string;
 }
+
+export const MEETING_FIELDS = fieldsOf<MeetingDto>()({
+  id: true,
+  caseId: true,
+  mpId: true,
+  type: true,
+  status: true,
+  startsAt: true,
+  location: true,
+  attendees: true,
+  checklist: true,
+  notes: true,
+  thankYouEmailId: true,
+  recordedById: true,
+  agreedActions: true,
+  createdAt: true,
+  updatedAt: true,
+});
 
 export const MEETING_SORT_FIELDS = ['id', 'startsAt', 'createdAt', 'updatedAt'] as const;
 export type MeetingSortField = (typeof MEETING_SORT_FIELDS)[number];

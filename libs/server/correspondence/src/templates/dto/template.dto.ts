@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { EMAIL_TEMPLATE_FIELDS } from '@campaign-desk/contracts';
+import { acceptReadFields } from '@campaign-desk/server-core';
 
 /** react-admin sends the whole record back on save: read-only fields are accepted and ignored. */
 export class UpdateTemplateDto {
@@ -15,17 +17,9 @@ export class UpdateTemplateDto {
   @MinLength(1, { message: 'body is required' })
   @MaxLength(20000)
   body: string;
-
-  @IsOptional() @IsString() id?: string;
-  @IsOptional() @IsString() key?: string;
-  @IsOptional() @IsString() name?: string;
-  @IsOptional() @IsString() description?: string;
-  @IsOptional() @IsIn(['supporter', 'mp']) recipientKind?: string;
-  @IsOptional() @IsInt() version?: number;
-  @IsOptional() placeholders?: unknown;
-  @IsOptional() @IsString() updatedAt?: string;
-  @IsOptional() updatedById?: string | null;
 }
+
+acceptReadFields(UpdateTemplateDto, EMAIL_TEMPLATE_FIELDS);
 
 export class PreviewTemplateDto {
   @ApiPropertyOptional({ maxLength: 300 })

@@ -19,7 +19,9 @@ import {
   type ActionOwner,
   type MeetingStatus,
   type MeetingType,
+  MEETING_FIELDS,
 } from '@campaign-desk/contracts';
+import { acceptReadFields } from '@campaign-desk/server-core';
 
 /** The guidance's preparation checklist; every item optional. */
 export class MeetingChecklistDto {
@@ -109,16 +111,9 @@ export class UpdateMeetingDto extends MeetingDetailsDto {
   @IsOptional()
   @IsIn(MEETING_STATUSES, { message: `status must be one of ${MEETING_STATUSES.join(', ')}` })
   status?: MeetingStatus;
-
-  @IsOptional() id?: unknown;
-  @IsOptional() caseId?: unknown;
-  @IsOptional() mpId?: unknown;
-  @IsOptional() thankYouEmailId?: unknown;
-  @IsOptional() recordedById?: unknown;
-  @IsOptional() agreedActions?: unknown;
-  @IsOptional() createdAt?: unknown;
-  @IsOptional() updatedAt?: unknown;
 }
+
+acceptReadFields(UpdateMeetingDto, MEETING_FIELDS);
 
 /** `POST /api/meetings/:id/held`. */
 export class RecordMeetingHeldDto {
