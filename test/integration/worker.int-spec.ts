@@ -84,7 +84,7 @@ describe('worker process', () => {
         return { removed: 0 };
       }
     }
-    const { SessionPurgeProcessor } = await import('../../libs/server/auth/src/session-purge.processor');
+    const { SessionPurgeProcessor } = await import('../../libs/server/auth/src/sessions/session-purge.processor');
     const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })
       .overrideProvider(SessionPurgeProcessor)
       .useClass(SlowPurge)

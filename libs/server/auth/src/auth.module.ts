@@ -2,17 +2,17 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@campaign-desk/server-audit';
-import { AccessGuard } from './access.guard';
-import { AuthController } from './auth.controller';
-import { AuthService } from './auth.service';
-import { LoginRateLimiter } from './sessions/login-rate-limiter';
+import { AccessGuard } from './access/access.guard';
+import { AuthController } from './login/auth.controller';
+import { AuthService } from './sessions/auth.service';
+import { LoginRateLimiter } from './login/login-rate-limiter';
 import { SessionsRepository } from './sessions/sessions.repository';
 import { StaffSessionEntity } from './sessions/staff-session.entity';
-import { SessionPurgeProcessor } from './session-purge.processor';
+import { SessionPurgeProcessor } from './sessions/session-purge.processor';
 import { StaffUserEntity } from './staff-users/staff-user.entity';
 import { StaffUsersRepository } from './staff-users/staff-users.repository';
 import { StaffUsersService } from './staff-users/staff-users.service';
-import { StaffUsersController } from './staff-users.controller';
+import { StaffUsersController } from './staff-users/staff-users.controller';
 
 const SHARED = [AuthService, StaffUsersService, StaffUsersRepository, SessionsRepository, LoginRateLimiter];
 

@@ -3,7 +3,7 @@ import type { DomainEventPayloads } from '@campaign-desk/contracts';
 import { Clock, OnDomainEvent } from '@campaign-desk/server-core';
 import { MessagesService } from '@campaign-desk/server-intake';
 import type { EntityManager } from 'typeorm';
-import { CasesRepository } from '../repositories/cases.repository';
+import { CasesRepository } from '../cases/cases.repository';
 
 /** Cases whose search is rebuilt per search request at most; the rest wait for the next one. */
 const REFRESH_BATCH = 200;
