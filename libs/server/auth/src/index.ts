@@ -1,5 +1,6 @@
 export * from './auth.module';
 export * from './sessions/auth.service';
+export type { LoginContext } from './login/login.service';
 export * from './staff-users/staff-users.service';
 export * from './access/current-user.decorator';
 export * from './access/access.guard';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@campaign-desk/server-audit';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
+import { SupporterMergeController } from './merge/supporter-merge.controller';
 import { SupporterMergeService } from './merge/supporter-merge.service';
 import { SupporterEntity } from './supporters/supporter.entity';
 import { SupportersController } from './supporters/supporters.controller';
@@ -22,7 +23,7 @@ export class SupportersCoreModule {}
 /** HTTP side: the `supporters` resource and merge. */
 @Module({
   imports: [SupportersCoreModule],
-  controllers: [SupportersController],
+  controllers: [SupportersController, SupporterMergeController],
   exports: [SupportersCoreModule],
 })
 export class SupportersModule {}

@@ -5,6 +5,7 @@ import type { SessionUser } from '@campaign-desk/contracts';
 import { AppConfig, Public } from '@campaign-desk/server-core';
 import type { AuthedRequest } from '../access/access.guard';
 import { AuthService } from '../sessions/auth.service';
+import { LoginService } from './login.service';
 import { ClientIp } from '../access/current-user.decorator';
 import { LoginDto } from './login.dto';
 import { SESSION_COOKIE } from '../sessions/session-token';
@@ -13,6 +14,7 @@ import { SESSION_COOKIE } from '../sessions/session-token';
 @Controller('auth')
 export class AuthController {
   constructor(
+    private readonly logins: LoginService,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
   ) {}
@@ -26,7 +28,7 @@ export class AuthController {
     @Headers('user-agent') userAgent: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SessionUser> {
-    const { token, user } = await this.auth.login(body.email, body.password, { ip, userAgent });
+    const { token, user } = await this.logins.login(body.email, body.password, { ip, userAgent });
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

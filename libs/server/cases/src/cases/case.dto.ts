@@ -15,16 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import {
-  CASE_OUTCOMES,
-  CASE_STATUSES,
-  PRIORITIES,
-  TOPICS,
-  type CaseOutcome,
-  type CaseStatus,
-  type Priority,
-  type Topic,
-} from '@campaign-desk/contracts';
+import { PRIORITIES, TOPICS, type Priority, type Topic } from '@campaign-desk/contracts';
 
 const topicsRule = [
   IsArray({ message: 'topics must be a list' }),
@@ -132,51 +123,4 @@ export class UpdateCaseDto {
   @Allow() createdAt?: unknown;
   @Allow() updatedAt?: unknown;
   @Allow() closedAt?: unknown;
-}
-
-export class TransitionCaseDto {
-  @ApiProperty({ enum: CASE_STATUSES })
-  @IsIn(CASE_STATUSES, { message: `to must be one of ${CASE_STATUSES.join(', ')}` })
-  to: CaseStatus;
-
-  @ApiPropertyOptional({ enum: CASE_OUTCOMES, description: 'Required when closing' })
-  @IsOptional()
-  @IsIn(CASE_OUTCOMES, { message: `outcome must be one of ${CASE_OUTCOMES.join(', ')}` })
-  outcome?: CaseOutcome;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required when the outcome is duplicate' })
-  @IsOptional()
-  @IsUUID('all', { message: 'duplicateOfId must be a case id' })
-  duplicateOfId?: string;
-}
-
-const ASSIGNEE_MESSAGE = 'assigneeId must be a staff user id, or null to unassign';
-
-export class AssignCaseDto {
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null unassigns; your own id is "assign to me"' })
-  @ValidateIf((o: AssignCaseDto) => o.assigneeId !== null)
-  @IsUUID('all', { message: ASSIGNEE_MESSAGE })
-  assigneeId: string | null;
-}
-
-export class BulkAssignCasesDto {
-  @ApiProperty({ type: [String], format: 'uuid' })
-  @IsArray({ message: 'ids must be a list of case ids' })
-  @ArrayMinSize(1, { message: 'ids needs at least one case id' })
-  @ArrayMaxSize(500, { message: 'ids takes at most 500 cases at once' })
-  @IsUUID('all', { each: true, message: 'ids must be case ids' })
-  ids: string[];
-
-  @ApiProperty({ format: 'uuid', nullable: true })
-  @ValidateIf((o: BulkAssignCasesDto) => o.assigneeId !== null)
-  @IsUUID('all', { message: ASSIGNEE_MESSAGE })
-  assigneeId: string | null;
-}
-
-export class CaseNoteBodyDto {
-  @ApiProperty({ description: 'Plain text; line breaks are kept' })
-  @IsString({ message: 'body must be text' })
-  @Matches(/\S/, { message: 'body must not be blank' })
-  @MaxLength(20_000, { message: 'body must be at most 20000 characters' })
-  body: string;
 }

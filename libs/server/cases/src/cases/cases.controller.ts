@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -6,20 +6,16 @@ import {
   CASE_NEXT_CURSOR_HEADER,
   CASE_SORT_FIELDS,
   TOTAL_ESTIMATED_HEADER,
-  type BulkAssignResult,
-  type CaseAssigneeOption,
   type CaseDetail,
   type CaseListItem,
   type SessionUser,
 } from '@campaign-desk/contracts';
 import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
-import { CaseAssignmentService } from '../assignment/case-assignment.service';
 import { CasesService } from './cases.service';
 import { caseReader } from './cases.types';
-import { AssignCaseDto, BulkAssignCasesDto, CreateCaseDto, TransitionCaseDto, UpdateCaseDto } from './case.dto';
+import { CreateCaseDto, UpdateCaseDto } from './case.dto';
 import { CaseListService } from '../list/case-list.service';
-import { CaseWorkflowService } from '../workflow/case-workflow.service';
 
 const LIST_SPEC = {
   sortable: CASE_SORT_FIELDS,
@@ -39,8 +35,6 @@ export class CasesController {
   constructor(
     private readonly cases: CasesService,
     private readonly lists: CaseListService,
-    private readonly workflow: CaseWorkflowService,
-    private readonly assignment: CaseAssignmentService,
   ) {}
 
   @Get()
@@ -60,24 +54,6 @@ export class CasesController {
       `Content-Range, ${TOTAL_ESTIMATED_HEADER}, ${CASE_NEXT_CURSOR_HEADER}`,
     );
     return page.rows;
-  }
-
-  /** Who a case can be assigned to, with their open-case counts. */
-  @Get('assignees')
-  @Roles('admin', 'caseworker')
-  assignees(): Promise<CaseAssigneeOption[]> {
-    return this.assignment.assignees();
-  }
-
-  @Post('bulk-assign')
-  @HttpCode(200)
-  @Roles('admin', 'caseworker')
-  bulkAssign(
-    @Body() body: BulkAssignCasesDto,
-    @CurrentUser() user: SessionUser,
-    @ClientIp() ip: string,
-  ): Promise<BulkAssignResult> {
-    return this.assignment.bulkAssign(body.ids, body.assigneeId, { id: user.id, ip });
   }
 
   /** By id or by reference (`CD-123`). Audited for everyone; viewers get no story. */
@@ -102,32 +78,5 @@ export class CasesController {
     @ClientIp() ip: string,
   ): Promise<CaseDetail> {
     return this.cases.update(id, body, { id: user.id, ip });
-  }
-
-  /** 409 with `allowed` for a move the workflow does not allow. */
-  @Post(':id/transition')
-  @HttpCode(200)
-  @Roles('admin', 'caseworker')
-  async transition(
-    @Param('id') id: string,
-    @Body() body: TransitionCaseDto,
-    @CurrentUser() user: SessionUser,
-    @ClientIp() ip: string,
-  ): Promise<CaseDetail> {
-    await this.workflow.transition(id, body, { id: user.id, ip });
-    return this.cases.afterAction(id);
-  }
-
-  @Post(':id/assign')
-  @HttpCode(200)
-  @Roles('admin', 'caseworker')
-  async assign(
-    @Param('id') id: string,
-    @Body() body: AssignCaseDto,
-    @CurrentUser() user: SessionUser,
-    @ClientIp() ip: string,
-  ): Promise<CaseDetail> {
-    await this.assignment.assign(id, body.assigneeId, { id: user.id, ip });
-    return this.cases.afterAction(id);
   }
 }

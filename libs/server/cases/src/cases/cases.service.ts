@@ -125,8 +125,12 @@ export class CasesService {
     return this.detail(found, reader);
   }
 
-  /** The case as an action's answer (the action itself is the audit record). */
-  async afterAction(id: string): Promise<CaseDetail> {
+  /**
+   * The full case (health details included), for a caller whose own action is the audit record:
+   * an action's answer, or another lib that needs the case to do its work. It writes no
+   * `case.read` audit event, so never use it to show a case to someone; that is `get`.
+   */
+  async readDetailUnaudited(id: string): Promise<CaseDetail> {
     return this.detail(await this.lookup.require(id), { readHealthDetails: true });
   }
 
@@ -160,7 +164,7 @@ export class CasesService {
         tx,
       );
     });
-    return this.afterAction(id);
+    return this.readDetailUnaudited(id);
   }
 
   /**

@@ -7,7 +7,7 @@ import { CasesRepository } from './cases.repository';
 
 /** A supporter merge carries their cases to the surviving record, inside the merge's transaction. */
 @Injectable()
-export class CasesSupporterMover {
+export class SupporterMergeSubscriber {
   constructor(
     private readonly supporters: SupportersService,
     private readonly cases: CasesRepository,

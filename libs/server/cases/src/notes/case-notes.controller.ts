@@ -1,29 +1,16 @@
-import { BadRequestException, Body, Controller, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import type { CaseNoteDto, SessionUser, TimelineEntry } from '@campaign-desk/contracts';
-import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import type { CaseNoteDto, SessionUser } from '@campaign-desk/contracts';
+import { Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
-import { caseReader } from '../cases/cases.types';
-import { CaseNoteBodyDto } from '../cases/case.dto';
+import { CaseNoteBodyDto } from './case-note.dto';
 import { CaseNotesService } from './case-notes.service';
-import { CaseTimelineService } from '../timeline/case-timeline.service';
 
-const TIMELINE_SPEC = {
-  sortable: ['at'] as const,
-  filterable: ['kind'] as const,
-  defaultSort: { field: 'at' as const, order: 'DESC' as const },
-  maxPageSize: 100,
-};
-
-/** A case's notes and its timeline (everything that happened to it, newest first). */
+/** A case's notes. */
 @ApiTags('cases')
 @Controller('cases/:id')
 export class CaseNotesController {
-  constructor(
-    private readonly notes: CaseNotesService,
-    private readonly timeline: CaseTimelineService,
-  ) {}
+  constructor(private readonly notes: CaseNotesService) {}
 
   @Post('notes')
   @Roles('admin', 'caseworker')
@@ -47,32 +34,5 @@ export class CaseNotesController {
     @ClientIp() ip: string,
   ): Promise<CaseNoteDto> {
     return this.notes.edit(id, noteId, body.body, { id: user.id, ip });
-  }
-
-  /** `?range=[0,49]`, newest first; `filter={"kind":["note","message"]}` narrows it. Audited; viewers get no bodies. */
-  @Get('timeline')
-  @AnyStaff()
-  async list(
-    @Param('id') id: string,
-    @Query() query: Record<string, unknown>,
-    @CurrentUser() user: SessionUser,
-    @ClientIp() ip: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TimelineEntry[]> {
-    const parsed = parseListQuery(query, TIMELINE_SPEC);
-    if (parsed.sort.order !== 'DESC')
-      throw new BadRequestException({
-        message: 'sort: the timeline reads newest first only',
-        fields: { sort: 'must be ["at","DESC"]' },
-      });
-    const kind = parsed.filter.kind;
-    const kinds = kind === undefined ? undefined : (Array.isArray(kind) ? kind : [kind]).map(String);
-    const [rows, total] = await this.timeline.page(
-      id,
-      { offset: parsed.offset, limit: parsed.limit, kinds },
-      caseReader(user, ip),
-    );
-    res.setHeader('Content-Range', contentRange('timeline', parsed.offset, rows.length, total));
-    return rows;
   }
 }

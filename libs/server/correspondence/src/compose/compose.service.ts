@@ -54,7 +54,7 @@ export class ComposeService {
     staffId: string,
   ): Promise<ComposedEmail> {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
-    const detail = await this.cases.afterAction(caseId);
+    const detail = await this.cases.readDetailUnaudited(caseId);
     this.checkCase(detail, kind);
     if (!input.templateKey && !input.body) throw bad('body', 'is required (or give a templateKey)');
     let subject = input.subject ?? null;

@@ -6,7 +6,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   MinLength,
@@ -143,10 +142,4 @@ export class UpdateSupporterDto extends SupporterFieldsDto {
   @IsOptional() updatedAt?: unknown;
   @IsOptional() deletedAt?: unknown;
   @IsOptional() mergedIntoId?: unknown;
-}
-
-export class MergeSupporterDto {
-  @ApiProperty({ description: 'The supporter that survives; this one is merged into it' })
-  @IsUUID('all', { message: 'targetId must be a supporter id' })
-  targetId: string;
 }

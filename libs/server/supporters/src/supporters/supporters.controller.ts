@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -8,13 +8,11 @@ import {
   SUPPORTER_VIEWER_SORT_FIELDS,
   type SessionUser,
   type SupporterDto,
-  type SupporterMergeResult,
   type SupporterSummaryDto,
 } from '@campaign-desk/contracts';
 import { AnyStaff, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
-import { CreateSupporterDto, MergeSupporterDto, UpdateSupporterDto } from './supporter.dto';
-import { SupporterMergeService } from '../merge/supporter-merge.service';
+import { CreateSupporterDto, UpdateSupporterDto } from './supporter.dto';
 import { SupportersService } from './supporters.service';
 
 const defaultSort = { field: 'name' as const, order: 'ASC' as const };
@@ -30,10 +28,7 @@ const VIEWER_SPEC = { sortable: SUPPORTER_VIEWER_SORT_FIELDS, filterable: SUPPOR
 @ApiTags('supporters')
 @Controller('supporters')
 export class SupportersController {
-  constructor(
-    private readonly supporters: SupportersService,
-    private readonly merges: SupporterMergeService,
-  ) {}
+  constructor(private readonly supporters: SupportersService) {}
 
   @Get()
   @AnyStaff()
@@ -81,18 +76,5 @@ export class SupportersController {
   @Roles('admin')
   remove(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<SupporterDto> {
     return this.supporters.remove(id, { id: user.id, ip });
-  }
-
-  /** Merges this supporter (`:id`) into `targetId`, which survives. */
-  @Post(':id/merge')
-  @HttpCode(200)
-  @Roles('admin', 'caseworker')
-  merge(
-    @Param('id') id: string,
-    @Body() body: MergeSupporterDto,
-    @CurrentUser() user: SessionUser,
-    @ClientIp() ip: string,
-  ): Promise<SupporterMergeResult> {
-    return this.merges.merge(id, body.targetId, { id: user.id, ip });
   }
 }
