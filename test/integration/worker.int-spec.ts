@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { Job, Queue } from 'bullmq';
 import { JobHandler, QueueService } from '@campaign-desk/server-core';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { SessionPurgeProcessor } from '../../libs/server/auth/src/session-purge.processor';
+import { SessionPurgeProcessor } from '../../libs/server/auth/src/sessions/session-purge.processor';
 import { createStaff, prepareTestEnv, startWorker, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
 

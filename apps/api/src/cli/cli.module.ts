@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@campaign-desk/server-core';
-import { AuthWorkerModule } from '@campaign-desk/server-auth';
+import { AuthCoreModule } from '@campaign-desk/server-auth';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
 import { SupportersCoreModule } from '@campaign-desk/server-supporters';
 import { IntakeCoreModule } from '@campaign-desk/server-intake';
@@ -11,7 +11,7 @@ import { EngagementCoreModule } from '@campaign-desk/server-engagement';
 @Module({
   imports: [
     CoreModule,
-    AuthWorkerModule,
+    AuthCoreModule,
     DirectoryCoreModule,
     SupportersCoreModule,
     IntakeCoreModule,

@@ -1,31 +1,35 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@campaign-desk/server-audit';
-import { AuthModule } from '@campaign-desk/server-auth';
+import { AuthCoreModule } from '@campaign-desk/server-auth';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
 import { IntakeCoreModule } from '@campaign-desk/server-intake';
 import { SupportersCoreModule } from '@campaign-desk/server-supporters';
+import { CaseAssignmentController } from './assignment/case-assignment.controller';
 import { CaseAssignmentService } from './assignment/case-assignment.service';
-import { CaseLookup } from './case-lookup';
-import { CaseNumberReferenceResolver } from './case-number-reference.resolver';
-import { CasesSupporterMover } from './cases-supporter.mover';
-import { CasesService } from './cases.service';
-import { CaseAssignmentEntity, CaseStatusChangeEntity } from './entities/case-history.entities';
-import { CaseNoteEntity } from './entities/case-note.entity';
-import { CaseEntity } from './entities/case.entity';
-import { CaseNotesController } from './http/case-notes.controller';
-import { CasesController } from './http/cases.controller';
+import { CaseLookup } from './cases/case-lookup';
+import { CaseNumberReferenceResolver } from './cases/case-number-reference.resolver';
+import { CaseEntity } from './cases/case.entity';
+import { CasesController } from './cases/cases.controller';
+import { CasesRepository } from './cases/cases.repository';
+import { CasesService } from './cases/cases.service';
+import { SupporterMergeSubscriber } from './cases/supporter-merge.subscriber';
+import { CaseAssignmentEntity, CaseStatusChangeEntity } from './history/case-history.entity';
+import { CaseHistoryRepository } from './history/case-history.repository';
+import { CaseListRepository } from './list/case-list.repository';
 import { CaseListService } from './list/case-list.service';
-import { CaseSearchRefresher, CaseSearchStaleMarker } from './list/case-search-refresher';
+import { CaseSearchRefresher } from './list/case-search-refresher';
+import { CaseSearchStaleMarker } from './list/case-search-stale.subscriber';
+import { CaseNoteEntity } from './notes/case-note.entity';
+import { CaseNotesController } from './notes/case-notes.controller';
+import { CaseNotesRepository } from './notes/case-notes.repository';
 import { CaseNotesService } from './notes/case-notes.service';
-import { CaseHistoryRepository } from './repositories/case-history.repository';
-import { CaseListRepository } from './repositories/case-list.repository';
-import { CaseNotesRepository } from './repositories/case-notes.repository';
-import { CasesRepository } from './repositories/cases.repository';
 import { CaseSlaPolicy } from './sla/case-sla';
 import { CaseTimelineSources } from './timeline/case-timeline-source';
+import { CaseTimelineController } from './timeline/case-timeline.controller';
 import { CaseTimelineService } from './timeline/case-timeline.service';
 import { CORE_TIMELINE_SOURCES } from './timeline/core-timeline-sources';
+import { CaseWorkflowController } from './workflow/case-workflow.controller';
 import { CaseWorkflowService } from './workflow/case-workflow.service';
 
 const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatusChangeEntity, CaseAssignmentEntity]);
@@ -35,7 +39,7 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
  * timeline import this and register a CaseTimelineSource with CaseTimelineSources.
  */
 @Module({
-  imports: [ENTITIES, AuditModule, AuthModule, DirectoryCoreModule, SupportersCoreModule, IntakeCoreModule],
+  imports: [ENTITIES, AuditModule, AuthCoreModule, DirectoryCoreModule, SupportersCoreModule, IntakeCoreModule],
   providers: [
     CasesRepository,
     CaseHistoryRepository,
@@ -52,7 +56,7 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
     CaseTimelineSources,
     CaseTimelineService,
     ...CORE_TIMELINE_SOURCES,
-    CasesSupporterMover,
+    SupporterMergeSubscriber,
   ],
   exports: [
     CasesService,
@@ -67,10 +71,20 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
 })
 export class CasesCoreModule {}
 
-/** HTTP side: the `cases` resource, its actions, notes and timeline. */
+/**
+ * HTTP side: the `cases` resource, its actions, notes and timeline. Express matches routes in the
+ * order they are registered, so the assignment controller (`GET cases/assignees`) comes before
+ * `GET cases/:id`.
+ */
 @Module({
   imports: [CasesCoreModule],
-  controllers: [CasesController, CaseNotesController],
+  controllers: [
+    CaseAssignmentController,
+    CasesController,
+    CaseWorkflowController,
+    CaseNotesController,
+    CaseTimelineController,
+  ],
   exports: [CasesCoreModule],
 })
 export class CasesModule {}

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@campaign-desk/server-audit';
-import { AuthModule } from '@campaign-desk/server-auth';
+import { AuthCoreModule } from '@campaign-desk/server-auth';
 import { CasesCoreModule } from '@campaign-desk/server-cases';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
 import { IntakeCoreModule } from '@campaign-desk/server-intake';
@@ -46,7 +46,7 @@ import { CORRESPONDENCE_TIMELINE_SOURCES } from './timeline/correspondence-timel
   imports: [
     TypeOrmModule.forFeature([EmailTemplateEntity, ScheduledEmailEntity, ChaseTaskEntity, CheckinAnswerEntity]),
     AuditModule,
-    AuthModule,
+    AuthCoreModule,
     CasesCoreModule,
     DirectoryCoreModule,
     IntakeCoreModule,

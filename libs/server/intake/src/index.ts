@@ -1,5 +1,5 @@
 export * from './intake.module';
-export { IntakeService } from './intake/intake.service';
+export { IntakeService } from './inbound/intake.service';
 export { MessagesService, type OutboundMessageInput } from './messages/messages.service';
 export { CaseReferenceResolver } from './parsing/case-reference-resolver';
 export { MessageParserService, type ParseResult } from './parsing/message-parser.service';

@@ -1,4 +1,4 @@
 export * from './supporters.module';
-export { SupportersService, type Actor } from './supporters.service';
-export { SupporterMergeService } from './supporter-merge.service';
-export { normaliseEmail, isUkPhone, normaliseUkPhone } from './supporter-fields';
+export { SupportersService, type Actor } from './supporters/supporters.service';
+export { SupporterMergeService } from './merge/supporter-merge.service';
+export { normaliseEmail, isUkPhone, normaliseUkPhone } from './supporters/supporter-fields';

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@campaign-desk/server-audit';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
-import { SupporterMergeService } from './supporter-merge.service';
-import { SupporterEntity } from './supporter.entity';
-import { SupportersController } from './supporters.controller';
-import { SupportersRepository } from './supporters.repository';
-import { SupportersService } from './supporters.service';
+import { SupporterMergeController } from './merge/supporter-merge.controller';
+import { SupporterMergeService } from './merge/supporter-merge.service';
+import { SupporterEntity } from './supporters/supporter.entity';
+import { SupportersController } from './supporters/supporters.controller';
+import { SupportersRepository } from './supporters/supporters.repository';
+import { SupportersService } from './supporters/supporters.service';
 
 /**
  * Services only (worker, CLI, other domains). Domains whose rows point at supporters subscribe to
@@ -22,7 +23,7 @@ export class SupportersCoreModule {}
 /** HTTP side: the `supporters` resource and merge. */
 @Module({
   imports: [SupportersCoreModule],
-  controllers: [SupportersController],
+  controllers: [SupportersController, SupporterMergeController],
   exports: [SupportersCoreModule],
 })
 export class SupportersModule {}

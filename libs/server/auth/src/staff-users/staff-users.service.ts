@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { SessionUser, StaffRole, StaffUserDto } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
-import type { CreateStaffUserDto, UpdateStaffUserDto } from '../dto/staff-user.dto';
+import type { CreateStaffUserDto, UpdateStaffUserDto } from './staff-user.dto';
 import { SessionsRepository } from '../sessions/sessions.repository';
 import { hashPassword } from './password';
 import { toStaffUserDto } from './staff-user.mapper';

@@ -4,12 +4,12 @@ import { AppConfig, Clock } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { StaffUsersService } from '@campaign-desk/server-auth';
 import type { EntityManager } from 'typeorm';
-import { CaseLookup } from '../case-lookup';
-import type { CaseActor } from '../cases.types';
-import type { AssignmentMethod } from '../entities/case-history.entities';
-import type { CaseEntity } from '../entities/case.entity';
-import { CaseHistoryRepository } from '../repositories/case-history.repository';
-import { CasesRepository } from '../repositories/cases.repository';
+import { CaseLookup } from '../cases/case-lookup';
+import type { CaseActor } from '../cases/cases.types';
+import type { AssignmentMethod } from '../history/case-history.entity';
+import type { CaseEntity } from '../cases/case.entity';
+import { CaseHistoryRepository } from '../history/case-history.repository';
+import { CasesRepository } from '../cases/cases.repository';
 import { pickRoundRobin } from './round-robin';
 
 const bad = (field: string, detail: string) =>

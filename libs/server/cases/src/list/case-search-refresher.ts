@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { DomainEventPayloads } from '@campaign-desk/contracts';
-import { Clock, OnDomainEvent } from '@campaign-desk/server-core';
 import { MessagesService } from '@campaign-desk/server-intake';
-import type { EntityManager } from 'typeorm';
-import { CasesRepository } from '../repositories/cases.repository';
+import { CasesRepository } from '../cases/cases.repository';
 
 /** Cases whose search is rebuilt per search request at most; the rest wait for the next one. */
 const REFRESH_BATCH = 200;
@@ -33,19 +30,5 @@ export class CaseSearchRefresher {
       await this.cases.clearSearchStale(ids, tx);
       return ids.length;
     });
-  }
-}
-
-/** Worker side: a message threaded into a case marks the case's search stale. */
-@Injectable()
-export class CaseSearchStaleMarker {
-  constructor(
-    private readonly cases: CasesRepository,
-    private readonly clock: Clock,
-  ) {}
-
-  @OnDomainEvent('message.received')
-  async onMessage(event: DomainEventPayloads['message.received'], tx: EntityManager): Promise<void> {
-    if (event.caseId) await this.cases.markSearchStale(event.caseId, this.clock.now(), tx);
   }
 }

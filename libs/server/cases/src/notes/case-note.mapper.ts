@@ -1,5 +1,5 @@
 import { NOTE_EDIT_WINDOW_MINUTES, type CaseNoteDto } from '@campaign-desk/contracts';
-import type { CaseNoteEntity } from '../entities/case-note.entity';
+import type { CaseNoteEntity } from './case-note.entity';
 
 export function noteEditableUntil(note: Pick<CaseNoteEntity, 'createdAt'>): Date {
   return new Date(note.createdAt.getTime() + NOTE_EDIT_WINDOW_MINUTES * 60_000);

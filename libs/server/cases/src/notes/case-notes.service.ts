@@ -2,9 +2,9 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { NOTE_EDIT_WINDOW_MINUTES, type CaseNoteDto } from '@campaign-desk/contracts';
 import { Clock } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
-import { CaseLookup } from '../case-lookup';
-import type { CaseActor } from '../cases.types';
-import { CaseNotesRepository } from '../repositories/case-notes.repository';
+import { CaseLookup } from '../cases/case-lookup';
+import type { CaseActor } from '../cases/cases.types';
+import { CaseNotesRepository } from './case-notes.repository';
 import { noteEditableUntil, toNoteDto } from './case-note.mapper';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,8 +1,8 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { TimelineEntry } from '@campaign-desk/contracts';
 import { AuditService } from '@campaign-desk/server-audit';
-import type { CaseReader } from '../cases.types';
-import { CaseLookup } from '../case-lookup';
+import type { CaseReader } from '../cases/cases.types';
+import { CaseLookup } from '../cases/case-lookup';
 import { CaseTimelineSources, type TimelineReader } from './case-timeline-source';
 import { mergeTimeline } from './merge-timeline';
 

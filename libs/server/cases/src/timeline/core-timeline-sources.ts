@@ -7,8 +7,8 @@ import type {
 } from '@campaign-desk/contracts';
 import { MessagesService } from '@campaign-desk/server-intake';
 import { toNoteDto } from '../notes/case-note.mapper';
-import { CaseHistoryRepository } from '../repositories/case-history.repository';
-import { CaseNotesRepository } from '../repositories/case-notes.repository';
+import { CaseHistoryRepository } from '../history/case-history.repository';
+import { CaseNotesRepository } from '../notes/case-notes.repository';
 import { CaseTimelineSources, type CaseTimelineSource, type TimelineReader } from './case-timeline-source';
 
 @Injectable()

@@ -3,11 +3,11 @@ import { Clock, DomainEvents } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { MessagesService } from '@campaign-desk/server-intake';
 import type { EntityManager } from 'typeorm';
-import { CaseLookup } from '../case-lookup';
-import type { CaseActor } from '../cases.types';
-import type { CaseEntity } from '../entities/case.entity';
-import { CaseHistoryRepository } from '../repositories/case-history.repository';
-import { CasesRepository, type NewCase } from '../repositories/cases.repository';
+import { CaseLookup } from '../cases/case-lookup';
+import type { CaseActor } from '../cases/cases.types';
+import type { CaseEntity } from '../cases/case.entity';
+import { CaseHistoryRepository } from '../history/case-history.repository';
+import { CasesRepository, type NewCase } from '../cases/cases.repository';
 import { CaseSlaPolicy } from '../sla/case-sla';
 import { planTransition, type TransitionPlan, type TransitionRequest } from './case-workflow';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 import { DomainEvents, OnDomainEvent } from './domain-events';
 
 describe('DomainEvents', () => {
@@ -60,6 +60,36 @@ describe('DomainEvents', () => {
           {} as EntityManager,
         ),
     ).rejects.toThrow('boom');
+    await moduleRef.close();
+  });
+
+  it("lets a subscriber defer work until the publisher's transaction commits", async () => {
+    const enqueued: string[] = [];
+    @Injectable()
+    class SchedulesEmail {
+      constructor(private readonly events: DomainEvents) {}
+
+      @OnDomainEvent('case.status_changed')
+      async onStatus(payload: { caseId: string }, manager: EntityManager) {
+        await this.events.afterCommit(manager, async () => void enqueued.push(payload.caseId));
+      }
+    }
+    const dataSource = { subscribers: [] as EntitySubscriberInterface[] };
+    const moduleRef = await Test.createTestingModule({
+      imports: [DiscoveryModule],
+      providers: [DomainEvents, SchedulesEmail, { provide: DataSource, useValue: dataSource }],
+    }).compile();
+    await moduleRef.init();
+    const runner = { isTransactionActive: true } as unknown as QueryRunner;
+    const tx = { queryRunner: runner } as EntityManager;
+    await moduleRef
+      .get(DomainEvents)
+      .publish('case.status_changed', { caseId: 'c1', from: 'new', to: 'triaged', actorId: null }, tx);
+    expect(enqueued).toEqual([]);
+    // What TypeORM does on COMMIT: the runner leaves the transaction, then tells the data source's subscribers.
+    Object.assign(runner, { isTransactionActive: false });
+    for (const s of dataSource.subscribers) await s.afterTransactionCommit?.({ queryRunner: runner } as never);
+    expect(enqueued).toEqual(['c1']);
     await moduleRef.close();
   });
 });

@@ -1,7 +1,8 @@
-import { Injectable, OnApplicationBootstrap, SetMetadata } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, Optional, SetMetadata } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DomainEventName, DomainEventPayloads } from '@campaign-desk/contracts';
+import { AfterCommitHooks, type AfterCommitWork } from './after-commit';
 
 const DOMAIN_EVENT_HANDLER = 'campaign-desk:domain-event-handler';
 
@@ -9,7 +10,8 @@ type Handler<K extends DomainEventName> = (payload: DomainEventPayloads[K], mana
 
 /**
  * Marks a provider method as a subscriber. It runs inside the publisher's transaction (the manager
- * it receives), so its writes commit or roll back with the change that caused them.
+ * it receives), so its writes commit or roll back with the change that caused them. What must
+ * wait for the commit (enqueueing a job for a row it wrote) goes through `DomainEvents.afterCommit`.
  */
 export const OnDomainEvent = (name: DomainEventName): MethodDecorator => SetMetadata(DOMAIN_EVENT_HANDLER, name);
 
@@ -17,12 +19,16 @@ export const OnDomainEvent = (name: DomainEventName): MethodDecorator => SetMeta
 @Injectable()
 export class DomainEvents implements OnApplicationBootstrap {
   private readonly handlers = new Map<DomainEventName, Handler<DomainEventName>[]>();
+  private readonly hooks = new AfterCommitHooks();
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
-  ) {}
+    @Optional() dataSource?: DataSource,
+  ) {
+    dataSource?.subscribers.push(this.hooks);
+  }
 
   onApplicationBootstrap(): void {
     for (const wrapper of this.discovery.getProviders()) {
@@ -43,5 +49,15 @@ export class DomainEvents implements OnApplicationBootstrap {
     manager: EntityManager,
   ): Promise<void> {
     for (const handler of this.handlers.get(name) ?? []) await (handler as Handler<K>)(payload, manager);
+  }
+
+  /**
+   * Runs `work` once the manager's transaction has committed, and never if it rolls back (outside
+   * a transaction, at once). For a subscriber or publisher whose change needs a follow-up outside
+   * Postgres, such as enqueueing the job of a row it wrote. A failure is logged, not thrown: the
+   * change is already committed, and the reconcilers catch up.
+   */
+  afterCommit(manager: EntityManager, work: AfterCommitWork): Promise<void> {
+    return this.hooks.register(manager, work);
   }
 }

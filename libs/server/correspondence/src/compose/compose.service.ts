@@ -55,7 +55,7 @@ export class ComposeService {
   /** Checks the case can take it and renders the text; nothing is written yet. */
   async compose(caseId: string, kind: ComposeKind, input: ComposeEmailInput, staffId: string): Promise<ComposedEmail> {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
-    const detail = await this.cases.afterAction(caseId);
+    const detail = await this.cases.readDetailUnaudited(caseId);
     this.checkCase(detail, kind);
     if (!input.templateKey && !input.body) throw bad('body', 'is required (or give a templateKey)');
     let subject = input.subject ?? null;

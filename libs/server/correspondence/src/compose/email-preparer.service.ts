@@ -51,7 +51,7 @@ export class EmailPreparer {
   ) {}
 
   async prepare(row: ScheduledEmailEntity, now: Date): Promise<Preparation> {
-    const detail = await this.cases.afterAction(row.caseId);
+    const detail = await this.cases.readDetailUnaudited(row.caseId);
     const supporter = detail.supporter && 'email' in detail.supporter ? (detail.supporter as SupporterDto) : null;
     const reason = whyNotSend({
       kind: row.kind,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EMAIL_KINDS, type CancelReason, type ScheduledEmailKind } from '@campaign-desk/contracts';
-import { AppConfig } from '@campaign-desk/server-core';
+import { AppConfig, DomainEvents } from '@campaign-desk/server-core';
 import type { EntityManager } from 'typeorm';
 import { EmailJobs } from './email-jobs';
 import { ScheduledEmailsRepository, type NewScheduledEmail } from './scheduled-emails.repository';
@@ -26,11 +26,10 @@ export interface ScheduleRequest {
 
 /**
  * The outbox API other libs use. Rows are written in the caller's transaction (so an email exists
- * exactly when the change that caused it commits); the caller enqueues them after the commit.
+ * exactly when the change that caused it commits) and enqueued as soon as it commits, wherever
+ * they were scheduled (a domain-event subscriber too); never if it rolls back.
  *
  *   const rows = await outbox.schedule(tx, [{ caseId, supporterId, kind: 'mp_chase', dueAt, templateKey: 'mp_chase' }]);
- *   ... commit ...
- *   await outbox.enqueue(rows);
  */
 @Injectable()
 export class OutboxService {
@@ -38,6 +37,7 @@ export class OutboxService {
     private readonly config: AppConfig,
     private readonly rows: ScheduledEmailsRepository,
     private readonly jobs: EmailJobs,
+    private readonly events: DomainEvents,
   ) {}
 
   async schedule(tx: EntityManager, requests: ScheduleRequest[]): Promise<{ id: string; dueAt: Date }[]> {
@@ -63,9 +63,12 @@ export class OutboxService {
       };
     });
     await this.rows.insertMany(tx, rows);
-    return rows.map((r) => ({ id: r.id, dueAt: r.dueAt }));
+    const scheduled = rows.map((r) => ({ id: r.id, dueAt: r.dueAt }));
+    await this.events.afterCommit(tx, () => this.jobs.enqueue(scheduled));
+    return scheduled;
   }
 
+  /** Enqueues again (jobs are deduplicated by row id); `schedule` already enqueues after the commit. */
   enqueue(rows: { id: string; dueAt: Date }[]): Promise<boolean> {
     return this.jobs.enqueue(rows);
   }

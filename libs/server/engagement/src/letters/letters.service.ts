@@ -92,7 +92,7 @@ export class LettersService {
     actor: EngagementActor,
   ): Promise<{ filename: string; content: Buffer }> {
     const letter = await this.requireLatest(caseId);
-    const detail = await this.cases.afterAction(letter.caseId);
+    const detail = await this.cases.readDetailUnaudited(letter.caseId);
     await this.audit.record({
       actorId: actor.user.id,
       ip: actor.ip,
@@ -181,6 +181,6 @@ export class LettersService {
 
   private async loadCase(caseId: string): Promise<CaseDetail> {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
-    return this.cases.afterAction(caseId);
+    return this.cases.readDetailUnaudited(caseId);
   }
 }

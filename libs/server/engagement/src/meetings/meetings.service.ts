@@ -75,7 +75,7 @@ export class MeetingsService {
   /** `POST /api/meetings/:id/held`: the outcome, once. */
   async recordHeld(id: string, input: RecordMeetingHeldInput, actor: EngagementActor): Promise<MeetingDto> {
     const existing = await this.require(id);
-    const detail = await this.cases.afterAction(existing.caseId);
+    const detail = await this.cases.readDetailUnaudited(existing.caseId);
     const { emails } = await this.meetings.transaction(async (tx) => {
       await this.outbox.holdCase(tx, detail.id);
       const meeting = await this.meetings.lockById(tx, id);
@@ -239,7 +239,7 @@ export class MeetingsService {
   }
 
   private async loadCase(caseId: string): Promise<CaseDetail> {
-    return this.cases.afterAction(caseId).catch((error: unknown) => {
+    return this.cases.readDetailUnaudited(caseId).catch((error: unknown) => {
       if (error instanceof NotFoundException) throw bad('caseId', 'is not a case');
       throw error;
     });

@@ -34,7 +34,7 @@ export class MpActionsService {
     if (input.date > londonDate(this.clock.now())) throw bad('date', 'must not be in the future');
     const evidenceUrl = input.evidenceUrl?.trim() || null;
     if (evidenceUrl && !isEvidenceUrl(evidenceUrl)) throw bad('evidenceUrl', 'must be an http(s) link');
-    const detail = await this.cases.afterAction(input.caseId).catch((error: unknown) => {
+    const detail = await this.cases.readDetailUnaudited(input.caseId).catch((error: unknown) => {
       if (error instanceof NotFoundException) throw bad('caseId', 'is not a case');
       throw error;
     });

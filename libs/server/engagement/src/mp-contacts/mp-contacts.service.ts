@@ -160,7 +160,7 @@ export class MpContactsService {
 
   private async loadCase(caseId: string) {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
-    return this.cases.afterAction(caseId);
+    return this.cases.readDetailUnaudited(caseId);
   }
 }
 

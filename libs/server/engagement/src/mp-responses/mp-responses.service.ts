@@ -47,7 +47,7 @@ export class MpResponsesService {
   async record(caseId: string, input: CreateMpResponseInput, actor: EngagementActor): Promise<MpResponseDto> {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
     const receivedAt = pastInstant(input.receivedAt, 'receivedAt', this.clock.now());
-    await this.cases.afterAction(caseId);
+    await this.cases.readDetailUnaudited(caseId);
     if (input.messageId && !(await this.messages.replyTarget(caseId, input.messageId))) {
       throw new BadRequestException({
         message: 'messageId is not a message on this case',
@@ -88,7 +88,7 @@ export class MpResponsesService {
         fields: { receivedAt: 'must not be before the MP was contacted' },
       });
     }
-    const detail = await this.cases.afterAction(input.caseId);
+    const detail = await this.cases.readDetailUnaudited(input.caseId);
     const response = await this.responses.insert(tx, {
       caseId: input.caseId,
       mpContactId: contact?.id ?? null,

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ImapFlow } from 'imapflow';
 import { AppConfig } from '@campaign-desk/server-core';
-import { IntakeService } from '../intake/intake.service';
-import { RawMessagesRepository } from '../repositories/raw-messages.repository';
+import { IntakeService } from '../inbound/intake.service';
+import { RawMessagesRepository } from '../raw-messages/raw-messages.repository';
 
 /** Postgres advisory lock key: one poller at a time across every worker process. */
 export const IMAP_POLL_LOCK = 7_302_001;

@@ -1,5 +1,5 @@
 import type { MessageDetail, MessageSummary, Priority, StaffRole } from '@campaign-desk/contracts';
-import type { MessageEntity } from '../entities/message.entity';
+import type { MessageEntity } from './message.entity';
 
 /** Viewers see who and when, never what: no subject, body, snippet or attachment names (DESIGN invariant 7). */
 export function canReadBodies(role: StaffRole): boolean {

@@ -25,10 +25,10 @@ import type {
 } from '@campaign-desk/contracts';
 import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
-import { IntakeService } from '../intake/intake.service';
-import type { MessageFilterField, MessageSortField } from '../repositories/messages.repository';
+import { IntakeService } from '../inbound/intake.service';
+import type { MessageFilterField, MessageSortField } from './messages.repository';
 import { SuggestionsService } from '../triage/suggestions.service';
-import { BulkMessagesDto, MessageHtmlQueryDto, TriageMessageDto } from './dto/message-actions.dto';
+import { BulkMessagesDto, MessageHtmlQueryDto, TriageMessageDto } from './message-actions.dto';
 import { MessagesService } from './messages.service';
 
 const LIST_SPEC = {

@@ -5,13 +5,13 @@ import { Clock, type ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { SupportersService } from '@campaign-desk/server-supporters';
 import type { EntityManager } from 'typeorm';
-import type { MessageEntity } from '../entities/message.entity';
+import type { MessageEntity } from './message.entity';
 import {
   MessagesRepository,
   type MessageFilterField,
   type MessageSortField,
   type MovedMessage,
-} from '../repositories/messages.repository';
+} from './messages.repository';
 import { TriageRulesService } from '../triage/triage-rules.service';
 import { canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
 import { messageCsp, messageDocument } from './message-document';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MessagesRepository } from '../repositories/messages.repository';
+import { MessagesRepository } from '../messages/messages.repository';
 
 /**
  * Finds the case a `[CD-n]` subject reference points at. The cases lib will provide the real

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { QueueService } from '@campaign-desk/server-core';
-import { RawMessagesRepository } from '../repositories/raw-messages.repository';
+import { RawMessagesRepository } from '../raw-messages/raw-messages.repository';
 
 const LIVE_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 const BATCH = 1000;

@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { MessageClassification, QuarantineReason } from '@campaign-desk/contracts';
 import { Clock, DomainEvents } from '@campaign-desk/server-core';
 import type { AnalysedMessage } from '../mime/analyse-message';
-import { MessagesRepository, type NewAttachment } from '../repositories/messages.repository';
-import { RawMessagesRepository, type ParseClaim } from '../repositories/raw-messages.repository';
+import { MessagesRepository, type NewAttachment } from '../messages/messages.repository';
+import { RawMessagesRepository, type ParseClaim } from '../raw-messages/raw-messages.repository';
 import { MessageAnalyserService } from './message-analyser.service';
 import { ThreadingService, type Placement } from './threading.service';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { MessageClassification, MessageStatus, ThreadMatch } from '@campaign-desk/contracts';
 import type { AnalysedMessage } from '../mime/analyse-message';
-import { MessagesRepository, type ThreadCandidate } from '../repositories/messages.repository';
+import { MessagesRepository, type ThreadCandidate } from '../messages/messages.repository';
 import { CaseReferenceResolver } from './case-reference-resolver';
 
 /** Where a parsed inbound message belongs: its classification, case and related message. */

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { QuarantinedMessageDto, SessionUser } from '@campaign-desk/contracts';
 import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
-import type { QuarantineFilterField, QuarantineSortField } from '../repositories/quarantine.repository';
+import type { QuarantineFilterField, QuarantineSortField } from './quarantine.repository';
 import { QuarantineService } from './quarantine.service';
 
 const LIST_SPEC = {

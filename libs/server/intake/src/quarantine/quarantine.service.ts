@@ -8,8 +8,8 @@ import {
   type QuarantineFilterField,
   type QuarantineRow,
   type QuarantineSortField,
-} from '../repositories/quarantine.repository';
-import { RawMessagesRepository } from '../repositories/raw-messages.repository';
+} from './quarantine.repository';
+import { RawMessagesRepository } from '../raw-messages/raw-messages.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import type { SessionUser, TriageRuleDto } from '@campaign-desk/contracts';
 import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { CurrentUser } from '@campaign-desk/server-auth';
-import type { TriageRuleFilterField, TriageRuleSortField } from '../repositories/triage-rules.repository';
+import type { TriageRuleFilterField, TriageRuleSortField } from './triage-rules.repository';
 import { CreateTriageRuleDto, UpdateTriageRuleDto } from './triage-rule.dto';
 import { TriageRulesService } from './triage-rules.service';
 

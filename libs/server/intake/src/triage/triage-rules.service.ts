@@ -2,12 +2,8 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { SessionUser, TriageRuleDto } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
-import type { TriageRuleEntity } from '../entities/triage-rule.entity';
-import {
-  TriageRulesRepository,
-  type TriageRuleFilterField,
-  type TriageRuleSortField,
-} from '../repositories/triage-rules.repository';
+import type { TriageRuleEntity } from './triage-rule.entity';
+import { TriageRulesRepository, type TriageRuleFilterField, type TriageRuleSortField } from './triage-rules.repository';
 import { matchRules, type KeywordRule, type RuleMatch } from './rule-matcher';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import type { ListQuery } from '@campaign-desk/server-core';
+import { TriageRuleEntity } from './triage-rule.entity';
+
+export type TriageRuleFilterField = 'q' | 'topic' | 'priority' | 'active';
+export type TriageRuleSortField = 'id' | 'keyword' | 'createdAt';
+
+@Injectable()
+export class TriageRulesRepository {
+  constructor(@InjectRepository(TriageRuleEntity) private readonly repo: Repository<TriageRuleEntity>) {}
+
+  findActive(): Promise<TriageRuleEntity[]> {
+    return this.repo.find({ where: { active: true }, order: { keyword: 'ASC' } });
+  }
+
+  async list(query: ListQuery<TriageRuleFilterField, TriageRuleSortField>): Promise<[TriageRuleEntity[], number]> {
+    const qb = this.repo.createQueryBuilder('r');
+    const { q, topic, priority, active, id } = query.filter;
+    if (typeof q === 'string' && q.trim())
+      qb.andWhere('r.keyword ILIKE :term', { term: `%${q.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    if (topic !== undefined) qb.andWhere('r.topic IN (:...topics)', { topics: Array.isArray(topic) ? topic : [topic] });
+    if (priority !== undefined)
+      qb.andWhere('r.priority IN (:...priorities)', { priorities: Array.isArray(priority) ? priority : [priority] });
+    if (active !== undefined) qb.andWhere('r.active = :active', { active: active === true || active === 'true' });
+    if (id !== undefined) qb.andWhere({ id: In(Array.isArray(id) ? id : [id]) });
+    qb.orderBy(`r.${query.sort.field}`, query.sort.order).addOrderBy('r.id', query.sort.order);
+    return qb.skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  findById(id: string): Promise<TriageRuleEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findByKeyword(keyword: string): Promise<TriageRuleEntity | null> {
+    return this.repo.createQueryBuilder('r').where('lower(r.keyword) = lower(:keyword)', { keyword }).getOne();
+  }
+
+  create(values: Pick<TriageRuleEntity, 'keyword' | 'topic' | 'priority' | 'active'>): Promise<TriageRuleEntity> {
+    return this.repo.save(this.repo.create(values));
+  }
+
+  async update(
+    id: string,
+    values: Partial<Pick<TriageRuleEntity, 'keyword' | 'topic' | 'priority' | 'active'>>,
+  ): Promise<void> {
+    await this.repo.update({ id }, values);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.repo.delete({ id });
+  }
+}
