@@ -1,4 +1,5 @@
 import type { StaffRole } from './enums';
+import { fieldsOf } from './fields';
 
 /** What `GET /api/auth/me` and `POST /api/auth/login` answer. */
 export interface SessionUser {
@@ -23,3 +24,15 @@ export interface ApiErrorBody {
   /** Field name → what is wrong with it, for validation errors. */
   fields?: Record<string, string>;
 }
+
+/** Every field of a staff user as react-admin reads it (and sends back on update). */
+export const STAFF_USER_FIELDS = fieldsOf<StaffUserDto>()({
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  active: true,
+  lastLoginAt: true,
+  createdAt: true,
+  updatedAt: true,
+});

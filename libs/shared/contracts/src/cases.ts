@@ -1,6 +1,7 @@
 import type { AssignmentMethod, CaseOutcome, CaseStatus, Nation, Priority, Topic } from './enums';
 import type { MessageSummary } from './intake';
 import type { SupporterDto, SupporterSummaryDto } from './supporters';
+import { fieldsOf } from './fields';
 
 /** Cases (issue 5). Enum values are snake_case on the wire. */
 
@@ -231,3 +232,41 @@ export type TimelineEntry =
   | StatusChangeTimelineEntry
   | AssignmentTimelineEntry
   | TimelineEntryBase<string, Record<string, unknown>>;
+
+/** Every field of a case as react-admin reads it (and sends back on update). */
+export const CASE_DETAIL_FIELDS = fieldsOf<CaseDetail>()({
+  id: true,
+  reference: true,
+  supporterId: true,
+  supporterName: true,
+  supporter: true,
+  constituencyId: true,
+  constituencyName: true,
+  nation: true,
+  region: true,
+  mpId: true,
+  mpName: true,
+  party: true,
+  topics: true,
+  trust: true,
+  priority: true,
+  summary: true,
+  assigneeId: true,
+  assigneeName: true,
+  status: true,
+  heldFromStatus: true,
+  outcome: true,
+  duplicateOfId: true,
+  firstResponseDueAt: true,
+  firstRespondedAt: true,
+  nextUpdateDueAt: true,
+  slaDueAt: true,
+  overdue: true,
+  firstResponseOverdue: true,
+  nextUpdateOverdue: true,
+  allowedTransitions: true,
+  statusChangedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  closedAt: true,
+});

@@ -1,4 +1,5 @@
 import type { ConstituencySummary, LookupMethod, MpSummary } from './directory';
+import { fieldsOf } from './fields';
 
 /** The four things a supporter may consent to (keys of `consents`). */
 export const CONSENT_KEYS = ['contactByEmail', 'shareWithMp', 'shareWithTrust', 'media'] as const;
@@ -99,3 +100,27 @@ export type SupporterFilterField = (typeof SUPPORTER_FILTER_FIELDS)[number];
 export const SUPPORTER_VIEWER_SORT_FIELDS = ['id', 'name', 'createdAt'] as const;
 /** Viewers cannot filter by consent or on-hold: a filter would reveal what their summary hides. */
 export const SUPPORTER_VIEWER_FILTER_FIELDS = ['q', 'constituencyId'] as const;
+
+/** Every field of a supporter as staff read it (and react-admin sends back on update). */
+export const SUPPORTER_FIELDS = fieldsOf<SupporterDto>()({
+  id: true,
+  name: true,
+  email: true,
+  phone: true,
+  address: true,
+  postcode: true,
+  constituencyId: true,
+  constituency: true,
+  mp: true,
+  constituencyMethod: true,
+  constituencyOverride: true,
+  constituencyCandidates: true,
+  consents: true,
+  consentChanges: true,
+  onHold: true,
+  onHoldReason: true,
+  deletedAt: true,
+  mergedIntoId: true,
+  createdAt: true,
+  updatedAt: true,
+});

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { STAFF_ROLES, type StaffRole } from '@campaign-desk/contracts';
+import { STAFF_ROLES, STAFF_USER_FIELDS, type StaffRole } from '@campaign-desk/contracts';
+import { acceptReadFields } from '@campaign-desk/server-core';
 import { PASSWORD_MIN_LENGTH } from './password';
 
 export class CreateStaffUserDto {
@@ -52,9 +53,8 @@ export class UpdateStaffUserDto {
   @MaxLength(1024)
   password?: string;
 
-  @IsOptional() @IsString() id?: string;
+  /** Read back by react-admin; refused with a message when it differs from the stored address. */
   @IsOptional() @IsString() email?: string;
-  @IsOptional() @IsString() createdAt?: string;
-  @IsOptional() @IsString() updatedAt?: string;
-  @IsOptional() lastLoginAt?: string | null;
 }
+
+acceptReadFields(UpdateStaffUserDto, STAFF_USER_FIELDS);

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
@@ -15,7 +14,8 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PRIORITIES, TOPICS, type Priority, type Topic } from '@campaign-desk/contracts';
+import { CASE_DETAIL_FIELDS, PRIORITIES, TOPICS, type Priority, type Topic } from '@campaign-desk/contracts';
+import { acceptReadFields } from '@campaign-desk/server-core';
 
 const topicsRule = [
   IsArray({ message: 'topics must be a list' }),
@@ -94,33 +94,5 @@ export class UpdateCaseDto {
   @IsInt({ message: 'mpId must be an MP member id' })
   @Min(1)
   mpId?: number | null;
-
-  @Allow() id?: unknown;
-  @Allow() reference?: unknown;
-  @Allow() supporterId?: unknown;
-  @Allow() supporterName?: unknown;
-  @Allow() supporter?: unknown;
-  @Allow() constituencyName?: unknown;
-  @Allow() nation?: unknown;
-  @Allow() region?: unknown;
-  @Allow() mpName?: unknown;
-  @Allow() party?: unknown;
-  @Allow() assigneeId?: unknown;
-  @Allow() assigneeName?: unknown;
-  @Allow() status?: unknown;
-  @Allow() heldFromStatus?: unknown;
-  @Allow() outcome?: unknown;
-  @Allow() duplicateOfId?: unknown;
-  @Allow() firstResponseDueAt?: unknown;
-  @Allow() firstRespondedAt?: unknown;
-  @Allow() nextUpdateDueAt?: unknown;
-  @Allow() slaDueAt?: unknown;
-  @Allow() overdue?: unknown;
-  @Allow() firstResponseOverdue?: unknown;
-  @Allow() nextUpdateOverdue?: unknown;
-  @Allow() allowedTransitions?: unknown;
-  @Allow() statusChangedAt?: unknown;
-  @Allow() createdAt?: unknown;
-  @Allow() updatedAt?: unknown;
-  @Allow() closedAt?: unknown;
 }
+acceptReadFields(UpdateCaseDto, CASE_DETAIL_FIELDS);

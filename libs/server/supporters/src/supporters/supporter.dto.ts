@@ -14,6 +14,8 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
+import { SUPPORTER_FIELDS } from '@campaign-desk/contracts';
+import { acceptReadFields } from '@campaign-desk/server-core';
 import { isUkPhone } from './supporter-fields';
 
 const GSS = /^[EWSN][0-9]{8}$/;
@@ -130,16 +132,6 @@ export class UpdateSupporterDto extends SupporterFieldsDto {
   @IsString({ message: 'postcode is required' })
   @MaxLength(64, { message: 'postcode is not a valid UK postcode format' })
   postcode?: string;
-
-  @IsOptional() id?: unknown;
-  @IsOptional() constituencyId?: unknown;
-  @IsOptional() constituency?: unknown;
-  @IsOptional() mp?: unknown;
-  @IsOptional() constituencyMethod?: unknown;
-  @IsOptional() constituencyCandidates?: unknown;
-  @IsOptional() consentChanges?: unknown;
-  @IsOptional() createdAt?: unknown;
-  @IsOptional() updatedAt?: unknown;
-  @IsOptional() deletedAt?: unknown;
-  @IsOptional() mergedIntoId?: unknown;
 }
+
+acceptReadFields(UpdateSupporterDto, SUPPORTER_FIELDS);
