@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import * as prettier from 'prettier';
 import ts from 'typescript';
 import type { GeneratedApiTypes, GeneratedOperation } from '../../apps/api/src/openapi/generated-types';
+import { contractsEnums } from './contracts-enums';
 import { TypeSchemas } from './type-schemas';
 
 /**
@@ -40,7 +41,7 @@ function describe(method: ts.MethodDeclaration, checker: ts.TypeChecker, control
 
 function collect(program: ts.Program): GeneratedApiTypes {
   const checker = program.getTypeChecker();
-  const schemas = new TypeSchemas(checker);
+  const schemas = new TypeSchemas(checker, contractsEnums(program));
   const operations: Record<string, GeneratedOperation> = {};
   const sources = program
     .getSourceFiles()

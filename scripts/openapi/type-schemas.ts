@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { enumComponent, stringLiterals, valueSetKey, type ContractsEnum } from './contracts-enums';
 
 /** An OpenAPI 3.0 schema object, as far as this converter writes them. */
 export type Schema = { [key: string]: unknown };
@@ -10,13 +11,21 @@ const BINARY_CLASSES = new Set(['StreamableFile', 'Buffer', 'Uint8Array', 'Reada
  * Turns TypeScript types into OpenAPI 3.0 schemas. A type declared by name in the project (an interface,
  * a class, a non-generic type alias) becomes a component and is referenced; anything else is inlined.
  * `string | null` is `{type: string, nullable: true}`; optional properties are left out of `required`.
+ * A union of string literals with the values of a contracts enum refers to that enum's component, which names
+ * the array (the document reads the values from it at run time, so a new value changes no generated file).
  */
 export class TypeSchemas {
   readonly components: Record<string, Schema> = {};
   private readonly componentSymbols = new Map<string, ts.Symbol>();
   private readonly inlining = new Set<ts.Type>();
+  /** The contracts array behind each enum component. */
+  private readonly enumArrays = new Map<string, string>();
 
-  constructor(private readonly checker: ts.TypeChecker) {}
+  constructor(
+    private readonly checker: ts.TypeChecker,
+    /** By value set (`valueSetKey`). */
+    private readonly contractsEnums: ReadonlyMap<string, ContractsEnum>,
+  ) {}
 
   /** The schema of a handler's value: `undefined` when it answers no body (`void`). */
   responseOf(type: ts.Type): Schema | undefined {
@@ -34,6 +43,9 @@ export class TypeSchemas {
   }
 
   schemaOf(type: ts.Type, asComponent = false): Schema {
+    const values = stringLiterals(type);
+    const contractsEnum = values && this.enumReference(values, type.aliasSymbol);
+    if (contractsEnum) return contractsEnum;
     const name = asComponent ? undefined : this.nameOf(type);
     if (name) return this.reference(name, type);
     const f = type.flags;
@@ -57,12 +69,28 @@ export class TypeSchemas {
     const symbol = type.aliasSymbol ?? type.getSymbol();
     if (!symbol) throw new Error(`${name} has no symbol`);
     const known = this.componentSymbols.get(name);
-    if (known && known !== symbol) throw new Error(`Two types are named ${name}: give one another name`);
+    if ((known && known !== symbol) || this.enumArrays.has(name))
+      throw new Error(`Two types are named ${name}: give one another name`);
     if (!known) {
       this.componentSymbols.set(name, symbol);
       this.components[name] = {};
       this.components[name] = this.schemaOf(type, true);
     }
+    return { $ref: `${REF}${name}` };
+  }
+
+  /** A reference to the component of the contracts enum with these values, named by the alias when TypeScript kept it. */
+  private enumReference(values: readonly string[], alias: ts.Symbol | undefined): Schema | undefined {
+    const contractsEnum = this.contractsEnums.get(valueSetKey(values));
+    if (!contractsEnum) return undefined;
+    const aliasName = alias && this.declaredInProject(alias, ts.isTypeAliasDeclaration) ? alias.name : undefined;
+    const name = aliasName ?? contractsEnum.component;
+    const known = this.enumArrays.get(name);
+    if ((known && known !== contractsEnum.array) || this.componentSymbols.has(name)) {
+      throw new Error(`Two types are named ${name}: give one another name`);
+    }
+    this.enumArrays.set(name, contractsEnum.array);
+    this.components[name] = enumComponent(contractsEnum);
     return { $ref: `${REF}${name}` };
   }
 
@@ -94,7 +122,8 @@ export class TypeSchemas {
     if (booleans.length === 2) rest = rest.filter((t) => !(t.flags & ts.TypeFlags.BooleanLiteral));
     let schema: Schema;
     if (rest.length && rest.every((t) => t.isStringLiteral())) {
-      schema = { type: 'string', enum: rest.map((t) => (t as ts.StringLiteralType).value) };
+      const values = rest.map((t) => (t as ts.StringLiteralType).value);
+      schema = this.enumReference(values, undefined) ?? { type: 'string', enum: values };
     } else if (rest.length && rest.every((t) => t.isNumberLiteral())) {
       schema = { type: 'number', enum: rest.map((t) => (t as ts.NumberLiteralType).value) };
     } else {

@@ -1,7 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from '@nestjs/swagger';
 import request from 'supertest';
+import * as contracts from '@campaign-desk/contracts';
+import generated from '../../apps/api/src/openapi/api-types.generated.json';
 import { exportApiDocument } from '../../apps/api/src/openapi/export-document';
+import { CONTRACTS_ENUM } from '../../apps/api/src/openapi/generated-types';
 import { prepareTestEnv, startApi } from '../support/test-app';
 
 const VERBS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -68,5 +71,57 @@ describe('the OpenAPI document', () => {
     const phone = (served.components?.schemas?.UpdateSupporterDto as { properties: Record<string, unknown> }).properties
       .phone;
     expect(phone).toMatchObject({ type: 'string', nullable: true });
+  });
+
+  it('reads each enum component from its contracts array, so the generated file names the array, not its values', () => {
+    const named = Object.entries(generated.schemas).flatMap(([name, schema]) =>
+      CONTRACTS_ENUM in schema ? [[name, String((schema as Record<string, unknown>)[CONTRACTS_ENUM])]] : [],
+    );
+    expect(named).toEqual(
+      expect.arrayContaining([
+        ['Topic', 'TOPICS'],
+        ['CaseStatus', 'CASE_STATUSES'],
+      ]),
+    );
+    for (const [name, array] of named) {
+      const values = (contracts as unknown as Record<string, readonly string[]>)[array];
+      expect({ name, schema: served.components?.schemas?.[name] }).toEqual({
+        name,
+        schema: { type: 'string', enum: [...values] },
+      });
+    }
+    expect(JSON.stringify(generated)).not.toContain(contracts.TOPICS[0]);
+    expect(JSON.stringify(served)).not.toContain(CONTRACTS_ENUM);
+  });
+
+  it('keeps a nullable enum nullable, around the reference', () => {
+    const property = (served.components?.schemas?.TriageRuleDto as { properties: Record<string, unknown> }).properties
+      .topic;
+    expect(property).toEqual({ type: 'string', allOf: [{ $ref: '#/components/schemas/Topic' }], nullable: true });
+  });
+
+  it("declares the reports' query parameters", () => {
+    const query = (path: string) =>
+      Object.fromEntries(
+        ((served.paths[path].get?.parameters ?? []) as ParameterObject[]).map((p) => [
+          p.name,
+          { in: p.in, required: p.required, schema: p.schema },
+        ]),
+      );
+    const date = { in: 'query', required: true, schema: { type: 'string', format: 'date' } };
+    const format = { in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'] } };
+    expect(query('/api/reports/mp-engagement')).toEqual({
+      from: date,
+      to: date,
+      groupBy: {
+        in: 'query',
+        required: false,
+        schema: { type: 'string', enum: [...contracts.REPORT_GROUP_BY], default: 'mp' },
+      },
+      format,
+    });
+    expect(query('/api/reports/topics-by-nation')).toEqual({ from: date, to: date, format });
+    expect(query('/api/reports/workload')).toEqual({ format });
+    expect(query('/api/reports/summary')).toEqual({});
   });
 });

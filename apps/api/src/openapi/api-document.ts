@@ -10,9 +10,10 @@ import {
   type ResponseObject,
   type SchemaObject,
 } from '@nestjs/swagger';
+import * as contracts from '@campaign-desk/contracts';
 import { PUBLIC_KEY, ROLES_KEY } from '@campaign-desk/server-core';
 import generated from './api-types.generated.json';
-import type { GeneratedApiTypes } from './generated-types';
+import { CONTRACTS_ENUM, type GeneratedApiTypes } from './generated-types';
 
 const types = generated as unknown as GeneratedApiTypes;
 /** Every route is under it (set by configureApp, and by the export before it reads the routes). */
@@ -67,8 +68,9 @@ export function createApiDocument(app: INestApplication): { document: OpenAPIObj
       describeAccess(operation, handler, path);
     }
   }
-  document.components = { ...document.components, schemas: completeSchemas(document) };
-  problems.push(...untypedProperties(document.components.schemas as Record<string, SchemaObject>));
+  const schemas = completeSchemas(document);
+  document.components = { ...document.components, schemas };
+  problems.push(...fillContractsEnums(schemas), ...untypedProperties(schemas));
   return { document, problems };
 }
 
@@ -173,6 +175,25 @@ function completeSchemas(document: OpenAPIObject): Record<string, SchemaObject> 
     }
   }
   return Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/**
+ * The enum components the generated file only names (`x-contracts-enum: TOPICS`) get their values from the
+ * contracts array itself, so a new value needs no regeneration. Names no array exports are problems.
+ */
+function fillContractsEnums(schemas: Record<string, SchemaObject>): string[] {
+  const problems: string[] = [];
+  for (const [name, schema] of Object.entries(schemas)) {
+    const array: unknown = (schema as Record<string, unknown>)[CONTRACTS_ENUM];
+    if (array === undefined) continue;
+    const values: unknown = (contracts as Record<string, unknown>)[String(array)];
+    if (Array.isArray(values) && values.every((v) => typeof v === 'string')) {
+      schemas[name] = { type: 'string', enum: [...values] };
+    } else {
+      problems.push(`${name} is the contracts enum ${String(array)}, which @campaign-desk/contracts does not export`);
+    }
+  }
+  return problems;
 }
 
 /** A property reflection could only call `object` (a union such as `string | null`) and nothing typed. */

@@ -1,5 +1,11 @@
 import type { SchemaObject } from '@nestjs/swagger';
 
+/**
+ * Marks a generated component that stands for an enum of `libs/shared/contracts/src/enums.ts`: its value is the
+ * array's name, and the document fills the component's `enum` from that array at run time.
+ */
+export const CONTRACTS_ENUM = 'x-contracts-enum';
+
 /** What `scripts/openapi/generate-schemas.ts` reads from the handlers' TypeScript types. */
 export interface GeneratedOperation {
   summary: string;
