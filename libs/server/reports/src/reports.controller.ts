@@ -1,10 +1,49 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { REPORT_CSV_MEDIA_TYPE, type HomeSummary, type SessionUser } from '@campaign-desk/contracts';
+import {
+  MAX_REPORT_RANGE_DAYS,
+  REPORT_CSV_MEDIA_TYPE,
+  REPORT_GROUP_BY,
+  type HomeSummary,
+  type ReportGroupBy,
+  type SessionUser,
+} from '@campaign-desk/contracts';
 import { AnyStaff } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
+import type { ReportFormat } from './csv/negotiate';
 import { ReportsService, type ReportOutput } from './reports.service';
+
+/** Keyed by ReportFormat, so the document's list of formats cannot miss or invent one. */
+const FORMAT_DESCRIPTIONS: Record<ReportFormat, string> = { json: 'the report', csv: 'its CSV export, as a download' };
+
+/** The query every report reads: the format (the document's media types say which Accept asks for CSV). */
+const ReportFormatQuery = () =>
+  ApiQuery({
+    name: 'format',
+    required: false,
+    enum: Object.keys(FORMAT_DESCRIPTIONS),
+    description: `Overrides Accept, for a plain download link: ${Object.entries(FORMAT_DESCRIPTIONS)
+      .map(([format, description]) => `\`${format}\` answers ${description}`)
+      .join(', ')}.`,
+  });
+
+/** `from` and `to`, the inclusive range of the dated reports. */
+const ReportRangeQuery = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'from',
+      required: true,
+      schema: { type: 'string', format: 'date' },
+      description: 'First day of the range, inclusive (YYYY-MM-DD)',
+    }),
+    ApiQuery({
+      name: 'to',
+      required: true,
+      schema: { type: 'string', format: 'date' },
+      description: `Last day of the range, inclusive, not before \`from\` and within ${MAX_REPORT_RANGE_DAYS} days of it`,
+    }),
+  );
 
 /** Writes a CSV export as a download; JSON goes back as the handler's value. */
 function send<T>(res: Response, output: ReportOutput<T>): T | string {
@@ -23,6 +62,14 @@ export class ReportsController {
   @Get('mp-engagement')
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
+  @ReportRangeQuery()
+  @ApiQuery({
+    name: 'groupBy',
+    required: false,
+    schema: { type: 'string', enum: [...REPORT_GROUP_BY], default: 'mp' satisfies ReportGroupBy },
+    description: 'What each row counts: `month` keys are YYYY-MM',
+  })
+  @ReportFormatQuery()
   async mpEngagement(
     @Query() query: Record<string, unknown>,
     @Headers('accept') accept: string | undefined,
@@ -36,6 +83,7 @@ export class ReportsController {
   @Get('workload')
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
+  @ReportFormatQuery()
   async workload(
     @Query() query: Record<string, unknown>,
     @Headers('accept') accept: string | undefined,
@@ -49,6 +97,8 @@ export class ReportsController {
   @Get('topics-by-nation')
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
+  @ReportRangeQuery()
+  @ReportFormatQuery()
   async topicsByNation(
     @Query() query: Record<string, unknown>,
     @Headers('accept') accept: string | undefined,
