@@ -79,12 +79,12 @@ export async function scheduleEmails(
     dueAt: Date;
     mpContactId?: string | null;
   }[],
-  options: { enqueue?: boolean } = {},
 ): Promise<{ id: string; dueAt: Date }[]> {
   const { DataSource } = await import('typeorm');
   const { OutboxService } = await import('@campaign-desk/server-correspondence');
   const outbox = app.get(OutboxService);
-  const scheduled = await app.get(DataSource).transaction((tx) =>
+  // OutboxService.schedule enqueues the jobs once this transaction commits.
+  return app.get(DataSource).transaction((tx) =>
     outbox.schedule(
       tx,
       rows.map((r) => ({
@@ -93,8 +93,6 @@ export async function scheduleEmails(
       })),
     ),
   );
-  if (options.enqueue !== false) await outbox.enqueue(scheduled);
-  return scheduled;
 }
 
 /** Every sent copy of each row's Message-ID at the sink. */

@@ -9,7 +9,6 @@ import { AuditService } from '@campaign-desk/server-audit';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
 import { toScheduledEmailDto } from '../outbox/scheduled-email.mapper';
 import type { StaffActor } from '../outbox/scheduled-emails.service';
-import { OutboxService } from '../outbox/outbox.service';
 import { ComposeService } from './compose.service';
 
 /** `POST /api/cases/:id/reply`: a reply to the supporter, queued to send now and shown on the case. */
@@ -17,7 +16,6 @@ import { ComposeService } from './compose.service';
 export class RepliesService {
   constructor(
     private readonly compose: ComposeService,
-    private readonly outbox: OutboxService,
     private readonly rows: ScheduledEmailsRepository,
     private readonly audit: AuditService,
   ) {}
@@ -43,7 +41,6 @@ export class RepliesService {
       );
       return scheduled;
     });
-    await this.outbox.enqueue([row]);
     return toScheduledEmailDto((await this.rows.findById(row.id))!, true);
   }
 

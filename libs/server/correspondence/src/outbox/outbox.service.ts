@@ -68,11 +68,6 @@ export class OutboxService {
     return scheduled;
   }
 
-  /** Enqueues again (jobs are deduplicated by row id); `schedule` already enqueues after the commit. */
-  enqueue(rows: { id: string; dueAt: Date }[]): Promise<boolean> {
-    return this.jobs.enqueue(rows);
-  }
-
   /** Deterministic: the same on every attempt of the row, so receivers can tell a repeat. Stored without brackets. */
   messageIdFor(id: string): string {
     return `se-${id}@${this.config.MAIL_DOMAIN}`;

@@ -110,7 +110,7 @@ export class LettersService {
   async markSent(caseId: string, input: MarkLetterSentInput, actor: EngagementActor): Promise<LetterDraftDto> {
     const sentAt = pastInstant(input.sentAt, 'sentAt', this.clock.now());
     const detail = await this.loadCase(caseId);
-    const { letter, emails } = await this.letters.transaction(async (tx) => {
+    const letter = await this.letters.transaction(async (tx) => {
       await this.outbox.holdCase(tx, detail.id);
       const draft = await this.letters.lockLatestForCase(tx, detail.id);
       if (!draft) throw new NotFoundException('The case has no letter: draft one first');
@@ -121,7 +121,7 @@ export class LettersService {
         });
       if (londonDate(sentAt) < londonDate(draft.createdAt))
         throw bad('sentAt', `must not be before the letter was drafted (${londonDate(draft.createdAt)})`);
-      const recorded = await this.contacts.recordIn(
+      const contact = await this.contacts.recordIn(
         tx,
         detail,
         {
@@ -137,12 +137,11 @@ export class LettersService {
       const sent = await this.letters.markSent(tx, draft.id, {
         sentChannel: input.channel,
         sentAt,
-        mpContactId: recorded.contact.id,
+        mpContactId: contact.id,
       });
-      await this.auditIn(tx, 'letter.sent', sent, actor, { channel: input.channel, mpContactId: recorded.contact.id });
-      return { letter: sent, emails: recorded.emails };
+      await this.auditIn(tx, 'letter.sent', sent, actor, { channel: input.channel, mpContactId: contact.id });
+      return sent;
     });
-    await this.outbox.enqueue(emails);
     return toLetterDto(letter, true);
   }
 

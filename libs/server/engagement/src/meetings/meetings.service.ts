@@ -50,7 +50,7 @@ export class MeetingsService {
     if (actions.length && status !== 'held') throw bad('agreedActions', 'are recorded once the meeting is held');
     checkAgreedActions(actions, startsAt);
     const detail = await this.loadCase(input.caseId);
-    const { meeting, emails } = await this.meetings.transaction(async (tx) => {
+    const meeting = await this.meetings.transaction(async (tx) => {
       await this.outbox.holdCase(tx, detail.id);
       const created = await this.meetings.insert(tx, {
         caseId: detail.id,
@@ -65,10 +65,9 @@ export class MeetingsService {
         recordedBy: actor.user.id,
       });
       await this.auditIn(tx, 'meeting.recorded', created, actor, { status, type: created.type });
-      if (status !== 'held') return { meeting: created, emails: [] };
+      if (status !== 'held') return created;
       return this.holdIn(tx, created, actions, detail, actor);
     });
-    await this.outbox.enqueue(emails);
     return this.get(meeting.id, actor.user);
   }
 
@@ -76,7 +75,7 @@ export class MeetingsService {
   async recordHeld(id: string, input: RecordMeetingHeldInput, actor: EngagementActor): Promise<MeetingDto> {
     const existing = await this.require(id);
     const detail = await this.cases.readDetailUnaudited(existing.caseId);
-    const { emails } = await this.meetings.transaction(async (tx) => {
+    await this.meetings.transaction(async (tx) => {
       await this.outbox.holdCase(tx, detail.id);
       const meeting = await this.meetings.lockById(tx, id);
       if (!meeting) throw new NotFoundException('Meeting not found');
@@ -92,9 +91,8 @@ export class MeetingsService {
       checkAgreedActions(input.agreedActions, meeting.startsAt);
       const notes = text(input.notes);
       const held = await this.meetings.update(tx, id, { status: 'held', ...(notes !== undefined ? { notes } : {}) });
-      return this.holdIn(tx, held, input.agreedActions, detail, actor);
+      await this.holdIn(tx, held, input.agreedActions, detail, actor);
     });
-    await this.outbox.enqueue(emails);
     return this.get(id, actor.user);
   }
 
@@ -209,7 +207,7 @@ export class MeetingsService {
       agreedActions: actions.length,
       emailsScheduled: emails.length,
     });
-    return { meeting, emails };
+    return meeting;
   }
 
   private auditIn(

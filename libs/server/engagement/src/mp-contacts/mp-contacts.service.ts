@@ -52,11 +52,10 @@ export class MpContactsService {
   async record(caseId: string, input: CreateMpContactInput, actor: EngagementActor): Promise<MpContactDto> {
     const contactedAt = pastInstant(input.date, 'date', this.clock.now());
     const detail = await this.loadCase(caseId);
-    const { contact, emails } = await this.contacts.transaction(async (tx) => {
+    const contact = await this.contacts.transaction(async (tx) => {
       await this.outbox.holdCase(tx, detail.id);
       return this.recordIn(tx, detail, { ...input, contactedBy: input.contactedBy ?? 'charity' }, contactedAt, actor);
     });
-    await this.outbox.enqueue(emails);
     return toMpContactDto(contact, true);
   }
 
@@ -69,7 +68,7 @@ export class MpContactsService {
     const composed = await this.compose.compose(caseId, 'mp_email', input, actor.user.id);
     const detail = await this.loadCase(caseId);
     const now = this.clock.now();
-    const { contact, emails, emailId } = await this.contacts.transaction(async (tx) => {
+    const { contact, emailId } = await this.contacts.transaction(async (tx) => {
       await this.outbox.holdCase(tx, detail.id);
       const recorded = await this.recordIn(
         tx,
@@ -84,10 +83,9 @@ export class MpContactsService {
         now,
         actor,
       );
-      const [email] = await this.compose.schedule(tx, composed, actor.user.id, { mpContactId: recorded.contact.id });
-      return { ...recorded, emails: [email, ...recorded.emails], emailId: email.id };
+      const [email] = await this.compose.schedule(tx, composed, actor.user.id, { mpContactId: recorded.id });
+      return { contact: recorded, emailId: email.id };
     });
-    await this.outbox.enqueue(emails);
     return { contact: toMpContactDto(contact, true), email: await this.scheduledEmails.get(emailId, actor.user) };
   }
 
@@ -105,7 +103,7 @@ export class MpContactsService {
   /**
    * Records a contact inside the caller's transaction, which must already hold the case
    * (OutboxService.holdCase); an outbound one moves the case on and starts the chase plan.
-   * The caller enqueues the returned emails after the commit.
+   * The emails it schedules are enqueued once the caller's transaction commits.
    */
   async recordIn(
     tx: EntityManager,
@@ -113,7 +111,7 @@ export class MpContactsService {
     input: CreateMpContactInput & { contactedBy: 'supporter' | 'charity' },
     contactedAt: Date,
     actor: EngagementActor,
-  ): Promise<{ contact: MpContactEntity; emails: { id: string; dueAt: Date }[] }> {
+  ): Promise<MpContactEntity> {
     const contact = await this.contacts.insert(tx, {
       caseId: detail.id,
       mpId: detail.mpId,
@@ -124,7 +122,7 @@ export class MpContactsService {
       summary: input.summary?.trim() || null,
       recordedBy: actor.user.id,
     });
-    let emails: { id: string; dueAt: Date }[] = [];
+    let chasesScheduled = 0;
     if (input.direction === 'outbound') {
       // Illegal from here (a new or closed case…)? The workflow answers 409 with what is allowed, and nothing is written.
       if (detail.status !== 'awaiting_mp')
@@ -137,7 +135,7 @@ export class MpContactsService {
         nation: detail.nation,
         createdBy: actor.user.id,
       });
-      emails = plan.emails;
+      chasesScheduled = plan.emails.length;
     }
     await this.audit.record(
       {
@@ -150,12 +148,12 @@ export class MpContactsService {
           mpContactId: contact.id,
           channel: contact.channel,
           direction: contact.direction,
-          chasesScheduled: emails.length,
+          chasesScheduled,
         },
       },
       tx,
     );
-    return { contact, emails };
+    return contact;
   }
 
   private async loadCase(caseId: string) {
