@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { HttpError, useTranslate } from 'react-admin';
 import type { CaseDetail, MpActionType } from '@campaign-desk/contracts';
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { PastDateField, SummaryField } from '../shared/dialogs/DialogFields';
 import { londonToday } from '../shared/time';
 import { createMpAction, isHttpUrl } from './engagementApi';
 
@@ -13,9 +14,8 @@ const T = 'engagement.mpAction';
 /** Records what the MP did (wrote to the trust, asked at PMQs…), with the date and a link to the evidence. */
 export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = londonToday();
   const [type, setType] = useState<MpActionType>('wrote_to_trust_ceo');
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(londonToday);
   const [evidenceUrl, setEvidenceUrl] = useState('');
   const [summary, setSummary] = useState('');
   const submit = async () => {
@@ -51,15 +51,7 @@ export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail
             onChange={(value) => setType(value)}
             error={errors.type}
           />
-          <TextField
-            type="date"
-            label={translate(`${T}.date`)}
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
-            error={!!errors.date}
-            helperText={errors.date}
-          />
+          <PastDateField label={translate(`${T}.date`)} value={date} onChange={setDate} error={errors.date} />
           <TextField
             type="url"
             label={translate(`${T}.evidenceUrl`)}
@@ -68,14 +60,11 @@ export const MpActionDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail
             error={!!errors.evidenceUrl}
             helperText={errors.evidenceUrl ?? translate(`${T}.evidenceHelp`)}
           />
-          <TextField
+          <SummaryField
             label={translate(`${T}.summary`)}
             value={summary}
-            onChange={(e) => setSummary(e.target.value)}
-            multiline
-            minRows={2}
-            error={!!errors.summary}
-            helperText={errors.summary}
+            onChange={setSummary}
+            error={errors.summary}
           />
         </>
       )}

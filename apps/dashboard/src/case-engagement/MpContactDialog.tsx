@@ -1,10 +1,10 @@
-import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { CaseDetail, CreateMpContactInput } from '@campaign-desk/contracts';
 import { londonToday } from '../shared/time';
 
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { PastDateField, SummaryField } from '../shared/dialogs/DialogFields';
 import { recordMpContact } from './engagementApi';
 import { EnumSelect } from '../shared/i18n/EnumSelect';
 
@@ -13,12 +13,11 @@ const T = 'engagement.mpContact';
 /** Records that the supporter or the charity contacted the MP (or the MP's office got in touch); outbound starts the chase plan. */
 export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = londonToday();
   const [input, setInput] = useState<CreateMpContactInput>({
     channel: 'letter',
     direction: 'outbound',
     contactedBy: 'supporter',
-    date: today,
+    date: londonToday(),
     summary: '',
   });
   const set = (change: Partial<CreateMpContactInput>) => setInput((current) => ({ ...current, ...change }));
@@ -56,23 +55,17 @@ export const MpContactDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetai
             onChange={(value) => set({ contactedBy: value })}
             error={errors.contactedBy}
           />
-          <TextField
-            type="date"
+          <PastDateField
             label={translate(`${T}.date`)}
             value={input.date}
-            onChange={(e) => set({ date: e.target.value })}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
-            error={!!errors.date}
-            helperText={errors.date}
+            onChange={(date) => set({ date })}
+            error={errors.date}
           />
-          <TextField
+          <SummaryField
             label={translate(`${T}.summary`)}
             value={input.summary ?? ''}
-            onChange={(e) => set({ summary: e.target.value })}
-            multiline
-            minRows={2}
-            error={!!errors.summary}
-            helperText={errors.summary}
+            onChange={(summary) => set({ summary })}
+            error={errors.summary}
           />
         </>
       )}

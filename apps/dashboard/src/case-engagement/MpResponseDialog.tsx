@@ -1,10 +1,10 @@
-import { TextField } from '@mui/material';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import type { CaseDetail, CreateMpResponseInput } from '@campaign-desk/contracts';
 import { londonToday } from '../shared/time';
 
 import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
+import { PastDateField, SummaryField } from '../shared/dialogs/DialogFields';
 import { recordMpResponse } from './engagementApi';
 import { EnumSelect } from '../shared/i18n/EnumSelect';
 
@@ -13,8 +13,11 @@ const T = 'engagement.mpResponse';
 /** Records the MP's response: the case moves to `mp_responded` and pending chases are cancelled. */
 export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDetail; onClose: () => void }) => {
   const translate = useTranslate();
-  const today = londonToday();
-  const [input, setInput] = useState<CreateMpResponseInput>({ kind: 'substantive', receivedAt: today, summary: '' });
+  const [input, setInput] = useState<CreateMpResponseInput>({
+    kind: 'substantive',
+    receivedAt: londonToday(),
+    summary: '',
+  });
   const set = (change: Partial<CreateMpResponseInput>) => setInput((current) => ({ ...current, ...change }));
   const submit = () => recordMpResponse(caseRecord.id, { ...input, summary: input.summary?.trim() || undefined });
   return (
@@ -35,23 +38,18 @@ export const MpResponseDialog = ({ caseRecord, onClose }: { caseRecord: CaseDeta
             onChange={(value) => set({ kind: value })}
             error={errors.kind}
           />
-          <TextField
-            type="date"
+          <PastDateField
             label={translate(`${T}.receivedAt`)}
             value={input.receivedAt}
-            onChange={(e) => set({ receivedAt: e.target.value })}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
-            error={!!errors.receivedAt}
-            helperText={errors.receivedAt ?? translate(`${T}.cancelsHelp`)}
+            onChange={(receivedAt) => set({ receivedAt })}
+            error={errors.receivedAt}
+            help={translate(`${T}.cancelsHelp`)}
           />
-          <TextField
+          <SummaryField
             label={translate(`${T}.summary`)}
             value={input.summary ?? ''}
-            onChange={(e) => set({ summary: e.target.value })}
-            multiline
-            minRows={2}
-            error={!!errors.summary}
-            helperText={errors.summary}
+            onChange={(summary) => set({ summary })}
+            error={errors.summary}
           />
         </>
       )}
