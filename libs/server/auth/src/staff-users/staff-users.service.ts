@@ -7,8 +7,7 @@ import { SessionsRepository } from '../sessions/sessions.repository';
 import { hashPassword } from './password';
 import { toStaffUserDto } from './staff-user.mapper';
 import { StaffUsersRepository, type StaffUserFilterField, type StaffUserSortField } from './staff-users.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '@campaign-desk/server-core';
 
 @Injectable()
 export class StaffUsersService {

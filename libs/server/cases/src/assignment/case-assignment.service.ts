@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { BulkAssignResult, CaseAssigneeOption, StaffUserDto } from '@campaign-desk/contracts';
-import { AppConfig, Clock } from '@campaign-desk/server-core';
+import { AppConfig, Clock, fieldError } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { StaffUsersService } from '@campaign-desk/server-auth';
 import type { EntityManager } from 'typeorm';
@@ -11,9 +11,6 @@ import type { CaseEntity } from '../cases/case.entity';
 import { CaseHistoryRepository } from '../history/case-history.repository';
 import { CasesRepository } from '../cases/cases.repository';
 import { pickRoundRobin } from './round-robin';
-
-const bad = (field: string, detail: string) =>
-  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /** Most staff a team has; lists of assignees and auto-assign candidates read at most this many. */
 const MAX_STAFF = 500;
@@ -159,11 +156,11 @@ export class CaseAssignmentService {
     try {
       user = await this.staff.get(id);
     } catch (error) {
-      if (error instanceof NotFoundException) throw bad(field, 'is not a staff user');
+      if (error instanceof NotFoundException) throw fieldError(field, 'is not a staff user');
       throw error;
     }
-    if (!user.active) throw bad(field, 'is a deactivated account: cases can only go to active staff');
-    if (user.role === 'viewer') throw bad(field, 'is a viewer: viewers cannot be assigned cases');
+    if (!user.active) throw fieldError(field, 'is a deactivated account: cases can only go to active staff');
+    if (user.role === 'viewer') throw fieldError(field, 'is a viewer: viewers cannot be assigned cases');
     return user;
   }
 

@@ -2,8 +2,8 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseEntity } from './case.entity';
 import { CasesRepository } from './cases.repository';
+import { UUID } from '@campaign-desk/server-core';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REFERENCE = /^CD-?(\d{1,15})$/i;
 
 /** Finds a case by id (or by reference, `CD-123`), answering 404 for anything else. */

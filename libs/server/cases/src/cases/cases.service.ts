@@ -1,6 +1,6 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type { CaseDetail, CreateCaseInput, SupporterDto, UpdateCaseInput } from '@campaign-desk/contracts';
-import { Clock } from '@campaign-desk/server-core';
+import { Clock, fieldError } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import { MessagesService } from '@campaign-desk/server-intake';
@@ -14,9 +14,6 @@ import type { CaseEntity } from './case.entity';
 import { CaseHistoryRepository } from '../history/case-history.repository';
 import { CasesRepository, type NewCase } from './cases.repository';
 import { CaseSlaPolicy } from '../sla/case-sla';
-
-const bad = (field: string, detail: string) =>
-  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /** Where a case's constituency, nation, region and MP come from: a seat in the directory. */
 type Seat = Pick<NewCase, 'constituencyGss' | 'nation' | 'region' | 'mpId' | 'mpName' | 'party'>;
@@ -213,12 +210,12 @@ export class CasesService {
     try {
       supporter = (await this.supporters.get(id, 'full')) as SupporterDto;
     } catch (error) {
-      if (error instanceof NotFoundException) throw bad('supporterId', 'is not a supporter');
+      if (error instanceof NotFoundException) throw fieldError('supporterId', 'is not a supporter');
       throw error;
     }
     if (supporter.mergedIntoId)
-      throw bad('supporterId', `was merged into ${supporter.mergedIntoId}: open the case for that supporter`);
-    if (supporter.deletedAt) throw bad('supporterId', 'is a deleted supporter');
+      throw fieldError('supporterId', `was merged into ${supporter.mergedIntoId}: open the case for that supporter`);
+    if (supporter.deletedAt) throw fieldError('supporterId', 'is a deleted supporter');
     return supporter;
   }
 
@@ -242,14 +239,14 @@ export class CasesService {
     const change: Partial<Seat> = {};
     if (input.constituencyId !== undefined) {
       if (input.constituencyId !== null && !this.directory.constituency(input.constituencyId))
-        throw bad('constituencyId', 'is not a known constituency');
+        throw fieldError('constituencyId', 'is not a known constituency');
       Object.assign(change, this.seatOf(input.constituencyId));
     }
     if (input.mpId !== undefined) {
       if (input.mpId === null) Object.assign(change, { mpId: null, mpName: null, party: null });
       else {
         const mp = await this.directory.getMp(String(input.mpId)).catch((e: unknown) => {
-          if (e instanceof NotFoundException) throw bad('mpId', 'is not a known MP');
+          if (e instanceof NotFoundException) throw fieldError('mpId', 'is not a known MP');
           throw e;
         });
         Object.assign(change, { mpId: mp.id, mpName: mp.name, party: mp.party });

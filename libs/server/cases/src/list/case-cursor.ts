@@ -1,4 +1,5 @@
 import type { CaseSortField } from '@campaign-desk/contracts';
+import { UUID } from '@campaign-desk/server-core';
 
 /**
  * A keyset position: the last row's sort value (as Postgres printed it, so no precision is lost)
@@ -8,8 +9,6 @@ export interface CaseCursor {
   value: string;
   id: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(sort: { field: CaseSortField; order: 'ASC' | 'DESC' }, value: string, id: string): string {
   return Buffer.from(JSON.stringify([sort.field, sort.order, value, id])).toString('base64url');

@@ -14,10 +14,9 @@ import {
   type SessionUser,
   type Topic,
 } from '@campaign-desk/contracts';
-import { addCalendarDays, londonDate, londonTime, type ListQuery } from '@campaign-desk/server-core';
+import { addCalendarDays, type ListQuery, londonDate, londonTime, UUID } from '@campaign-desk/server-core';
 import { decodeCursor, type CaseCursor } from './case-cursor';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GSS = /^[EWSN][0-9]{8}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,13 +1,11 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { NOTE_EDIT_WINDOW_MINUTES, type CaseNoteDto } from '@campaign-desk/contracts';
-import { Clock } from '@campaign-desk/server-core';
+import { Clock, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CaseLookup } from '../cases/case-lookup';
 import type { CaseActor } from '../cases/cases.types';
 import { CaseNotesRepository } from './case-notes.repository';
 import { noteEditableUntil, toNoteDto } from './case-note.mapper';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Plain-text notes: the author may correct one for NOTE_EDIT_WINDOW_MINUTES, then it is part of the record. */
 @Injectable()

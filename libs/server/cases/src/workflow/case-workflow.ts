@@ -1,5 +1,6 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
 import { allowedTransitions, type CaseOutcome, type CaseStatus } from '@campaign-desk/contracts';
+import { fieldError } from '@campaign-desk/server-core';
 
 export interface TransitionRequest {
   to: CaseStatus;
@@ -15,9 +16,6 @@ export interface TransitionPlan {
   /** closed → in_progress */
   reopening: boolean;
 }
-
-const bad = (field: string, detail: string) =>
-  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 /**
  * Checks a requested status change against the workflow (CASE_TRANSITIONS in contracts) and the
@@ -39,9 +37,9 @@ export function planTransition(
     });
   }
   if (request.to !== 'closed') {
-    if (request.outcome !== undefined) throw bad('outcome', 'is only given when closing a case');
+    if (request.outcome !== undefined) throw fieldError('outcome', 'is only given when closing a case');
     if (request.duplicateOfId !== undefined)
-      throw bad('duplicateOfId', 'is only given when closing a case as a duplicate');
+      throw fieldError('duplicateOfId', 'is only given when closing a case as a duplicate');
     return {
       from: current.status,
       to: request.to,
@@ -51,14 +49,14 @@ export function planTransition(
     };
   }
   if (request.outcome === undefined)
-    throw bad('outcome', 'is required to close a case (resolved, unresolved, withdrawn or duplicate)');
+    throw fieldError('outcome', 'is required to close a case (resolved, unresolved, withdrawn or duplicate)');
   let duplicateOfId: string | null = null;
   if (request.outcome === 'duplicate') {
-    if (!request.duplicateOfId) throw bad('duplicateOfId', 'is required when the outcome is duplicate');
+    if (!request.duplicateOfId) throw fieldError('duplicateOfId', 'is required when the outcome is duplicate');
     duplicateOfId = request.duplicateOfId.toLowerCase();
-    if (duplicateOfId === current.id.toLowerCase()) throw bad('duplicateOfId', 'cannot be the case itself');
+    if (duplicateOfId === current.id.toLowerCase()) throw fieldError('duplicateOfId', 'cannot be the case itself');
   } else if (request.duplicateOfId !== undefined) {
-    throw bad('duplicateOfId', 'is only given when the outcome is duplicate');
+    throw fieldError('duplicateOfId', 'is only given when the outcome is duplicate');
   }
   return { from: current.status, to: 'closed', outcome: request.outcome, duplicateOfId, reopening: false };
 }

@@ -10,8 +10,8 @@ import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { ChasePlanRepository } from './chase-plan.repository';
 import { toChaseTaskDto } from './chase-task.mapper';
+import { UUID } from '@campaign-desk/server-core';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const filterError = (key: string, detail: string) =>
   new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
 

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { UUID } from '@campaign-desk/server-core';
 
 /**
  * The check-in link token: `<payload>.<signature>`, both base64url. The payload names the
@@ -12,8 +13,6 @@ export interface CheckinClaims {
 }
 
 export type TokenProblem = 'malformed' | 'bad_signature' | 'expired';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sign(secret: string, payload: string): string {
   return createHmac('sha256', secret).update(`checkin.v1.${payload}`).digest('base64url');

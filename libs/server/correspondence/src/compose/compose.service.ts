@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   EMAIL_KINDS,
   type CaseDetail,
@@ -7,7 +7,7 @@ import {
   type ScheduledEmailKind,
   type SupporterDto,
 } from '@campaign-desk/contracts';
-import { Clock } from '@campaign-desk/server-core';
+import { Clock, fieldError, UUID } from '@campaign-desk/server-core';
 import { CasesService } from '@campaign-desk/server-cases';
 import { MessagesService } from '@campaign-desk/server-intake';
 import type { EntityManager } from 'typeorm';
@@ -15,14 +15,11 @@ import { OutboxService } from '../outbox/outbox.service';
 import { EmailTemplatesService, renderEmail } from '../templates/email-templates.service';
 import { EmailPreparer, withCaseReference } from './email-preparer.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Why staff cannot send an email that needs a consent the supporter has not given. */
 const NOT_CONSENTED: { readonly [C in (typeof EMAIL_KINDS)[ComposeKind]['consent']]: string } = {
   contactByEmail: 'The supporter has not consented to being contacted by email',
   shareWithMp: 'The supporter has not consented to sharing their case with their MP',
 };
-const bad = (field: string, detail: string) =>
-  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 export interface ComposedEmail {
   caseId: string;
@@ -57,13 +54,13 @@ export class ComposeService {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
     const detail = await this.cases.readDetailUnaudited(caseId);
     this.checkCase(detail, kind);
-    if (!input.templateKey && !input.body) throw bad('body', 'is required (or give a templateKey)');
+    if (!input.templateKey && !input.body) throw fieldError('body', 'is required (or give a templateKey)');
     let subject = input.subject ?? null;
     let body = input.body ?? null;
     let templateVersion: number | null = null;
     if (input.templateKey) {
       const template = await this.templates.current(input.templateKey).catch((error: unknown) => {
-        if (error instanceof NotFoundException) throw bad('templateKey', 'is not a template');
+        if (error instanceof NotFoundException) throw fieldError('templateKey', 'is not a template');
         throw error;
       });
       const rendered = renderEmail(template, await this.preparer.scopeFor(detail, staffId));
@@ -76,7 +73,7 @@ export class ComposeService {
     // An email to the supporter answers their message: it threads to it and keeps its subject.
     if (EMAIL_KINDS[kind].recipient === 'supporter') {
       const target = await this.messages.replyTarget(detail.id, input.inReplyToMessageId);
-      if (input.inReplyToMessageId && !target) throw bad('inReplyToMessageId', 'is not a message on this case');
+      if (input.inReplyToMessageId && !target) throw fieldError('inReplyToMessageId', 'is not a message on this case');
       if (target?.rfcMessageId) {
         inReplyTo = target.rfcMessageId;
         references = [...target.references, target.rfcMessageId].slice(-20);
@@ -134,8 +131,8 @@ export class ComposeService {
       throw new ConflictException({ message: 'The supporter is on hold: nothing is sent while they are' });
     const facts = EMAIL_KINDS[kind];
     if (facts.recipient === 'supporter' && !supporter?.email)
-      throw bad('caseId', 'has a supporter without an email address');
-    if (facts.recipient === 'mp' && detail.mpId === null) throw bad('caseId', 'has no MP');
+      throw fieldError('caseId', 'has a supporter without an email address');
+    if (facts.recipient === 'mp' && detail.mpId === null) throw fieldError('caseId', 'has no MP');
     if (facts.consentOnRecord && !supporter?.consents[facts.consent])
       throw new ConflictException({ message: NOT_CONSENTED[facts.consent] });
   }

@@ -7,14 +7,12 @@ import {
   type SessionUser,
   type ScheduledEmailSortField,
 } from '@campaign-desk/contracts';
-import { Clock, type ListQuery } from '@campaign-desk/server-core';
+import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { ScheduledEmailEntity } from './scheduled-email.entity';
 import { toScheduledEmailDto } from './scheduled-email.mapper';
 import { ScheduledEmailsRepository, type ScheduledEmailListFilter } from './scheduled-emails.repository';
 import { EmailJobs } from './email-jobs';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface StaffActor {
   user: SessionUser;

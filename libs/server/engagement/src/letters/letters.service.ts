@@ -6,14 +6,14 @@ import type {
   MarkLetterSentInput,
   SessionUser,
 } from '@campaign-desk/contracts';
-import { Clock, londonDate } from '@campaign-desk/server-core';
+import { Clock, fieldError, londonDate, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
 import { EmailTemplatesService, OutboxService, renderEmail } from '@campaign-desk/server-correspondence';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import { MessagesService } from '@campaign-desk/server-intake';
 import { MpContactsService, type EngagementActor } from '../mp-contacts/mp-contacts.service';
-import { bad, pastInstant, UUID } from '../shared/dates';
+import { pastInstant } from '../shared/dates';
 import type { LetterEntity } from './letter.entity';
 import { toLetterDto } from './letter.mapper';
 import { letterPdf } from './letter-pdf';
@@ -50,10 +50,10 @@ export class LettersService {
         message: 'The case is closed: reopen it to write to the MP',
         status: detail.status,
       });
-    if (detail.mpId === null) throw bad('caseId', 'has no MP: set the constituency first');
+    if (detail.mpId === null) throw fieldError('caseId', 'has no MP: set the constituency first');
     const mp = await this.directory.getMp(String(detail.mpId));
     const story = input.story?.trim() || (await this.defaultStory(detail));
-    if (!story) throw bad('story', 'is required: the case has no summary or message to start from');
+    if (!story) throw fieldError('story', 'is required: the case has no summary or message to start from');
     const template = await this.templates.current(LETTER_TEMPLATE_KEY);
     const scope = letterScope({
       detail,
@@ -120,7 +120,7 @@ export class LettersService {
           status: draft.status,
         });
       if (londonDate(sentAt) < londonDate(draft.createdAt))
-        throw bad('sentAt', `must not be before the letter was drafted (${londonDate(draft.createdAt)})`);
+        throw fieldError('sentAt', `must not be before the letter was drafted (${londonDate(draft.createdAt)})`);
       const contact = await this.contacts.recordIn(
         tx,
         detail,

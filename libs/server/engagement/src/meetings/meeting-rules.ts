@@ -1,12 +1,12 @@
 import type { AgreedActionInput, MeetingStatus } from '@campaign-desk/contracts';
 import {
   addWorkingDays,
+  fieldError,
+  type HolidayRegion,
   londonDate,
   londonTime,
   nextWorkingTime,
-  type HolidayRegion,
 } from '@campaign-desk/server-core';
-import { bad } from '../shared/dates';
 
 export interface OfficeHours {
   startHour: number;
@@ -16,9 +16,9 @@ export interface OfficeHours {
 /** A meeting's status given when it starts: upcoming only in the future; omitted, it follows the time. */
 export function meetingStatusFor(startsAt: Date, requested: MeetingStatus | undefined, now: Date): MeetingStatus {
   if (requested === 'upcoming' && startsAt.getTime() < now.getTime())
-    throw bad('startsAt', 'is in the past: a meeting that has started cannot be upcoming');
+    throw fieldError('startsAt', 'is in the past: a meeting that has started cannot be upcoming');
   if (requested === 'held' && startsAt.getTime() > now.getTime() + 60_000)
-    throw bad('startsAt', 'is in the future: a meeting cannot be held before it starts');
+    throw fieldError('startsAt', 'is in the future: a meeting cannot be held before it starts');
   return requested ?? (startsAt.getTime() > now.getTime() ? 'upcoming' : 'held');
 }
 
@@ -38,11 +38,12 @@ export function checkAgreedActions(actions: AgreedActionInput[], meetingStartsAt
   const meetingDay = londonDate(meetingStartsAt);
   actions.forEach((action, i) => {
     const at = `${field}.${i}`;
-    if (!action.description?.trim()) throw bad(`${at}.description`, 'must not be empty');
-    if (action.dueDate && !isCalendarDate(action.dueDate)) throw bad(`${at}.dueDate`, 'must be a date like 2026-12-01');
-    if (action.chase && !action.dueDate) throw bad(`${at}.dueDate`, 'is required when chase is true');
+    if (!action.description?.trim()) throw fieldError(`${at}.description`, 'must not be empty');
+    if (action.dueDate && !isCalendarDate(action.dueDate))
+      throw fieldError(`${at}.dueDate`, 'must be a date like 2026-12-01');
+    if (action.chase && !action.dueDate) throw fieldError(`${at}.dueDate`, 'is required when chase is true');
     if (action.dueDate && action.dueDate < meetingDay)
-      throw bad(`${at}.dueDate`, `must not be before the meeting (${meetingDay})`);
+      throw fieldError(`${at}.dueDate`, `must not be before the meeting (${meetingDay})`);
   });
 }
 

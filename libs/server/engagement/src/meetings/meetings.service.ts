@@ -11,13 +11,12 @@ import {
   type UpdateMeetingInput,
   type MeetingSortField,
 } from '@campaign-desk/contracts';
-import { Clock, type ListQuery } from '@campaign-desk/server-core';
+import { Clock, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
 import { OutboxService, ScheduledEmailsService } from '@campaign-desk/server-correspondence';
 import type { EntityManager } from 'typeorm';
 import type { EngagementActor } from '../mp-contacts/mp-contacts.service';
-import { bad, UUID } from '../shared/dates';
 import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import type { AgreedActionEntity, MeetingEntity } from './meeting.entity';
 import { MeetingFollowUps } from './meeting-follow-ups';
@@ -47,7 +46,7 @@ export class MeetingsService {
     const startsAt = instant(input.startsAt, 'startsAt');
     const status = meetingStatusFor(startsAt, input.status, this.clock.now());
     const actions = input.agreedActions ?? [];
-    if (actions.length && status !== 'held') throw bad('agreedActions', 'are recorded once the meeting is held');
+    if (actions.length && status !== 'held') throw fieldError('agreedActions', 'are recorded once the meeting is held');
     checkAgreedActions(actions, startsAt);
     const detail = await this.loadCase(input.caseId);
     const meeting = await this.meetings.transaction(async (tx) => {
@@ -87,7 +86,7 @@ export class MeetingsService {
           status: meeting.status,
         });
       if (meeting.startsAt.getTime() > this.clock.now().getTime() + 60_000)
-        throw bad('startsAt', 'is in the future: the meeting has not happened yet');
+        throw fieldError('startsAt', 'is in the future: the meeting has not happened yet');
       checkAgreedActions(input.agreedActions, meeting.startsAt);
       const notes = text(input.notes);
       const held = await this.meetings.update(tx, id, { status: 'held', ...(notes !== undefined ? { notes } : {}) });
@@ -102,8 +101,8 @@ export class MeetingsService {
     const status = input.status ?? existing.status;
     if (status !== existing.status) {
       if (status === 'held')
-        throw bad('status', 'becomes held through POST /api/meetings/:id/held, with the agreed actions');
-      if (existing.status === 'held') throw bad('status', 'cannot change once the meeting is held');
+        throw fieldError('status', 'becomes held through POST /api/meetings/:id/held, with the agreed actions');
+      if (existing.status === 'held') throw fieldError('status', 'cannot change once the meeting is held');
     }
     if (status === 'upcoming') meetingStatusFor(startsAt, 'upcoming', this.clock.now());
     if (status === 'held') meetingStatusFor(startsAt, 'held', this.clock.now());
@@ -238,7 +237,7 @@ export class MeetingsService {
 
   private async loadCase(caseId: string): Promise<CaseDetail> {
     return this.cases.readDetailUnaudited(caseId).catch((error: unknown) => {
-      if (error instanceof NotFoundException) throw bad('caseId', 'is not a case');
+      if (error instanceof NotFoundException) throw fieldError('caseId', 'is not a case');
       throw error;
     });
   }
@@ -248,6 +247,6 @@ const UPDATABLE = new Set(['type', 'startsAt', 'status', 'location', 'attendees'
 
 function instant(raw: string, field: string): Date {
   const at = new Date(raw);
-  if (Number.isNaN(at.getTime())) throw bad(field, 'must be an ISO 8601 date-time');
+  if (Number.isNaN(at.getTime())) throw fieldError(field, 'must be an ISO 8601 date-time');
   return at;
 }

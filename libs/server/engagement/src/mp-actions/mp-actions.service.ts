@@ -6,14 +6,13 @@ import {
   type SessionUser,
   type MpActionSortField,
 } from '@campaign-desk/contracts';
-import { Clock, londonDate, type ListQuery } from '@campaign-desk/server-core';
+import { Clock, fieldError, type ListQuery, londonDate, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import { isCalendarDate } from '../meetings/meeting-rules';
 import { isEvidenceUrl } from './evidence-url';
 import type { EngagementActor } from '../mp-contacts/mp-contacts.service';
-import { bad, UUID } from '../shared/dates';
 import { dateFilter, enumFilter, filterError, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import { toMpActionDto } from './mp-action.mapper';
 import { MpActionsRepository } from './mp-actions.repository';
@@ -30,17 +29,17 @@ export class MpActionsService {
   ) {}
 
   async create(input: CreateMpActionInput, actor: EngagementActor): Promise<MpActionDto> {
-    if (!isCalendarDate(input.date)) throw bad('date', 'must be a date like 2026-11-23');
-    if (input.date > londonDate(this.clock.now())) throw bad('date', 'must not be in the future');
+    if (!isCalendarDate(input.date)) throw fieldError('date', 'must be a date like 2026-11-23');
+    if (input.date > londonDate(this.clock.now())) throw fieldError('date', 'must not be in the future');
     const evidenceUrl = input.evidenceUrl?.trim() || null;
-    if (evidenceUrl && !isEvidenceUrl(evidenceUrl)) throw bad('evidenceUrl', 'must be an http(s) link');
+    if (evidenceUrl && !isEvidenceUrl(evidenceUrl)) throw fieldError('evidenceUrl', 'must be an http(s) link');
     const detail = await this.cases.readDetailUnaudited(input.caseId).catch((error: unknown) => {
-      if (error instanceof NotFoundException) throw bad('caseId', 'is not a case');
+      if (error instanceof NotFoundException) throw fieldError('caseId', 'is not a case');
       throw error;
     });
     const mpId = input.mpId ?? detail.mpId;
     if (input.mpId)
-      await this.directory.getMp(String(input.mpId)).catch(() => Promise.reject(bad('mpId', 'is not an MP')));
+      await this.directory.getMp(String(input.mpId)).catch(() => Promise.reject(fieldError('mpId', 'is not an MP')));
     const action = await this.actions.transaction(async (tx) => {
       const saved = await this.actions.insert(tx, {
         caseId: detail.id,

@@ -9,7 +9,7 @@ import {
   type SessionUser,
   type MpContactSortField,
 } from '@campaign-desk/contracts';
-import { Clock, type ListQuery } from '@campaign-desk/server-core';
+import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService, CaseWorkflowService } from '@campaign-desk/server-cases';
 import {
@@ -19,7 +19,7 @@ import {
   ScheduledEmailsService,
 } from '@campaign-desk/server-correspondence';
 import type { EntityManager } from 'typeorm';
-import { pastInstant, UUID } from '../shared/dates';
+import { pastInstant } from '../shared/dates';
 import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import type { MpContactEntity } from './mp-contact.entity';
 import { toMpContactDto } from './mp-contact.mapper';

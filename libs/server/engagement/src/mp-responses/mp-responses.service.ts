@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CreateMpResponseInput, MpResponseDto, MpResponseKind, MpResponseSource } from '@campaign-desk/contracts';
-import { Clock } from '@campaign-desk/server-core';
+import { Clock, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService, CaseWorkflowService } from '@campaign-desk/server-cases';
 import { ChasePlanService, OutboxService } from '@campaign-desk/server-correspondence';
@@ -8,7 +8,7 @@ import { MessagesService } from '@campaign-desk/server-intake';
 import type { EntityManager } from 'typeorm';
 import { MpContactsRepository } from '../mp-contacts/mp-contacts.repository';
 import type { EngagementActor } from '../mp-contacts/mp-contacts.service';
-import { pastInstant, UUID } from '../shared/dates';
+import { pastInstant } from '../shared/dates';
 import type { MpResponseEntity } from './mp-response.entity';
 import { toMpResponseDto } from './mp-response.mapper';
 import { MpResponsesRepository } from './mp-responses.repository';

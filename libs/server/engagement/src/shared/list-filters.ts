@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { UUID } from './dates';
+import { UUID } from '@campaign-desk/server-core';
 
 /** Reading one field of a list's `filter={...}`: a value or an array of them, each checked; a 400 names the field. */
 export const filterError = (key: string, detail: string) =>

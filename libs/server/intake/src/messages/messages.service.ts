@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { MessageDetail, MessageSummary, SessionUser, TriageAction } from '@campaign-desk/contracts';
-import { Clock, type ListQuery } from '@campaign-desk/server-core';
+import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { SupportersService } from '@campaign-desk/server-supporters';
 import type { EntityManager } from 'typeorm';
@@ -15,8 +15,6 @@ import {
 import { TriageRulesService } from '../triage/triage-rules.service';
 import { canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
 import { messageCsp, messageDocument } from './message-document';
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Reader {
   user: SessionUser;

@@ -10,8 +10,7 @@ import {
   type QuarantineSortField,
 } from './quarantine.repository';
 import { RawMessagesRepository } from '../raw-messages/raw-messages.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { UUID } from '@campaign-desk/server-core';
 
 function toDto(row: QuarantineRow): QuarantinedMessageDto {
   return {

@@ -5,8 +5,8 @@ import { AuditService } from '@campaign-desk/server-audit';
 import type { TriageRuleEntity } from './triage-rule.entity';
 import { TriageRulesRepository, type TriageRuleFilterField, type TriageRuleSortField } from './triage-rules.repository';
 import { matchRules, type KeywordRule, type RuleMatch } from './rule-matcher';
+import { UUID } from '@campaign-desk/server-core';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CACHE_MS = 30_000;
 
 export type TriageRuleInput = Pick<TriageRuleDto, 'keyword' | 'topic' | 'priority' | 'active'>;

@@ -7,7 +7,7 @@ import {
   type SupporterSortField,
   type SupporterSummaryDto,
 } from '@campaign-desk/contracts';
-import { Clock, DomainEvents, type ListQuery } from '@campaign-desk/server-core';
+import { Clock, DomainEvents, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import type { EntityManager } from 'typeorm';
@@ -22,11 +22,6 @@ export interface Actor {
   id: string | null;
   ip?: string | null;
 }
-
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const bad = (field: string, detail: string) =>
-  new BadRequestException({ message: `${field} ${detail}`, fields: { [field]: detail } });
 
 @Injectable()
 export class SupportersService {
@@ -62,13 +57,13 @@ export class SupportersService {
 
   async create(input: CreateSupporterDto, actor: Actor): Promise<SupporterDto> {
     const name = tidyName(input.name);
-    if (!name) throw bad('name', 'is required');
+    if (!name) throw fieldError('name', 'is required');
     const email = input.email.trim();
     const emailNormalised = normaliseEmail(email);
     const lookup = await this.directory.lookupAddress(input.postcode);
     const onHold = input.onHold ?? false;
     const onHoldReason = optionalText(input.onHoldReason) ?? null;
-    if (onHold && !onHoldReason) throw bad('onHoldReason', 'is required when onHold is true');
+    if (onHold && !onHoldReason) throw fieldError('onHoldReason', 'is required when onHold is true');
     const now = this.clock.now();
     const values: Partial<SupporterEntity> = {
       name,
@@ -124,7 +119,7 @@ export class SupportersService {
     const changes: Partial<SupporterEntity> = {};
     if (input.name !== undefined) {
       const name = tidyName(input.name);
-      if (!name) throw bad('name', 'is required');
+      if (!name) throw fieldError('name', 'is required');
       if (name !== current.name) changes.name = name;
     }
     if (input.email !== undefined && input.email.trim() !== current.email) {
@@ -144,7 +139,7 @@ export class SupportersService {
     const onHold = input.onHold ?? current.onHold;
     const onHoldReason =
       input.onHoldReason !== undefined ? (optionalText(input.onHoldReason) ?? null) : current.onHoldReason;
-    if (onHold && !onHoldReason) throw bad('onHoldReason', 'is required when onHold is true');
+    if (onHold && !onHoldReason) throw fieldError('onHoldReason', 'is required when onHold is true');
     if (onHold !== current.onHold) changes.onHold = onHold;
     if ((onHold ? onHoldReason : null) !== current.onHoldReason) changes.onHoldReason = onHold ? onHoldReason : null;
 
@@ -212,7 +207,7 @@ export class SupportersService {
 
   private constituencyFields(lookup: PostcodeLookupResult, override: string | null) {
     if (override !== null && !this.directory.constituency(override))
-      throw bad('constituencyOverride', 'is not a known constituency');
+      throw fieldError('constituencyOverride', 'is not a known constituency');
     const candidates: StoredCandidate[] = lookup.candidates.map((c) => ({ gss: c.constituency.id, share: c.share }));
     return {
       postcode: lookup.postcode,
