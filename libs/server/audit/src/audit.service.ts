@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AuditAction } from '@campaign-desk/contracts';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditInput {
   actorId?: string | null;
-  action: string;
+  action: AuditAction;
   entityType?: string;
   entityId?: string;
   ip?: string | null;

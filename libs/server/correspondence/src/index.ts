@@ -8,7 +8,7 @@ export {
   type EmailToRender,
 } from './email-kinds/render-context-providers';
 export { OutboxReconciler, type ReconcileReport } from './outbox/outbox-reconciler.service';
-export { ScheduledEmailsService, type StaffActor } from './outbox/scheduled-emails.service';
+export { ScheduledEmailsService } from './outbox/scheduled-emails.service';
 export { toScheduledEmailDto } from './outbox/scheduled-email.mapper';
 export { createPooledTransport } from './mail/mail-transport';
 export { buildRawMessage } from './mail/outgoing-message';

@@ -1,5 +1,5 @@
 export * from './engagement.module';
-export { MpContactsService, type EngagementActor } from './mp-contacts/mp-contacts.service';
+export { MpContactsService } from './mp-contacts/mp-contacts.service';
 export { MpResponsesService, type ResponseToRecord } from './mp-responses/mp-responses.service';
 export { MeetingsService } from './meetings/meetings.service';
 export { MpActionsService } from './mp-actions/mp-actions.service';

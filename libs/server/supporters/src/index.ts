@@ -1,4 +1,4 @@
 export * from './supporters.module';
-export { SupportersService, type Actor } from './supporters/supporters.service';
+export { SupportersService } from './supporters/supporters.service';
 export { SupporterMergeService } from './merge/supporter-merge.service';
 export { normaliseEmail, isUkPhone, normaliseUkPhone } from './supporters/supporter-fields';

@@ -1,6 +1,23 @@
 import type { StaffRole } from './enums';
 import { fieldsOf } from './fields';
 
+/** Who acts, for the audit trail: a staff user's id (null: the system, such as the CLI or the worker) and where from. */
+export interface Actor {
+  id: string | null;
+  ip?: string | null;
+}
+
+/** A signed-in staff member acting through the API: services check the role and audit the id. */
+export interface StaffActor {
+  user: SessionUser;
+  ip?: string | null;
+}
+
+/** The audit actor of a signed-in staff member. */
+export function actorOf(staff: StaffActor): Actor {
+  return { id: staff.user.id, ip: staff.ip ?? null };
+}
+
 /** What `GET /api/auth/me` and `POST /api/auth/login` answer. */
 export interface SessionUser {
   id: string;

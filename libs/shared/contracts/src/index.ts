@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './jobs';
 export * from './auth';
+export * from './audit';
 export * from './directory';
 export * from './supporters';
 export * from './intake';

@@ -1,11 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { BulkAssignResult, CaseAssigneeOption, StaffUserDto } from '@campaign-desk/contracts';
+import type { BulkAssignResult, CaseAssigneeOption, StaffUserDto, Actor } from '@campaign-desk/contracts';
 import { AppConfig, Clock, fieldError } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { StaffUsersService } from '@campaign-desk/server-auth';
 import type { EntityManager } from 'typeorm';
 import { CaseLookup } from '../cases/case-lookup';
-import type { CaseActor } from '../cases/cases.types';
 import type { AssignmentMethod } from '../history/case-history.entity';
 import type { CaseEntity } from '../cases/case.entity';
 import { CaseHistoryRepository } from '../history/case-history.repository';
@@ -29,7 +28,7 @@ export class CaseAssignmentService {
   ) {}
 
   /** Assigns (or with null unassigns) one case. Answers whether anything changed. */
-  async assign(id: string, assigneeId: string | null, actor: CaseActor): Promise<boolean> {
+  async assign(id: string, assigneeId: string | null, actor: Actor): Promise<boolean> {
     const assignee = assigneeId === null ? null : await this.requireAssignable(assigneeId, 'assigneeId');
     return this.cases.transaction(async (tx) => {
       const current = await this.lookup.lock(tx, id);
@@ -37,7 +36,7 @@ export class CaseAssignmentService {
     });
   }
 
-  async bulkAssign(ids: string[], assigneeId: string | null, actor: CaseActor): Promise<BulkAssignResult> {
+  async bulkAssign(ids: string[], assigneeId: string | null, actor: Actor): Promise<BulkAssignResult> {
     const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
     const assignee = assigneeId === null ? null : await this.requireAssignable(assigneeId, 'assigneeId');
     return this.cases.transaction(async (tx) => {
@@ -126,7 +125,7 @@ export class CaseAssignmentService {
     current: CaseEntity,
     assignee: StaffUserDto | null,
     method: AssignmentMethod,
-    actor: CaseActor,
+    actor: Actor,
   ): Promise<boolean> {
     const to = assignee?.id ?? null;
     if (current.assigneeId === to) return false;

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { CaseDetail, CreateCaseInput, SupporterDto, UpdateCaseInput } from '@campaign-desk/contracts';
+import type { CaseDetail, CreateCaseInput, SupporterDto, UpdateCaseInput, Actor } from '@campaign-desk/contracts';
 import { Clock, fieldError } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { DirectoryService } from '@campaign-desk/server-directory';
@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { CaseAssignmentService } from '../assignment/case-assignment.service';
 import { CaseLookup } from './case-lookup';
 import { toCaseDetail } from './case.mapper';
-import type { CaseActor, CaseReader } from './cases.types';
+import { CaseReader } from './cases.types';
 import type { CaseEntity } from './case.entity';
 import { CaseHistoryRepository } from '../history/case-history.repository';
 import { CasesRepository, type NewCase } from './cases.repository';
@@ -34,7 +34,7 @@ export class CasesService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateCaseInput, actor: CaseActor): Promise<CaseDetail> {
+  async create(input: CreateCaseInput, actor: Actor): Promise<CaseDetail> {
     const supporter = await this.liveSupporter(input.supporterId);
     const seat = this.seatOf(supporter.constituencyId);
     const now = this.clock.now();
@@ -131,7 +131,7 @@ export class CasesService {
     return this.detail(await this.lookup.require(id), { readHealthDetails: true });
   }
 
-  async update(id: string, input: UpdateCaseInput, actor: CaseActor): Promise<CaseDetail> {
+  async update(id: string, input: UpdateCaseInput, actor: Actor): Promise<CaseDetail> {
     const seatChange = await this.seatChange(input);
     await this.cases.transaction(async (tx) => {
       const current = await this.lookup.lock(tx, id);

@@ -1,11 +1,5 @@
 import type { SessionUser } from '@campaign-desk/contracts';
 
-/** Who is acting and from where (for audit). `id` null: the system. */
-export interface CaseActor {
-  id: string | null;
-  ip?: string | null;
-}
-
 /** A signed-in reader. Viewers never read health details (the story, note and message bodies). */
 export interface CaseReader {
   user: SessionUser;

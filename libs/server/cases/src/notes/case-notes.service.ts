@@ -1,9 +1,8 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { NOTE_EDIT_WINDOW_MINUTES, type CaseNoteDto } from '@campaign-desk/contracts';
+import { NOTE_EDIT_WINDOW_MINUTES, type CaseNoteDto, type Actor } from '@campaign-desk/contracts';
 import { Clock, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CaseLookup } from '../cases/case-lookup';
-import type { CaseActor } from '../cases/cases.types';
 import { CaseNotesRepository } from './case-notes.repository';
 import { noteEditableUntil, toNoteDto } from './case-note.mapper';
 
@@ -17,7 +16,7 @@ export class CaseNotesService {
     private readonly audit: AuditService,
   ) {}
 
-  async add(caseId: string, body: string, actor: CaseActor & { id: string }): Promise<CaseNoteDto> {
+  async add(caseId: string, body: string, actor: Actor & { id: string }): Promise<CaseNoteDto> {
     const found = await this.lookup.require(caseId);
     const note = await this.notes.insert({
       caseId: found.id,
@@ -36,7 +35,7 @@ export class CaseNotesService {
     return toNoteDto(note, true);
   }
 
-  async edit(caseId: string, noteId: string, body: string, actor: CaseActor & { id: string }): Promise<CaseNoteDto> {
+  async edit(caseId: string, noteId: string, body: string, actor: Actor & { id: string }): Promise<CaseNoteDto> {
     const found = await this.lookup.require(caseId);
     const note = UUID.test(noteId) ? await this.notes.findOne(found.id, noteId.toLowerCase()) : null;
     if (!note) throw new NotFoundException('Note not found');

@@ -1,10 +1,10 @@
+import type { Actor, AuditAction } from '@campaign-desk/contracts';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { Clock, DomainEvents } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { MessagesService } from '@campaign-desk/server-intake';
 import type { EntityManager } from 'typeorm';
 import { CaseLookup } from '../cases/case-lookup';
-import type { CaseActor } from '../cases/cases.types';
 import type { CaseEntity } from '../cases/case.entity';
 import { CaseHistoryRepository } from '../history/case-history.repository';
 import { CasesRepository, type NewCase } from '../cases/cases.repository';
@@ -31,7 +31,7 @@ export class CaseWorkflowService {
   ) {}
 
   /** `tx`: run inside the caller's transaction (engagement moves the case with the MP contact or response it records). */
-  async transition(id: string, request: TransitionRequest, actor: CaseActor, outerTx?: EntityManager): Promise<void> {
+  async transition(id: string, request: TransitionRequest, actor: Actor, outerTx?: EntityManager): Promise<void> {
     const run = async (tx: EntityManager) => {
       const current = await this.lookup.lock(tx, id);
       const plan = planTransition(current, request);
@@ -119,7 +119,7 @@ export class CaseWorkflowService {
   }
 }
 
-function auditAction(plan: TransitionPlan): string {
+function auditAction(plan: TransitionPlan): AuditAction {
   if (plan.reopening) return 'case.reopened';
   if (plan.to === 'closed') return 'case.closed';
   return 'case.status_changed';

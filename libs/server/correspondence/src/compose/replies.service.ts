@@ -4,11 +4,11 @@ import type {
   ComposeEmailInput,
   ComposePreviewInput,
   ScheduledEmailDto,
+  StaffActor,
 } from '@campaign-desk/contracts';
 import { AuditService } from '@campaign-desk/server-audit';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
 import { toScheduledEmailDto } from '../outbox/scheduled-email.mapper';
-import type { StaffActor } from '../outbox/scheduled-emails.service';
 import { ComposeService } from './compose.service';
 
 /** `POST /api/cases/:id/reply`: a reply to the supporter, queued to send now and shown on the case. */

@@ -6,6 +6,8 @@ import {
   type ScheduledEmailStatus,
   type SessionUser,
   type ScheduledEmailSortField,
+  type StaffActor,
+  type AuditAction,
 } from '@campaign-desk/contracts';
 import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -13,11 +15,6 @@ import type { ScheduledEmailEntity } from './scheduled-email.entity';
 import { toScheduledEmailDto } from './scheduled-email.mapper';
 import { ScheduledEmailsRepository, type ScheduledEmailListFilter } from './scheduled-emails.repository';
 import { EmailJobs } from './email-jobs';
-
-export interface StaffActor {
-  user: SessionUser;
-  ip?: string | null;
-}
 
 const canReadContent = (user: SessionUser) => user.role !== 'viewer';
 const filterError = (key: string, detail: string) =>
@@ -88,7 +85,7 @@ export class ScheduledEmailsService {
     id: string,
     actor: StaffActor,
     allowed: ScheduledEmailStatus[],
-    action: string,
+    action: AuditAction,
     changes: (row: ScheduledEmailEntity, now: Date) => Partial<ScheduledEmailEntity>,
   ): Promise<ScheduledEmailDto> {
     if (!UUID.test(id)) throw new NotFoundException('Scheduled email not found');

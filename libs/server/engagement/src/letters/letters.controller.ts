@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { LetterDraftDto, SessionUser } from '@campaign-desk/contracts';
+import type { LetterDraftDto, SessionUser, StaffActor } from '@campaign-desk/contracts';
 import { AnyStaff, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateLetterDraftDto, MarkLetterSentDto } from './dto/letter.dto';
@@ -67,12 +67,7 @@ export class CaseLetterController {
     return this.letters.markSent(id, body, { user, ip });
   }
 
-  private async download(
-    id: string,
-    format: 'pdf' | 'txt',
-    actor: { user: SessionUser; ip: string },
-    res: Response,
-  ): Promise<StreamableFile> {
+  private async download(id: string, format: 'pdf' | 'txt', actor: StaffActor, res: Response): Promise<StreamableFile> {
     const { filename, content } = await this.letters.download(id, format, actor);
     res.setHeader('Content-Disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${filename}"`);
     res.setHeader('Cache-Control', 'no-store');

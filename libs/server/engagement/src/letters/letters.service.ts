@@ -5,6 +5,8 @@ import type {
   LetterDraftDto,
   MarkLetterSentInput,
   SessionUser,
+  StaffActor,
+  AuditAction,
 } from '@campaign-desk/contracts';
 import { Clock, fieldError, londonDate, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -12,7 +14,7 @@ import { CasesService } from '@campaign-desk/server-cases';
 import { EmailTemplatesService, OutboxService, renderEmail } from '@campaign-desk/server-correspondence';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import { MessagesService } from '@campaign-desk/server-intake';
-import { MpContactsService, type EngagementActor } from '../mp-contacts/mp-contacts.service';
+import { MpContactsService } from '../mp-contacts/mp-contacts.service';
 import { pastInstant } from '../shared/dates';
 import type { LetterEntity } from './letter.entity';
 import { toLetterDto } from './letter.mapper';
@@ -43,7 +45,7 @@ export class LettersService {
     private readonly audit: AuditService,
   ) {}
 
-  async draft(caseId: string, input: CreateLetterDraftInput, actor: EngagementActor): Promise<LetterDraftDto> {
+  async draft(caseId: string, input: CreateLetterDraftInput, actor: StaffActor): Promise<LetterDraftDto> {
     const detail = await this.loadCase(caseId);
     if (detail.status === 'closed')
       throw new ConflictException({
@@ -89,7 +91,7 @@ export class LettersService {
   async download(
     caseId: string,
     format: 'txt' | 'pdf',
-    actor: EngagementActor,
+    actor: StaffActor,
   ): Promise<{ filename: string; content: Buffer }> {
     const letter = await this.requireLatest(caseId);
     const detail = await this.cases.readDetailUnaudited(letter.caseId);
@@ -107,7 +109,7 @@ export class LettersService {
   }
 
   /** `POST /api/cases/:id/letter/sent`: the newest draft is sent; its MP contact starts the chase plan. */
-  async markSent(caseId: string, input: MarkLetterSentInput, actor: EngagementActor): Promise<LetterDraftDto> {
+  async markSent(caseId: string, input: MarkLetterSentInput, actor: StaffActor): Promise<LetterDraftDto> {
     const sentAt = pastInstant(input.sentAt, 'sentAt', this.clock.now());
     const detail = await this.loadCase(caseId);
     const letter = await this.letters.transaction(async (tx) => {
@@ -154,9 +156,9 @@ export class LettersService {
 
   private auditIn(
     tx: Parameters<AuditService['record']>[1],
-    action: string,
+    action: AuditAction,
     letter: LetterEntity,
-    actor: EngagementActor,
+    actor: StaffActor,
     details: Record<string, unknown>,
   ) {
     return this.audit.record(

@@ -10,13 +10,14 @@ import {
   type SessionUser,
   type UpdateMeetingInput,
   type MeetingSortField,
+  type StaffActor,
+  type AuditAction,
 } from '@campaign-desk/contracts';
 import { Clock, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
 import { OutboxService, ScheduledEmailsService } from '@campaign-desk/server-correspondence';
 import type { EntityManager } from 'typeorm';
-import type { EngagementActor } from '../mp-contacts/mp-contacts.service';
 import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import type { AgreedActionEntity, MeetingEntity } from './meeting.entity';
 import { MeetingFollowUps } from './meeting-follow-ups';
@@ -42,7 +43,7 @@ export class MeetingsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateMeetingInput, actor: EngagementActor): Promise<MeetingDto> {
+  async create(input: CreateMeetingInput, actor: StaffActor): Promise<MeetingDto> {
     const startsAt = instant(input.startsAt, 'startsAt');
     const status = meetingStatusFor(startsAt, input.status, this.clock.now());
     const actions = input.agreedActions ?? [];
@@ -71,7 +72,7 @@ export class MeetingsService {
   }
 
   /** `POST /api/meetings/:id/held`: the outcome, once. */
-  async recordHeld(id: string, input: RecordMeetingHeldInput, actor: EngagementActor): Promise<MeetingDto> {
+  async recordHeld(id: string, input: RecordMeetingHeldInput, actor: StaffActor): Promise<MeetingDto> {
     const existing = await this.require(id);
     const detail = await this.cases.readDetailUnaudited(existing.caseId);
     await this.meetings.transaction(async (tx) => {
@@ -95,7 +96,7 @@ export class MeetingsService {
     return this.get(id, actor.user);
   }
 
-  async update(id: string, input: UpdateMeetingInput, actor: EngagementActor): Promise<MeetingDto> {
+  async update(id: string, input: UpdateMeetingInput, actor: StaffActor): Promise<MeetingDto> {
     const existing = await this.require(id);
     const startsAt = input.startsAt !== undefined ? instant(input.startsAt, 'startsAt') : existing.startsAt;
     const status = input.status ?? existing.status;
@@ -125,7 +126,7 @@ export class MeetingsService {
   }
 
   /** An agreed action is done: its chase, if still pending, is cancelled (after the commit, as staff cancelling it would). */
-  async markActionDone(meetingId: string, actionId: string, actor: EngagementActor): Promise<MeetingDto> {
+  async markActionDone(meetingId: string, actionId: string, actor: StaffActor): Promise<MeetingDto> {
     const action = UUID.test(actionId) ? await this.meetings.findAction(actionId) : null;
     if (!action || action.meetingId !== meetingId) throw new NotFoundException('Agreed action not found');
     if (!action.doneAt) {
@@ -187,7 +188,7 @@ export class MeetingsService {
     meeting: MeetingEntity,
     inputs: AgreedActionInput[],
     detail: CaseDetail,
-    actor: EngagementActor,
+    actor: StaffActor,
   ) {
     const actions: AgreedActionEntity[] = await this.meetings.insertActions(
       tx,
@@ -211,9 +212,9 @@ export class MeetingsService {
 
   private auditIn(
     tx: EntityManager,
-    action: string,
+    action: AuditAction,
     meeting: MeetingEntity,
-    actor: EngagementActor,
+    actor: StaffActor,
     details: Record<string, unknown>,
   ) {
     return this.audit.record(

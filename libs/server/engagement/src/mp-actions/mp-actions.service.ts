@@ -5,6 +5,7 @@ import {
   type MpActionDto,
   type SessionUser,
   type MpActionSortField,
+  type StaffActor,
 } from '@campaign-desk/contracts';
 import { Clock, fieldError, type ListQuery, londonDate, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -12,7 +13,6 @@ import { CasesService } from '@campaign-desk/server-cases';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import { isCalendarDate } from '../meetings/meeting-rules';
 import { isEvidenceUrl } from './evidence-url';
-import type { EngagementActor } from '../mp-contacts/mp-contacts.service';
 import { dateFilter, enumFilter, filterError, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import { toMpActionDto } from './mp-action.mapper';
 import { MpActionsRepository } from './mp-actions.repository';
@@ -28,7 +28,7 @@ export class MpActionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(input: CreateMpActionInput, actor: EngagementActor): Promise<MpActionDto> {
+  async create(input: CreateMpActionInput, actor: StaffActor): Promise<MpActionDto> {
     if (!isCalendarDate(input.date)) throw fieldError('date', 'must be a date like 2026-11-23');
     if (input.date > londonDate(this.clock.now())) throw fieldError('date', 'must not be in the future');
     const evidenceUrl = input.evidenceUrl?.trim() || null;

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import {
+  actorOf,
   MP_CONTACT_CHANNELS,
   MP_CONTACT_DIRECTIONS,
   type ComposeEmailInput,
@@ -8,6 +9,7 @@ import {
   type ScheduledEmailDto,
   type SessionUser,
   type MpContactSortField,
+  type StaffActor,
 } from '@campaign-desk/contracts';
 import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -24,11 +26,6 @@ import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import type { MpContactEntity } from './mp-contact.entity';
 import { toMpContactDto } from './mp-contact.mapper';
 import { MpContactsRepository, type MpContactListFilter } from './mp-contacts.repository';
-
-export interface EngagementActor {
-  user: SessionUser;
-  ip?: string | null;
-}
 
 /**
  * Contacts with the MP. An outbound one (a letter, an email, a call, a meeting) moves the case to
@@ -49,7 +46,7 @@ export class MpContactsService {
     private readonly audit: AuditService,
   ) {}
 
-  async record(caseId: string, input: CreateMpContactInput, actor: EngagementActor): Promise<MpContactDto> {
+  async record(caseId: string, input: CreateMpContactInput, actor: StaffActor): Promise<MpContactDto> {
     const contactedAt = pastInstant(input.date, 'date', this.clock.now());
     const detail = await this.loadCase(caseId);
     const contact = await this.contacts.transaction(async (tx) => {
@@ -63,7 +60,7 @@ export class MpContactsService {
   async emailMp(
     caseId: string,
     input: ComposeEmailInput,
-    actor: EngagementActor,
+    actor: StaffActor,
   ): Promise<{ contact: MpContactDto; email: ScheduledEmailDto }> {
     const composed = await this.compose.compose(caseId, 'mp_email', input, actor.user.id);
     const detail = await this.loadCase(caseId);
@@ -110,7 +107,7 @@ export class MpContactsService {
     detail: { id: string; status: string; mpId: number | null; supporterId: string; nation: string | null },
     input: CreateMpContactInput & { contactedBy: 'supporter' | 'charity' },
     contactedAt: Date,
-    actor: EngagementActor,
+    actor: StaffActor,
   ): Promise<MpContactEntity> {
     const contact = await this.contacts.insert(tx, {
       caseId: detail.id,
@@ -126,7 +123,7 @@ export class MpContactsService {
     if (input.direction === 'outbound') {
       // Illegal from here (a new or closed case…)? The workflow answers 409 with what is allowed, and nothing is written.
       if (detail.status !== 'awaiting_mp')
-        await this.workflow.transition(detail.id, { to: 'awaiting_mp' }, { id: actor.user.id, ip: actor.ip }, tx);
+        await this.workflow.transition(detail.id, { to: 'awaiting_mp' }, actorOf(actor), tx);
       const plan = await this.plans.start(tx, {
         caseId: detail.id,
         supporterId: detail.supporterId,

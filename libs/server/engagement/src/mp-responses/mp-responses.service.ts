@@ -1,5 +1,13 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { CreateMpResponseInput, MpResponseDto, MpResponseKind, MpResponseSource } from '@campaign-desk/contracts';
+import {
+  actorOf,
+  type Actor,
+  type CreateMpResponseInput,
+  type MpResponseDto,
+  type MpResponseKind,
+  type MpResponseSource,
+  type StaffActor,
+} from '@campaign-desk/contracts';
 import { Clock, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService, CaseWorkflowService } from '@campaign-desk/server-cases';
@@ -7,7 +15,6 @@ import { ChasePlanService, OutboxService } from '@campaign-desk/server-correspon
 import { MessagesService } from '@campaign-desk/server-intake';
 import type { EntityManager } from 'typeorm';
 import { MpContactsRepository } from '../mp-contacts/mp-contacts.repository';
-import type { EngagementActor } from '../mp-contacts/mp-contacts.service';
 import { pastInstant } from '../shared/dates';
 import type { MpResponseEntity } from './mp-response.entity';
 import { toMpResponseDto } from './mp-response.mapper';
@@ -44,7 +51,7 @@ export class MpResponsesService {
     private readonly audit: AuditService,
   ) {}
 
-  async record(caseId: string, input: CreateMpResponseInput, actor: EngagementActor): Promise<MpResponseDto> {
+  async record(caseId: string, input: CreateMpResponseInput, actor: StaffActor): Promise<MpResponseDto> {
     if (!UUID.test(caseId)) throw new NotFoundException('Case not found');
     const receivedAt = pastInstant(input.receivedAt, 'receivedAt', this.clock.now());
     await this.cases.readDetailUnaudited(caseId);
@@ -67,18 +74,14 @@ export class MpResponsesService {
           source: 'staff',
           stopsChasing: true,
         },
-        { id: actor.user.id, ip: actor.ip },
+        actorOf(actor),
       );
     });
     return toMpResponseDto(response, true);
   }
 
   /** Inside the caller's transaction, which must already hold the case (OutboxService.holdCase). */
-  async recordIn(
-    tx: EntityManager,
-    input: ResponseToRecord,
-    actor: { id: string | null; ip?: string | null },
-  ): Promise<MpResponseEntity> {
+  async recordIn(tx: EntityManager, input: ResponseToRecord, actor: Actor): Promise<MpResponseEntity> {
     const contact = input.mpContactId
       ? await this.contacts.findById(input.mpContactId, tx)
       : await this.contacts.latestOutbound(input.caseId, tx);

@@ -1,6 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { MessageDetail, MessageSummary, SessionUser, TriageAction } from '@campaign-desk/contracts';
+import type {
+  MessageDetail,
+  MessageSummary,
+  SessionUser,
+  TriageAction,
+  StaffActor,
+  AuditAction,
+} from '@campaign-desk/contracts';
 import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { SupportersService } from '@campaign-desk/server-supporters';
@@ -15,11 +22,6 @@ import {
 import { TriageRulesService } from '../triage/triage-rules.service';
 import { canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
 import { messageCsp, messageDocument } from './message-document';
-
-export interface Reader {
-  user: SessionUser;
-  ip: string;
-}
 
 export interface OutboundMessageInput {
   rfcMessageId: string;
@@ -74,7 +76,7 @@ export class MessagesService {
     return [rows.map((m) => toMessageSummary(m, readBodies, priorities.get(m.id) ?? null)), total];
   }
 
-  async get(id: string, reader: Reader): Promise<MessageDetail> {
+  async get(id: string, reader: StaffActor): Promise<MessageDetail> {
     const message = await this.load(id);
     const readBodies = canReadBodies(reader.user.role);
     if (readBodies) await this.recordRead(reader, 'message.read', id);
@@ -83,7 +85,7 @@ export class MessagesService {
     return toMessageDetail(message, readBodies, priority ?? null, hasHtml);
   }
 
-  async htmlDocument(id: string, loadImages: boolean, reader: Reader): Promise<{ document: string; csp: string }> {
+  async htmlDocument(id: string, loadImages: boolean, reader: StaffActor): Promise<{ document: string; csp: string }> {
     const body = UUID.test(id) ? await this.messages.findHtml(id) : null;
     if (!body) throw new NotFoundException('Message not found');
     await this.recordRead(reader, 'message.html_viewed', id, { images: loadImages });
@@ -93,7 +95,7 @@ export class MessagesService {
   async attachment(
     id: string,
     n: number,
-    reader: Reader,
+    reader: StaffActor,
   ): Promise<{ filename: string; contentType: string; content: Buffer }> {
     const attachment =
       UUID.test(id) && Number.isInteger(n) && n >= 0 ? await this.messages.findAttachment(id, n) : null;
@@ -109,7 +111,7 @@ export class MessagesService {
   async triage(
     id: string,
     input: { action: TriageAction; caseId?: string; supporterId?: string },
-    reader: Reader,
+    reader: StaffActor,
   ): Promise<MessageDetail> {
     const message = await this.load(id);
     if (message.direction !== 'in')
@@ -163,7 +165,7 @@ export class MessagesService {
     return this.get(id, reader);
   }
 
-  async markSpam(ids: string[], reader: Reader): Promise<{ updated: string[] }> {
+  async markSpam(ids: string[], reader: StaffActor): Promise<{ updated: string[] }> {
     const updated = await this.messages.markSpam([...new Set(ids)]);
     await this.audit.record({
       actorId: reader.user.id,
@@ -299,8 +301,8 @@ export class MessagesService {
   }
 
   private async recordRead(
-    reader: Reader,
-    action: string,
+    reader: StaffActor,
+    action: AuditAction,
     id: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {

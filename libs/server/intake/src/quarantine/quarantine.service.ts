@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { QuarantinedMessageDto } from '@campaign-desk/contracts';
+import type { QuarantinedMessageDto, StaffActor } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
-import type { Reader } from '../messages/messages.service';
 import {
   QuarantineRepository,
   type QuarantineFilterField,
@@ -45,7 +44,7 @@ export class QuarantineService {
   }
 
   /** The original bytes, audited (they may hold anything). */
-  async raw(id: string, reader: Reader): Promise<Buffer | null> {
+  async raw(id: string, reader: StaffActor): Promise<Buffer | null> {
     const row = await this.get(id);
     await this.audit.record({
       actorId: reader.user.id,

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { MessageSuggestions, PostcodeSuggestion } from '@campaign-desk/contracts';
+import type { MessageSuggestions, PostcodeSuggestion, StaffActor } from '@campaign-desk/contracts';
 import { AuditService } from '@campaign-desk/server-audit';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import { SupportersService } from '@campaign-desk/server-supporters';
-import { MessagesService, type Reader } from '../messages/messages.service';
+import { MessagesService } from '../messages/messages.service';
 import { findPostcodes, findTrusts } from './text-extractors';
 import { TriageRulesService } from './triage-rules.service';
 
@@ -24,7 +24,7 @@ export class SuggestionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async suggest(id: string, reader: Reader): Promise<MessageSuggestions> {
+  async suggest(id: string, reader: StaffActor): Promise<MessageSuggestions> {
     const message = await this.messages.textForSuggestions(id);
     await this.audit.record({
       actorId: reader.user.id,

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { SessionUser, TriageRuleDto } from '@campaign-desk/contracts';
+import type { SessionUser, TriageRuleDto, AuditAction } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { TriageRuleEntity } from './triage-rule.entity';
@@ -122,7 +122,7 @@ export class TriageRulesService {
 
   private async changed(
     actor: SessionUser,
-    action: string,
+    action: AuditAction,
     id: string,
     details: Record<string, unknown> = {},
   ): Promise<void> {

@@ -1,5 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
-import type { SupporterMergeResult } from '@campaign-desk/contracts';
+import type { SupporterMergeResult, Actor } from '@campaign-desk/contracts';
 import { Clock, DomainEvents, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { DirectoryService } from '@campaign-desk/server-directory';
@@ -7,7 +7,7 @@ import { richerFields } from './supporter-merge-fields';
 import type { SupporterEntity } from '../supporters/supporter.entity';
 import { toSupporterDto } from '../supporters/supporter.mapper';
 import { SupportersRepository } from '../supporters/supporters.repository';
-import { publishContactPaused, type Actor } from '../supporters/supporters.service';
+import { publishContactPaused } from '../supporters/supporters.service';
 
 const targetError = (detail: string) =>
   new BadRequestException({ message: `targetId ${detail}`, fields: { targetId: detail } });

@@ -6,6 +6,7 @@ import {
   type SupporterFilterField,
   type SupporterSortField,
   type SupporterSummaryDto,
+  type Actor,
 } from '@campaign-desk/contracts';
 import { Clock, DomainEvents, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -16,12 +17,6 @@ import { normaliseEmail, normaliseUkPhone, optionalText, tidyName } from './supp
 import { CONSENT_COLUMNS, type StoredCandidate, type SupporterEntity } from './supporter.entity';
 import { toSupporterDto, toSupporterSummary } from './supporter.mapper';
 import { SupportersRepository, type SupporterListFilter } from './supporters.repository';
-
-/** Who is acting: a staff user, or null for the system (CLI seeding). */
-export interface Actor {
-  id: string | null;
-  ip?: string | null;
-}
 
 @Injectable()
 export class SupportersService {
