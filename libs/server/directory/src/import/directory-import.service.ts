@@ -83,7 +83,7 @@ export class DirectoryImportService {
   }
 
   private async readInputs(sources: DirectorySources): Promise<ParsedInputs> {
-    const [constituencies, mps, ranges, codes, sectors, districts] = await Promise.all([
+    const reads = await Promise.allSettled([
       readSource(sources.constituencies, 'constituencies'),
       readSource(sources.mps, 'MPs'),
       readSource(sources.postcodeRanges, 'postcode ranges'),
@@ -91,6 +91,12 @@ export class DirectoryImportService {
       readSource(sources.postcodeSectors, 'postcode sectors'),
       readSource(sources.postcodeDistricts, 'postcode districts'),
     ]);
+    // The first unreadable file in this order is the one named, whichever read failed first.
+    const failed = reads.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [constituencies, mps, ranges, codes, sectors, districts] = reads.map(
+      (r) => (r as PromiseFulfilledResult<string>).value,
+    );
     const parsed = {
       constituencies: parseConstituencies(constituencies, sources.constituencies),
       mps: parseMps(mps, sources.mps),
