@@ -1,16 +1,17 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cspOrScriptErrors, launchBrowser, type TestBrowser } from '../support/browser';
 import { createSupporter, postCase } from '../support/cases';
-import { seedStaff, startDashboardApp, submitSignIn, type Staff } from '../support/dashboard-app';
+import { seedStaff, startDashboardApp, type Staff } from '../support/dashboard-app';
 import { importDirectory } from '../support/directory';
 import { CORPUS_DIR } from '../support/email-corpus';
 import { email, INBOUND_TOKEN, postEmail, waitFor, waitForProcessed } from '../support/intake';
 import { signedInAgent, startWorker } from '../support/test-app';
 import { withDb } from '../support/test-database';
 import { emailWithAttachment, hostileEmail, rawEmail } from './triage-fixtures';
+import { inboxCount, messageFrame, openInbox, signInAfresh, watchPage } from './triage-page';
 
 jest.setTimeout(120_000);
 
@@ -26,8 +27,8 @@ describe('dashboard: triage inbox (browser)', () => {
   let caseworker: Staff;
   let viewer: Staff;
   let admin: Staff;
-  const dialogs: string[] = [];
-  const offsiteRequests: string[] = [];
+  let dialogs: string[];
+  let offsiteRequests: string[];
 
   beforeAll(async () => {
     // Every test signs in afresh: more sign-ins a minute than the production limit allows.
@@ -43,14 +44,7 @@ describe('dashboard: triage inbox (browser)', () => {
     page = browser.page;
     // Generous: the browser tests share a small machine with other work.
     page.setDefaultTimeout(30_000);
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    browser.context.on('request', (request) => {
-      if (!request.url().startsWith(baseUrl) && !/^(data|about|blob):/.test(request.url()))
-        offsiteRequests.push(request.url());
-    });
+    ({ dialogs, offsiteRequests } = watchPage(browser, baseUrl));
   });
 
   afterAll(async () => {
@@ -73,31 +67,14 @@ describe('dashboard: triage inbox (browser)', () => {
     return res.body.messageId as string;
   }
 
-  /** A fresh session each time; waits for the menu rather than the home page, whose widgets are not this file's concern. */
-  async function signIn(user: Staff) {
-    await browser.context.clearCookies();
-    await page.goto('about:blank');
-    await submitSignIn(page, baseUrl, user);
-    await page.getByRole('menuitem', { name: 'Home' }).waitFor();
-  }
-
-  async function openInbox() {
-    await page.getByRole('menuitem', { name: 'Triage inbox' }).click();
-    await page.waitForURL(/#\/triage(\?.*)?$/);
-  }
+  const signIn = (user: Staff) => signInAfresh(browser, baseUrl, user);
 
   const row = (text: string) => page.getByRole('row').filter({ hasText: text });
-
-  function messageFrame(): Frame {
-    const frame = page.frames().find((f) => f.parentFrame() === page.mainFrame());
-    if (!frame) throw new Error('no message frame');
-    return frame;
-  }
 
   it('shows a hostile HTML message sandboxed: no script runs, nothing leaves the machine', async () => {
     const id = await deliver(hostileEmail('Hostile message for triage'));
     await signIn(caseworker);
-    await openInbox();
+    await openInbox(page);
     await row('Hostile message for triage').filter({ hasText: 'Hostile payload marker' }).waitFor();
     await row('Hostile message for triage').click();
     await page.waitForURL(new RegExp(`#/triage/${id}$`));
@@ -109,7 +86,7 @@ describe('dashboard: triage inbox (browser)', () => {
       `<meta http-equiv="Content-Security-Policy" content="default-src 'none'`,
     );
     await page.frameLocator('[data-testid="message-frame"]').getByText('Hostile payload marker').waitFor();
-    const frame = messageFrame();
+    const frame = messageFrame(page);
     // Whatever survived sanitising gets a chance to act: clicks, hover, time for timers and refreshes.
     await page.frameLocator('[data-testid="message-frame"]').getByText('hover over me').hover();
     await page.frameLocator('[data-testid="message-frame"]').getByText('click me').click();
@@ -119,7 +96,7 @@ describe('dashboard: triage inbox (browser)', () => {
     expect(await frame.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
     expect(await page.title()).not.toBe('pwned');
     expect(page.url()).toBe(`${baseUrl}/#/triage/${id}`);
-    expect(messageFrame().url()).toBe('about:srcdoc');
+    expect(messageFrame(page).url()).toBe('about:srcdoc');
     // The sanitised document holds no script, handler or javascript: URL to begin with.
     const html = await frame.evaluate(() => document.documentElement.outerHTML);
     expect(html).not.toMatch(/<script|onerror|onload|onmouseover|javascript:|http-equiv="refresh"/i);
@@ -184,7 +161,7 @@ describe('dashboard: triage inbox (browser)', () => {
       }),
     );
     await signIn(caseworker);
-    await openInbox();
+    await openInbox(page);
     await row('My dad is terminal').click();
     await page.waitForURL(new RegExp(`#/triage/${id}$`));
 
@@ -352,15 +329,15 @@ describe('dashboard: triage inbox (browser)', () => {
     await deliver(email({ from: 'prize@spam.example', subject: 'WIN A PRIZE NOW' }));
     await deliver(email({ from: 'pills@spam.example', subject: 'CHEAP PILLS TODAY' }));
     await signIn(caseworker);
-    await openInbox();
-    const before = await inboxCount();
+    await openInbox(page);
+    const before = await inboxCount(page);
     await row('WIN A PRIZE NOW').getByRole('checkbox').check();
     await row('CHEAP PILLS TODAY').getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Mark as spam' }).click();
     await page.getByText('2 messages marked as spam').waitFor();
     await row('WIN A PRIZE NOW').waitFor({ state: 'detached' });
     await row('CHEAP PILLS TODAY').waitFor({ state: 'detached' });
-    await waitFor(async () => (await inboxCount()) === before - 2, 10_000, 'the inbox count to drop by two');
+    await waitFor(async () => (await inboxCount(page)) === before - 2, 10_000, 'the inbox count to drop by two');
 
     await deliver(email({ subject: 'Newsletter signup please' }));
     await page.reload();
@@ -372,7 +349,7 @@ describe('dashboard: triage inbox (browser)', () => {
 
   it('uploads an .eml file from the corpus and lists it once parsed', async () => {
     await signIn(caseworker);
-    await openInbox();
+    await openInbox(page);
     await page.getByTestId('eml-file-input').setInputFiles(join(CORPUS_DIR, 'flanker__bilingual-simple.eml'));
     await page.getByText('Stored 1, duplicates 0, rejected 0').waitFor();
     await row('Simple text. How are you?').waitFor({ timeout: 30_000 });
@@ -383,11 +360,11 @@ describe('dashboard: triage inbox (browser)', () => {
 
   it('lets an admin add a keyword rule that then suggests urgency, and names the missing field when refused', async () => {
     await signIn(caseworker);
-    await openInbox();
+    await openInbox(page);
     expect(await page.getByRole('link', { name: 'Keyword rules' }).count()).toBe(0);
 
     await signIn(admin);
-    await openInbox();
+    await openInbox(page);
     await page.getByRole('link', { name: 'Keyword rules' }).click();
     await page.waitForURL(/#\/triage-rules(\?.*)?$/);
     await page.getByRole('link', { name: 'Create' }).click();
@@ -406,7 +383,7 @@ describe('dashboard: triage inbox (browser)', () => {
     await deliver(
       email({ subject: 'Waiting on a hospice referral', body: 'Mum is still waiting on her hospice referral.' }),
     );
-    await openInbox();
+    await openInbox(page);
     await row('Waiting on a hospice referral').filter({ hasText: 'Urgent' }).waitFor();
   });
 
@@ -416,12 +393,4 @@ describe('dashboard: triage inbox (browser)', () => {
     await page.goto(`${baseUrl}/#/triage`);
     await page.getByText('Triage is for caseworkers and admins').waitFor();
   });
-
-  async function inboxCount(): Promise<number> {
-    const text = await page
-      .getByTestId('triage-counts')
-      .getByText(/requests? waiting/)
-      .textContent();
-    return Number(/(\d+)/.exec(text ?? '')?.[1]);
-  }
 });
