@@ -34,14 +34,38 @@ describe('bad input answers 400 naming the field', () => {
   });
 
   it('a wrong-typed filter', async () => {
-    // The id of a staff user is a uuid: Postgres refuses 5, and the refusal is a 400 naming it.
-    expectField(await admin.get(list('staff-users', { filter: '{"id":5}' })), 'id');
+    expectField(await admin.get(list('staff-users', { filter: '{"id":5}' })), 'filter');
     expectField(await admin.get(list('staff-users', { filter: '[]' })), 'filter');
     expectField(await admin.get(list('staff-users', { filter: 'null' })), 'filter');
     expectField(await admin.get(list('staff-users', { filter: '{"id":[]}' })), 'filter');
     expectField(await admin.get(list('audit-events', { filter: '{"action":null}' })), 'filter');
     expectField(await admin.get(list('cases', { filter: '{"status":{"a":1}}' })), 'filter');
     expectField(await admin.get(list('supporters', { filter: '{"q":{"a":1}}' })), 'filter');
+  });
+
+  it('a filter value of the wrong kind, on every list that once answered 200 with nothing', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['staff-users', { role: 'wizard' }],
+      ['staff-users', { active: 'maybe' }],
+      ['triage-rules', { priority: 'sky-high' }],
+      ['triage-rules', { topic: 'astrology' }],
+      ['triage-rules', { active: 3 }],
+      ['messages', { classification: 'junk' }],
+      ['messages', { status: 7 }],
+      ['messages', { direction: 'sideways' }],
+      ['messages', { triage: 'perhaps' }],
+      ['quarantined-messages', { reason: 'cosmic-rays' }],
+      ['quarantined-messages', { id: 'not-a-uuid' }],
+      ['audit-events', { action: 'case.teleported' }],
+      ['mps', { id: 'abc' }],
+      ['scheduled-emails', { dueAt_gte: 'yesterday' }],
+      ['chase-tasks', { status: 'someday' }],
+    ];
+    for (const [resource, filter] of cases) {
+      const res = await admin.get(list(resource, { filter: JSON.stringify(filter) }));
+      expect({ resource, filter, status: res.status }).toEqual({ resource, filter, status: 400 });
+      expect(res.body.fields.filter).toContain(Object.keys(filter)[0]);
+    }
   });
 
   it('a huge or malformed range', async () => {

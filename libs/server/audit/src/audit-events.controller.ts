@@ -1,8 +1,9 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { ApiList, contentRange, parseListQuery, Roles, enumFilter, uuidsFilter } from '@campaign-desk/server-core';
 import { AuditRepository, type AuditFilterField, type AuditSortField } from './audit.repository';
+import { AUDIT_ACTIONS } from '@campaign-desk/contracts';
 
 const SPEC = {
   sortable: ['id', 'at'] as AuditSortField[],
@@ -20,6 +21,8 @@ export class AuditEventsController {
   @Get()
   async list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response) {
     const parsed = parseListQuery(query, SPEC);
+    enumFilter(parsed.filter, 'action', AUDIT_ACTIONS);
+    uuidsFilter(parsed.filter, 'actorId');
     const [rows, total] = await this.repo.list(parsed);
     res.setHeader('Content-Range', contentRange('audit-events', parsed.offset, rows.length, total));
     return rows;

@@ -20,6 +20,7 @@ export * from './http/list-query';
 export * from './http/read-fields';
 export * from './http/field-error';
 export * from './http/uuid';
+export * from './http/list-filters';
 export * from './http/nul-bytes';
 export * from './http/client-address';
 export * from './http/api-list.decorator';

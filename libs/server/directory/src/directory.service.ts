@@ -9,7 +9,13 @@ import type {
   MpDto,
   PostcodeLookupResult,
 } from '@campaign-desk/contracts';
-import type { ListQuery } from '@campaign-desk/server-core';
+import {
+  flagFilter,
+  type ListQuery,
+  positiveIntegersFilter,
+  textFilter,
+  textsFilter,
+} from '@campaign-desk/server-core';
 import { DirectoryIndexService } from './directory-index.service';
 import { toConstituencyDto, toMpDto, toTenureDto } from './directory.mapper';
 import { DirectoryRepository } from './directory.repository';
@@ -81,11 +87,11 @@ export class DirectoryService {
     const f = query.filter;
     const [rows, total] = await this.repo.listConstituencies(
       {
-        ids: texts(f.id, 'id'),
-        nations: texts(f.nation, 'nation'),
-        regions: texts(f.region, 'region'),
-        parties: texts(f.party, 'party'),
-        q: text(f.q, 'q'),
+        ids: textsFilter(f, 'id'),
+        nations: textsFilter(f, 'nation'),
+        regions: textsFilter(f, 'region'),
+        parties: textsFilter(f, 'party'),
+        q: textFilter(f, 'q'),
       },
       query,
     );
@@ -101,17 +107,16 @@ export class DirectoryService {
 
   async listMps(query: ListQuery<MpFilterField, MpSortField>): Promise<[MpDto[], number]> {
     const f = query.filter;
-    const ids = texts(f.id, 'id');
-    if (ids?.some((id) => !/^\d{1,9}$/.test(id))) throw filterError('id', 'must be MP member ids');
+    const ids = positiveIntegersFilter(f, 'id', 'MP member ids')?.map(String);
     const [rows, total] = await this.repo.listMps(
       {
         ids,
-        nations: texts(f.nation, 'nation'),
-        regions: texts(f.region, 'region'),
-        parties: texts(f.party, 'party'),
-        constituencyIds: texts(f.constituencyId, 'constituencyId'),
-        current: flag(f.current, 'current'),
-        q: text(f.q, 'q'),
+        nations: textsFilter(f, 'nation'),
+        regions: textsFilter(f, 'region'),
+        parties: textsFilter(f, 'party'),
+        constituencyIds: textsFilter(f, 'constituencyId'),
+        current: flagFilter(f, 'current'),
+        q: textFilter(f, 'q'),
       },
       query,
     );
@@ -201,29 +206,4 @@ function answer(
     ambiguous: candidates.length > 1,
     candidates: candidates as LookupCandidate[],
   };
-}
-
-function filterError(key: string, detail: string): BadRequestException {
-  return new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
-}
-
-function texts(value: unknown, key: string): string[] | undefined {
-  if (value === undefined || value === null) return undefined;
-  const list = Array.isArray(value) ? value : [value];
-  if (!list.every((v) => typeof v === 'string' && v.length <= 200))
-    throw filterError(key, 'must be text or a list of text');
-  return list as string[];
-}
-
-function text(value: unknown, key: string): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string' || value.length > 200) throw filterError(key, 'must be text');
-  return value.trim() || undefined;
-}
-
-function flag(value: unknown, key: string): boolean | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (value === true || value === 'true') return true;
-  if (value === false || value === 'false') return false;
-  throw filterError(key, 'must be true or false');
 }

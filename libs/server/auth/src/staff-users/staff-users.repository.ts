@@ -3,8 +3,16 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { StaffUserEntity } from './staff-user.entity';
+import type { StaffRole } from '@campaign-desk/contracts';
 
 export type StaffUserFilterField = 'role' | 'active';
+
+export interface StaffUserListFilter {
+  q?: string;
+  roles?: StaffRole[];
+  active?: boolean;
+  ids?: string[];
+}
 export type StaffUserSortField = 'id' | 'name' | 'email' | 'role' | 'active' | 'createdAt' | 'lastLoginAt';
 
 @Injectable()
@@ -24,18 +32,21 @@ export class StaffUsersRepository {
     return this.repo.createQueryBuilder('u').addSelect('u.passwordHash').where('u.email = :email', { email }).getOne();
   }
 
-  async list(query: ListQuery<StaffUserFilterField, StaffUserSortField>): Promise<[StaffUserEntity[], number]> {
+  async list(
+    query: ListQuery<StaffUserFilterField, StaffUserSortField>,
+    filter: StaffUserListFilter,
+  ): Promise<[StaffUserEntity[], number]> {
     const qb = this.repo.createQueryBuilder('u');
-    const { q, role, active, id } = query.filter;
-    if (typeof q === 'string' && q.trim()) {
-      const term = `%${q.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+    const { q, roles, active, ids } = filter;
+    if (q) {
+      const term = `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       qb.andWhere(
         new Brackets((w) => w.where('u.name ILIKE :term', { term }).orWhere('u.email::text ILIKE :term', { term })),
       );
     }
-    if (role !== undefined) qb.andWhere('u.role IN (:...roles)', { roles: Array.isArray(role) ? role : [role] });
-    if (active !== undefined) qb.andWhere('u.active = :active', { active: active === true || active === 'true' });
-    if (id !== undefined) qb.andWhere('u.id IN (:...ids)', { ids: Array.isArray(id) ? id : [id] });
+    if (roles) qb.andWhere('u.role IN (:...roles)', { roles });
+    if (active !== undefined) qb.andWhere('u.active = :active', { active });
+    if (ids) qb.andWhere('u.id IN (:...ids)', { ids });
     qb.orderBy(`u.${query.sort.field}`, query.sort.order, 'NULLS LAST').addOrderBy('u.id', query.sort.order);
     return qb.skip(query.offset).take(query.limit).getManyAndCount();
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { SessionUser, StaffRole, StaffUserDto } from '@campaign-desk/contracts';
-import type { ListQuery } from '@campaign-desk/server-core';
+import { type SessionUser, type StaffRole, type StaffUserDto, STAFF_ROLES } from '@campaign-desk/contracts';
+import { type ListQuery, textFilter, enumFilter, flagFilter, uuidsFilter } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { CreateStaffUserDto, UpdateStaffUserDto } from './staff-user.dto';
 import { SessionsRepository } from '../sessions/sessions.repository';
@@ -18,7 +18,13 @@ export class StaffUsersService {
   ) {}
 
   async list(query: ListQuery<StaffUserFilterField, StaffUserSortField>): Promise<[StaffUserDto[], number]> {
-    const [rows, total] = await this.users.list(query);
+    const f = query.filter;
+    const [rows, total] = await this.users.list(query, {
+      q: textFilter(f, 'q'),
+      roles: enumFilter(f, 'role', STAFF_ROLES),
+      active: flagFilter(f, 'active'),
+      ids: uuidsFilter(f, 'id'),
+    });
     return [rows.map(toStaffUserDto), total];
   }
 

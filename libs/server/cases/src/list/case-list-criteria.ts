@@ -1,4 +1,3 @@
-import { BadRequestException } from '@nestjs/common';
 import {
   CASE_STATUSES,
   CASE_VIEW_SORTS,
@@ -14,7 +13,18 @@ import {
   type SessionUser,
   type Topic,
 } from '@campaign-desk/contracts';
-import { addCalendarDays, type ListQuery, londonDate, londonTime, UUID } from '@campaign-desk/server-core';
+import {
+  addCalendarDays,
+  enumFilter,
+  filterError,
+  type ListQuery,
+  londonDate,
+  londonTime,
+  positiveIntegersFilter,
+  textFilter,
+  textsFilter,
+  uuidsFilter,
+} from '@campaign-desk/server-core';
 import { decodeCursor, type CaseCursor } from './case-cursor';
 
 const GSS = /^[EWSN][0-9]{8}$/;
@@ -59,30 +69,7 @@ export interface CaseSearch {
 }
 
 function fail(key: string, detail: string): never {
-  throw new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [value];
-}
-
-function oneOf<T extends string>(key: string, value: unknown, allowed: readonly T[]): T[] {
-  const values = list(value);
-  if (!values.length || !values.every((v) => typeof v === 'string' && (allowed as readonly string[]).includes(v))) {
-    fail(key, `must be one or more of ${allowed.join(', ')}`);
-  }
-  return values as T[];
-}
-
-function texts(key: string, value: unknown, pattern?: RegExp, hint = 'text'): string[] {
-  const values = list(value);
-  if (
-    !values.length ||
-    !values.every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200 && (!pattern || pattern.test(v)))
-  ) {
-    fail(key, `must be ${hint} or a list of them`);
-  }
-  return values as string[];
+  throw filterError(key, detail);
 }
 
 /** A London date (`2026-11-01`, the start of that day) or an ISO instant. */
@@ -164,34 +151,24 @@ export function toCaseListCriteria(
 ): CaseListCriteria {
   const f = query.filter;
   const c: CaseListCriteria = { sort: query.sort, offset: query.offset, limit: query.limit };
-  if (f.id !== undefined) c.ids = texts('id', f.id, UUID, 'case ids');
-  if (f.status !== undefined) c.statuses = oneOf('status', f.status, CASE_STATUSES);
-  if (f.assigneeId !== undefined) {
-    if (f.assigneeId === null) c.unassigned = true;
-    else c.assigneeIds = texts('assigneeId', f.assigneeId, UUID, 'staff user ids (or null for unassigned)');
-  }
-  if (f.priority !== undefined) c.priorities = oneOf('priority', f.priority, PRIORITIES);
-  if (f.topic !== undefined) c.topics = oneOf('topic', f.topic, TOPICS);
-  if (f.nation !== undefined) c.nations = oneOf('nation', f.nation, NATIONS);
-  if (f.region !== undefined) c.regions = texts('region', f.region);
-  if (f.constituencyId !== undefined)
-    c.constituencyIds = texts('constituencyId', f.constituencyId, GSS, 'GSS codes like E14001290');
-  if (f.mpId !== undefined) {
-    const ids = list(f.mpId).map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : v));
-    if (!ids.length || !ids.every((v) => Number.isInteger(v) && (v as number) > 0 && (v as number) < 1e9))
-      fail('mpId', 'must be MP member ids');
-    c.mpIds = ids as number[];
-  }
-  if (f.party !== undefined) c.parties = texts('party', f.party);
-  if (f.supporterId !== undefined) c.supporterIds = texts('supporterId', f.supporterId, UUID, 'supporter ids');
+  c.ids = uuidsFilter(f, 'id');
+  c.statuses = enumFilter(f, 'status', CASE_STATUSES);
+  if (f.assigneeId === null) c.unassigned = true;
+  else c.assigneeIds = uuidsFilter(f, 'assigneeId');
+  c.priorities = enumFilter(f, 'priority', PRIORITIES);
+  c.topics = enumFilter(f, 'topic', TOPICS);
+  c.nations = enumFilter(f, 'nation', NATIONS);
+  c.regions = textsFilter(f, 'region');
+  c.constituencyIds = textsFilter(f, 'constituencyId', GSS, 'a GSS code like E14001290');
+  c.mpIds = positiveIntegersFilter(f, 'mpId', 'MP member ids');
+  c.parties = textsFilter(f, 'party');
+  c.supporterIds = uuidsFilter(f, 'supporterId');
   if (f.createdFrom !== undefined) c.createdFrom = instant('createdFrom', f.createdFrom, false);
   if (f.createdTo !== undefined) c.createdBefore = instant('createdTo', f.createdTo, true);
-  if (f.q !== undefined && f.q !== '') {
-    if (typeof f.q !== 'string' || f.q.length > 200) fail('q', 'must be text of at most 200 characters');
-    c.search = caseSearch(f.q, user.role === 'viewer') ?? undefined;
-  }
+  const q = textFilter(f, 'q');
+  if (q) c.search = caseSearch(q, user.role === 'viewer') ?? undefined;
   if (f.view !== undefined) {
-    const view = oneOf('view', f.view, CASE_VIEWS);
+    const view = enumFilter(f, 'view', CASE_VIEWS) ?? [];
     if (view.length !== 1) fail('view', 'must be one view');
     applyView(view[0], c, user, now);
     if (!sortGiven) c.sort = { ...CASE_VIEW_SORTS[view[0]] };

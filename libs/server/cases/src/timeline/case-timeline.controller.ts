@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, Param, Query, Res } from '@nestjs
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { SessionUser, TimelineEntry } from '@campaign-desk/contracts';
-import { AnyStaff, ApiList, contentRange, parseListQuery } from '@campaign-desk/server-core';
+import { AnyStaff, ApiList, contentRange, parseListQuery, textsFilter } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { caseReader } from '../cases/cases.types';
 import { CaseTimelineService } from './case-timeline.service';
@@ -37,8 +37,7 @@ export class CaseTimelineController {
         message: 'sort: the timeline reads newest first only',
         fields: { sort: 'must be ["at","DESC"]' },
       });
-    const kind = parsed.filter.kind;
-    const kinds = kind === undefined ? undefined : (Array.isArray(kind) ? kind : [kind]).map(String);
+    const kinds = textsFilter(parsed.filter, 'kind', /^[a-z_]{1,40}$/, 'a timeline entry kind');
     const [rows, total] = await this.timeline.page(
       id,
       { offset: parsed.offset, limit: parsed.limit, kinds },

@@ -9,7 +9,7 @@ import {
   type StaffActor,
   type AuditAction,
 } from '@campaign-desk/contracts';
-import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
+import { Clock, enumFilter, instantFilter, type ListQuery, UUID, uuidsFilter } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { ScheduledEmailEntity } from './scheduled-email.entity';
 import { toScheduledEmailDto } from './scheduled-email.mapper';
@@ -17,8 +17,6 @@ import { ScheduledEmailsRepository, type ScheduledEmailListFilter } from './sche
 import { EmailJobs } from './email-jobs';
 
 const canReadContent = (user: SessionUser) => user.role !== 'viewer';
-const filterError = (key: string, detail: string) =>
-  new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
 
 /** The `scheduled-emails` resource and the actions staff take on one: cancel, send now, reschedule. */
 @Injectable()
@@ -130,30 +128,13 @@ export class ScheduledEmailsService {
 }
 
 function listFilter(filter: Record<string, unknown>): ScheduledEmailListFilter {
-  const out: ScheduledEmailListFilter = {};
-  const list = (value: unknown) => (Array.isArray(value) ? value : [value]);
-  const uuids = (key: string, value: unknown) => {
-    const values = list(value);
-    if (!values.every((v) => typeof v === 'string' && UUID.test(v)))
-      throw filterError(key, 'must be a uuid or a list of uuids');
-    return values as string[];
+  return {
+    ids: uuidsFilter(filter, 'id'),
+    caseIds: uuidsFilter(filter, 'caseId'),
+    supporterIds: uuidsFilter(filter, 'supporterId'),
+    kinds: enumFilter(filter, 'kind', SCHEDULED_EMAIL_KINDS),
+    statuses: enumFilter(filter, 'status', SCHEDULED_EMAIL_STATUSES),
+    dueFrom: instantFilter(filter, 'dueAt_gte'),
+    dueTo: instantFilter(filter, 'dueAt_lte'),
   };
-  const oneOf = <T extends string>(key: string, value: unknown, allowed: readonly T[]) => {
-    const values = list(value);
-    if (!values.every((v) => allowed.includes(v as T))) throw filterError(key, `must be one of ${allowed.join(', ')}`);
-    return values as T[];
-  };
-  const date = (key: string, value: unknown) => {
-    const parsed = typeof value === 'string' ? new Date(value) : null;
-    if (!parsed || Number.isNaN(parsed.getTime())) throw filterError(key, 'must be an ISO 8601 date-time');
-    return parsed;
-  };
-  if (filter.id !== undefined) out.ids = uuids('id', filter.id);
-  if (filter.caseId !== undefined) out.caseIds = uuids('caseId', filter.caseId);
-  if (filter.supporterId !== undefined) out.supporterIds = uuids('supporterId', filter.supporterId);
-  if (filter.kind !== undefined) out.kinds = oneOf('kind', filter.kind, SCHEDULED_EMAIL_KINDS);
-  if (filter.status !== undefined) out.statuses = oneOf('status', filter.status, SCHEDULED_EMAIL_STATUSES);
-  if (filter.dueAt_gte !== undefined) out.dueFrom = date('dueAt_gte', filter.dueAt_gte);
-  if (filter.dueAt_lte !== undefined) out.dueTo = date('dueAt_lte', filter.dueAt_lte);
-  return out;
 }

@@ -13,12 +13,19 @@ import {
   type StaffActor,
   type AuditAction,
 } from '@campaign-desk/contracts';
-import { Clock, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
+import {
+  Clock,
+  fieldError,
+  type ListQuery,
+  UUID,
+  enumFilter,
+  positiveIntegersFilter,
+  uuidsFilter,
+} from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
 import { OutboxService, ScheduledEmailsService } from '@campaign-desk/server-correspondence';
 import type { EntityManager } from 'typeorm';
-import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import type { AgreedActionEntity, MeetingEntity } from './meeting.entity';
 import { MeetingFollowUps } from './meeting-follow-ups';
 import { toMeetingDto } from './meeting.mapper';
@@ -165,7 +172,7 @@ export class MeetingsService {
     const [rows, total] = await this.meetings.list(query, {
       ids: uuidsFilter(filter, 'id'),
       caseIds: uuidsFilter(filter, 'caseId'),
-      mpIds: mpIdsFilter(filter),
+      mpIds: positiveIntegersFilter(filter, 'mpId', 'MP ids'),
       statuses: enumFilter(filter, 'status', MEETING_STATUSES),
       types: enumFilter(filter, 'type', MEETING_TYPES),
     });

@@ -7,13 +7,23 @@ import {
   type MpActionSortField,
   type StaffActor,
 } from '@campaign-desk/contracts';
-import { Clock, fieldError, type ListQuery, londonDate, UUID } from '@campaign-desk/server-core';
+import {
+  Clock,
+  fieldError,
+  type ListQuery,
+  londonDate,
+  UUID,
+  dateFilter,
+  enumFilter,
+  filterError,
+  positiveIntegersFilter,
+  uuidsFilter,
+} from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService } from '@campaign-desk/server-cases';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import { isCalendarDate } from '../meetings/meeting-rules';
 import { isEvidenceUrl } from './evidence-url';
-import { dateFilter, enumFilter, filterError, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import { toMpActionDto } from './mp-action.mapper';
 import { MpActionsRepository } from './mp-actions.repository';
 
@@ -80,7 +90,7 @@ export class MpActionsService {
     const [rows, total] = await this.actions.list(query, {
       ids: uuidsFilter(filter, 'id'),
       caseIds: uuidsFilter(filter, 'caseId'),
-      mpIds: mpIdsFilter(filter),
+      mpIds: positiveIntegersFilter(filter, 'mpId', 'MP ids'),
       types: enumFilter(filter, 'type', MP_ACTION_TYPES),
       dateFrom,
       dateTo,

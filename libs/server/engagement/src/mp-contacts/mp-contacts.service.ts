@@ -11,7 +11,14 @@ import {
   type MpContactSortField,
   type StaffActor,
 } from '@campaign-desk/contracts';
-import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
+import {
+  Clock,
+  type ListQuery,
+  UUID,
+  enumFilter,
+  positiveIntegersFilter,
+  uuidsFilter,
+} from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { CasesService, CaseWorkflowService } from '@campaign-desk/server-cases';
 import {
@@ -22,7 +29,6 @@ import {
 } from '@campaign-desk/server-correspondence';
 import type { EntityManager } from 'typeorm';
 import { pastInstant } from '../shared/dates';
-import { enumFilter, mpIdsFilter, uuidsFilter } from '../shared/list-filters';
 import type { MpContactEntity } from './mp-contact.entity';
 import { toMpContactDto } from './mp-contact.mapper';
 import { MpContactsRepository, type MpContactListFilter } from './mp-contacts.repository';
@@ -163,7 +169,7 @@ function listFilter(filter: Record<string, unknown>): MpContactListFilter {
   return {
     ids: uuidsFilter(filter, 'id'),
     caseIds: uuidsFilter(filter, 'caseId'),
-    mpIds: mpIdsFilter(filter),
+    mpIds: positiveIntegersFilter(filter, 'mpId', 'MP ids'),
     channels: enumFilter(filter, 'channel', MP_CONTACT_CHANNELS),
     directions: enumFilter(filter, 'direction', MP_CONTACT_DIRECTIONS),
   };

@@ -1,14 +1,25 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type {
-  MessageDetail,
-  MessageSummary,
-  SessionUser,
-  TriageAction,
-  StaffActor,
-  AuditAction,
+import {
+  type MessageDetail,
+  type MessageSummary,
+  type SessionUser,
+  type TriageAction,
+  type StaffActor,
+  type AuditAction,
+  MESSAGE_CLASSIFICATIONS,
+  MESSAGE_STATUSES,
+  MESSAGE_DIRECTIONS,
 } from '@campaign-desk/contracts';
-import { Clock, type ListQuery, UUID } from '@campaign-desk/server-core';
+import {
+  Clock,
+  type ListQuery,
+  UUID,
+  uuidsFilter,
+  enumFilter,
+  flagFilter,
+  textFilter,
+} from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { SupportersService } from '@campaign-desk/server-supporters';
 import type { EntityManager } from 'typeorm';
@@ -59,18 +70,13 @@ export class MessagesService {
         fields: { filter: 'q is not available to viewers' },
       });
     }
-    for (const key of ['caseId', 'supporterId', 'id'] as const) {
-      const value = query.filter[key];
-      if (
-        value !== undefined &&
-        !(Array.isArray(value) ? value : [value]).every((v) => typeof v === 'string' && UUID.test(v))
-      ) {
-        throw new BadRequestException({
-          message: `filter ${key} must be a uuid or a list of uuids`,
-          fields: { filter: `${key} must be uuids` },
-        });
-      }
-    }
+    // Checked here; the repository reads the same values from the query.
+    for (const key of ['caseId', 'supporterId', 'id'] as const) uuidsFilter(query.filter, key);
+    enumFilter(query.filter, 'classification', MESSAGE_CLASSIFICATIONS);
+    enumFilter(query.filter, 'status', MESSAGE_STATUSES);
+    enumFilter(query.filter, 'direction', MESSAGE_DIRECTIONS);
+    flagFilter(query.filter, 'triage');
+    textFilter(query.filter, 'q');
     const [rows, total] = await this.messages.list(query, readBodies);
     const priorities = readBodies ? await this.suggestedPriorities(rows) : new Map<string, null>();
     return [rows.map((m) => toMessageSummary(m, readBodies, priorities.get(m.id) ?? null)), total];

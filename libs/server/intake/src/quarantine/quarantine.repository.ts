@@ -29,15 +29,18 @@ const SELECT = `
 export class QuarantineRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListQuery<QuarantineFilterField, QuarantineSortField>): Promise<[QuarantineRow[], number]> {
+  async list(
+    query: ListQuery<QuarantineFilterField, QuarantineSortField>,
+    filter: { reasons?: QuarantineReason[]; ids?: string[] },
+  ): Promise<[QuarantineRow[], number]> {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (query.filter.reason !== undefined) {
-      params.push(Array.isArray(query.filter.reason) ? query.filter.reason : [query.filter.reason]);
+    if (filter.reasons) {
+      params.push(filter.reasons);
       where.push(`q.reason = ANY($${params.length})`);
     }
-    if (query.filter.id !== undefined) {
-      params.push(Array.isArray(query.filter.id) ? query.filter.id : [query.filter.id]);
+    if (filter.ids) {
+      params.push(filter.ids);
       where.push(`q.id = ANY($${params.length}::uuid[])`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';

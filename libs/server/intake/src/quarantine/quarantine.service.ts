@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { QuarantinedMessageDto, StaffActor } from '@campaign-desk/contracts';
-import type { ListQuery } from '@campaign-desk/server-core';
+import { type QuarantinedMessageDto, type StaffActor, QUARANTINE_REASONS } from '@campaign-desk/contracts';
+import { type ListQuery, enumFilter, uuidsFilter } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import {
   QuarantineRepository,
@@ -28,12 +28,10 @@ export class QuarantineService {
   ) {}
 
   async list(query: ListQuery<QuarantineFilterField, QuarantineSortField>): Promise<[QuarantinedMessageDto[], number]> {
-    if (
-      query.filter.id !== undefined &&
-      !(Array.isArray(query.filter.id) ? query.filter.id : [query.filter.id]).every((v) => UUID.test(String(v)))
-    )
-      return [[], 0];
-    const [rows, total] = await this.quarantine.list(query);
+    const [rows, total] = await this.quarantine.list(query, {
+      reasons: enumFilter(query.filter, 'reason', QUARANTINE_REASONS),
+      ids: uuidsFilter(query.filter, 'id'),
+    });
     return [rows.map(toDto), total];
   }
 

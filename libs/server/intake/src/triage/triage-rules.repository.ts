@@ -3,8 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { TriageRuleEntity } from './triage-rule.entity';
+import type { Topic, Priority } from '@campaign-desk/contracts';
 
 export type TriageRuleFilterField = 'q' | 'topic' | 'priority' | 'active';
+
+export interface TriageRuleListFilter {
+  q?: string;
+  topics?: Topic[];
+  priorities?: Priority[];
+  active?: boolean;
+  ids?: string[];
+}
 export type TriageRuleSortField = 'id' | 'keyword' | 'createdAt';
 
 @Injectable()
@@ -15,16 +24,17 @@ export class TriageRulesRepository {
     return this.repo.find({ where: { active: true }, order: { keyword: 'ASC' } });
   }
 
-  async list(query: ListQuery<TriageRuleFilterField, TriageRuleSortField>): Promise<[TriageRuleEntity[], number]> {
+  async list(
+    query: ListQuery<TriageRuleFilterField, TriageRuleSortField>,
+    filter: TriageRuleListFilter,
+  ): Promise<[TriageRuleEntity[], number]> {
     const qb = this.repo.createQueryBuilder('r');
-    const { q, topic, priority, active, id } = query.filter;
-    if (typeof q === 'string' && q.trim())
-      qb.andWhere('r.keyword ILIKE :term', { term: `%${q.trim().replace(/[\\%_]/g, (c) => '\\' + c)}%` });
-    if (topic !== undefined) qb.andWhere('r.topic IN (:...topics)', { topics: Array.isArray(topic) ? topic : [topic] });
-    if (priority !== undefined)
-      qb.andWhere('r.priority IN (:...priorities)', { priorities: Array.isArray(priority) ? priority : [priority] });
-    if (active !== undefined) qb.andWhere('r.active = :active', { active: active === true || active === 'true' });
-    if (id !== undefined) qb.andWhere({ id: In(Array.isArray(id) ? id : [id]) });
+    const { q, topics, priorities, active, ids } = filter;
+    if (q) qb.andWhere('r.keyword ILIKE :term', { term: `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+    if (topics) qb.andWhere('r.topic IN (:...topics)', { topics });
+    if (priorities) qb.andWhere('r.priority IN (:...priorities)', { priorities });
+    if (active !== undefined) qb.andWhere('r.active = :active', { active });
+    if (ids) qb.andWhere({ id: In(ids) });
     qb.orderBy(`r.${query.sort.field}`, query.sort.order).addOrderBy('r.id', query.sort.order);
     return qb.skip(query.offset).take(query.limit).getManyAndCount();
   }

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { SessionUser, TriageRuleDto, AuditAction } from '@campaign-desk/contracts';
-import type { ListQuery } from '@campaign-desk/server-core';
+import { type SessionUser, type TriageRuleDto, type AuditAction, TOPICS, PRIORITIES } from '@campaign-desk/contracts';
+import { type ListQuery, textFilter, enumFilter, flagFilter, uuidsFilter } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import type { TriageRuleEntity } from './triage-rule.entity';
 import { TriageRulesRepository, type TriageRuleFilterField, type TriageRuleSortField } from './triage-rules.repository';
@@ -51,7 +51,14 @@ export class TriageRulesService {
   }
 
   async list(query: ListQuery<TriageRuleFilterField, TriageRuleSortField>): Promise<[TriageRuleDto[], number]> {
-    const [rows, total] = await this.repo.list(query);
+    const f = query.filter;
+    const [rows, total] = await this.repo.list(query, {
+      q: textFilter(f, 'q'),
+      topics: enumFilter(f, 'topic', TOPICS),
+      priorities: enumFilter(f, 'priority', PRIORITIES),
+      active: flagFilter(f, 'active'),
+      ids: uuidsFilter(f, 'id'),
+    });
     return [rows.map(toDto), total];
   }
 

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   CONSENT_KEYS,
   type PostcodeLookupResult,
@@ -8,7 +8,17 @@ import {
   type SupporterSummaryDto,
   type Actor,
 } from '@campaign-desk/contracts';
-import { Clock, DomainEvents, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
+import {
+  Clock,
+  DomainEvents,
+  fieldError,
+  flagFilter,
+  type ListQuery,
+  textFilter,
+  textsFilter,
+  UUID,
+  uuidsFilter,
+} from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { DirectoryService } from '@campaign-desk/server-directory';
 import type { EntityManager } from 'typeorm';
@@ -279,32 +289,16 @@ function listFilter(
   filter: ListQuery<SupporterFilterField, SupporterSortField>['filter'],
   view: 'full' | 'summary',
 ): SupporterListFilter {
-  const out: SupporterListFilter = { qNameOnly: view === 'summary' };
-  const fail = (key: string, detail: string) =>
-    new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
-  if (filter.id !== undefined) {
-    const ids = (Array.isArray(filter.id) ? filter.id : [filter.id]).map(String);
-    if (!ids.every((id) => UUID.test(id))) throw fail('id', 'must be supporter ids');
-    out.ids = ids;
-  }
-  if (filter.q !== undefined && filter.q !== '') {
-    if (typeof filter.q !== 'string' || filter.q.length > 200) throw fail('q', 'must be text');
-    out.q = filter.q.trim() || undefined;
-  }
-  if (filter.constituencyId !== undefined) {
-    const ids = Array.isArray(filter.constituencyId) ? filter.constituencyId : [filter.constituencyId];
-    if (!ids.every((g) => typeof g === 'string' && /^[EWSN][0-9]{8}$/.test(g)))
-      throw fail('constituencyId', 'must be GSS codes like E14001290');
-    out.constituencyIds = ids as string[];
-  }
-  const flag = (key: string, value: unknown): boolean => {
-    if (value === true || value === 'true') return true;
-    if (value === false || value === 'false') return false;
-    throw fail(key, 'must be true or false');
+  const out: SupporterListFilter = {
+    qNameOnly: view === 'summary',
+    ids: uuidsFilter(filter, 'id'),
+    q: textFilter(filter, 'q'),
+    constituencyIds: textsFilter(filter, 'constituencyId', /^[EWSN][0-9]{8}$/, 'a GSS code like E14001290'),
+    onHold: flagFilter(filter, 'onHold'),
   };
   for (const key of ['consentContactByEmail', 'consentShareWithMp', 'consentShareWithTrust', 'consentMedia'] as const) {
-    if (filter[key] !== undefined) out.consents = { ...out.consents, [key]: flag(key, filter[key]) };
+    const value = flagFilter(filter, key);
+    if (value !== undefined) out.consents = { ...out.consents, [key]: value };
   }
-  if (filter.onHold !== undefined) out.onHold = flag('onHold', filter.onHold);
   return out;
 }
