@@ -1,2 +1,2 @@
 export * from './audit.module';
-export * from './audit.service';
+export * from './audit-log/audit.service';

@@ -21,6 +21,8 @@ export * from './http/read-fields';
 export * from './http/field-error';
 export * from './http/uuid';
 export * from './http/list-filters';
+export * from './csv/csv';
+export * from './csv/negotiate';
 export * from './http/nul-bytes';
 export * from './http/client-address';
 export * from './http/api-list.decorator';

@@ -11,14 +11,17 @@ import {
 } from '@campaign-desk/contracts';
 import { AnyStaff } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
-import type { ReportFormat } from './csv/negotiate';
+import type { ResponseFormat } from '@campaign-desk/server-core';
 import { ReportsService, type ReportOutput } from './reports.service';
 
-/** Keyed by ReportFormat, so the document's list of formats cannot miss or invent one. */
-const FORMAT_DESCRIPTIONS: Record<ReportFormat, string> = { json: 'the report', csv: 'its CSV export, as a download' };
+/** Keyed by ResponseFormat, so the document's list of formats cannot miss or invent one. */
+const FORMAT_DESCRIPTIONS: Record<ResponseFormat, string> = {
+  json: 'the report',
+  csv: 'its CSV export, as a download',
+};
 
 /** The query every report reads: the format (the document's media types say which Accept asks for CSV). */
-const ReportFormatQuery = () =>
+const ResponseFormatQuery = () =>
   ApiQuery({
     name: 'format',
     required: false,
@@ -69,7 +72,7 @@ export class ReportsController {
     schema: { type: 'string', enum: [...REPORT_GROUP_BY], default: 'mp' satisfies ReportGroupBy },
     description: 'What each row counts: `month` keys are YYYY-MM',
   })
-  @ReportFormatQuery()
+  @ResponseFormatQuery()
   async mpEngagement(
     @Query() query: Record<string, unknown>,
     @Headers('accept') accept: string | undefined,
@@ -83,7 +86,7 @@ export class ReportsController {
   @Get('workload')
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
-  @ReportFormatQuery()
+  @ResponseFormatQuery()
   async workload(
     @Query() query: Record<string, unknown>,
     @Headers('accept') accept: string | undefined,
@@ -98,7 +101,7 @@ export class ReportsController {
   @AnyStaff()
   @ApiProduces('application/json', REPORT_CSV_MEDIA_TYPE)
   @ReportRangeQuery()
-  @ReportFormatQuery()
+  @ResponseFormatQuery()
   async topicsByNation(
     @Query() query: Record<string, unknown>,
     @Headers('accept') accept: string | undefined,

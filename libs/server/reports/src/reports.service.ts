@@ -12,7 +12,7 @@ import {
 import { AuditService } from '@campaign-desk/server-audit';
 import { addCalendarDays, Clock, londonDate, londonTime } from '@campaign-desk/server-core';
 import { mpEngagementCsv, topicsByNationCsv, workloadCsv } from './csv/report-csv';
-import { reportFormat } from './csv/negotiate';
+import { csvOrJson } from '@campaign-desk/server-core';
 import { buildEngagementReport } from './engagement/engagement-rows';
 import { wilsonInterval } from './engagement/wilson';
 import { onlyParams, parseDateRange, parseGroupBy } from './range/report-query';
@@ -43,7 +43,7 @@ export class ReportsService {
 
   async mpEngagement(request: ReportRequest): Promise<ReportOutput<MpEngagementReport>> {
     onlyParams(request.query, ['from', 'to', 'groupBy', 'format']);
-    const format = reportFormat(request.accept, request.query['format']);
+    const format = csvOrJson(request.accept, request.query['format']);
     const range = parseDateRange(request.query);
     const groupBy = parseGroupBy(request.query);
     const [counts, days] = await Promise.all([
@@ -68,7 +68,7 @@ export class ReportsService {
 
   async workload(request: ReportRequest): Promise<ReportOutput<WorkloadReport>> {
     onlyParams(request.query, ['format']);
-    const format = reportFormat(request.accept, request.query['format']);
+    const format = csvOrJson(request.accept, request.query['format']);
     const now = this.clock.now();
     const rows = (await this.repo.workload(now, londonTime(`${londonDate(now).slice(0, 8)}01`))).map((r) => ({
       assigneeId: r.assignee_id,
@@ -89,7 +89,7 @@ export class ReportsService {
 
   async topicsByNation(request: ReportRequest): Promise<ReportOutput<TopicsByNationReport>> {
     onlyParams(request.query, ['from', 'to', 'format']);
-    const format = reportFormat(request.accept, request.query['format']);
+    const format = csvOrJson(request.accept, request.query['format']);
     const range = parseDateRange(request.query);
     const counts = await this.repo.topicsByNation(range);
     const rows = TOPICS.map((topic) => {

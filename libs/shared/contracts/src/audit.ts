@@ -56,5 +56,31 @@ export const AUDIT_ACTIONS = [
   'meeting.held',
   'agreed_action.done',
   'report.exported',
+  'audit.exported',
+  'audit.read_alert',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Reads of health text or contact details: counted per account for the unusual-reading alert. */
+export const AUDIT_READ_ACTIONS = [
+  'case.read',
+  'case.timeline_read',
+  'message.read',
+  'message.html_viewed',
+  'message.attachment_downloaded',
+  'message.raw_downloaded',
+  'message.suggestions_viewed',
+  'letter.exported',
+] as const satisfies readonly AuditAction[];
+
+/** One row of `GET /api/audit-events` (admins). Details hold ids and field names only, never personal data. */
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+}

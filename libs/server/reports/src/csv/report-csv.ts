@@ -6,7 +6,7 @@ import {
   type TopicsByNationReport,
   type WorkloadReport,
 } from '@campaign-desk/contracts';
-import { toCsv } from './csv';
+import { toCsv } from '@campaign-desk/server-core';
 
 /** The CSV of each report: the JSON's rows (and total) with the same numbers, one column per figure. */
 export function mpEngagementCsv(report: MpEngagementReport): string {

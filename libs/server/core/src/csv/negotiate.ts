@@ -1,14 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
-import { REPORT_CSV_MEDIA_TYPE } from '@campaign-desk/contracts';
+const CSV_MEDIA_TYPE = 'text/csv';
 
-export type ReportFormat = 'json' | 'csv';
+export type ResponseFormat = 'json' | 'csv';
 
 /**
  * CSV when asked for with `Accept: text/csv` and JSON is not accepted too (or `?format=csv`, for a plain download
  * link), else JSON.
  * A browser's default Accept (`text/html,...,*\/*`) gets JSON: CSV has to be asked for by name.
  */
-export function reportFormat(accept: string | undefined, format: unknown): ReportFormat {
+export function csvOrJson(accept: string | undefined, format: unknown): ResponseFormat {
   if (format !== undefined) {
     if (format !== 'csv' && format !== 'json')
       throw new BadRequestException({
@@ -18,5 +18,5 @@ export function reportFormat(accept: string | undefined, format: unknown): Repor
     return format;
   }
   const types = (accept ?? '').split(',').map((part) => part.split(';')[0].trim().toLowerCase());
-  return types.includes(REPORT_CSV_MEDIA_TYPE) && !types.includes('application/json') ? 'csv' : 'json';
+  return types.includes(CSV_MEDIA_TYPE) && !types.includes('application/json') ? 'csv' : 'json';
 }

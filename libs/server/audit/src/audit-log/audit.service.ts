@@ -1,0 +1,63 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuditAction } from '@campaign-desk/contracts';
+import { AppConfig, Clock } from '@campaign-desk/server-core';
+import { AuditRepository } from './audit.repository';
+import { ReadAlertCounter } from './read-alert';
+
+export interface AuditInput {
+  actorId?: string | null;
+  action: AuditAction;
+  entityType?: string;
+  entityId?: string;
+  ip?: string | null;
+  /** Ids and field names only: never names, emails or story text. */
+  details?: Record<string, unknown>;
+}
+
+/** Append-only record of who did what to which record, and when; raises an alert on unusually heavy reading. */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger(AuditService.name);
+  private readonly reads: ReadAlertCounter;
+
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly clock: Clock,
+    config: AppConfig,
+  ) {
+    this.reads = new ReadAlertCounter(config.AUDIT_READ_ALERT_RECORDS, config.AUDIT_READ_ALERT_MINUTES * 60_000);
+  }
+
+  async record(input: AuditInput, manager?: EntityManager): Promise<void> {
+    await this.repo.insert(
+      {
+        actorId: input.actorId ?? null,
+        action: input.action,
+        entityType: input.entityType ?? null,
+        entityId: input.entityId ?? null,
+        ip: normaliseIp(input.ip),
+        details: input.details ?? {},
+      },
+      manager,
+    );
+    if (input.actorId) await this.checkReading(input.actorId, input, manager);
+  }
+
+  private async checkReading(actorId: string, input: AuditInput, manager?: EntityManager): Promise<void> {
+    const ids = input.details?.ids;
+    const records = Array.isArray(ids) ? ids.length : 1;
+    const total = this.reads.count(actorId, input.action, records, this.clock.now().getTime());
+    if (total === null) return;
+    this.logger.warn(`Unusual reading: account ${actorId} read ${total} records within the alert window`);
+    await this.repo.insert(
+      { actorId, action: 'audit.read_alert', entityType: 'staff_user', entityId: actorId, details: { records: total } },
+      manager,
+    );
+  }
+}
+
+function normaliseIp(ip: string | null | undefined): string | null {
+  if (!ip) return null;
+  return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+}
