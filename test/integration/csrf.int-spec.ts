@@ -88,6 +88,14 @@ describe('cross-site request forgery', () => {
         .send({ answer: 'yes' });
       expect([403, 415]).not.toContain(page.status);
       expect(page.headers['content-type']).toMatch(/^text\/html/);
+      // The page answers with Referrer-Policy: no-referrer, so a browser posts its form with Origin: null.
+      const fromPage = await request(app.getHttpServer())
+        .post('/api/public/checkin/not-a-real-token')
+        .set('Origin', 'null')
+        .set('Sec-Fetch-Site', 'same-origin')
+        .type('form')
+        .send({ answer: 'yes' });
+      expect(fromPage.headers['content-type']).toMatch(/^text\/html/);
       await postEmail(app, email({ messageId: uniqueId('csrf') })).expect(202);
       await admin
         .post('/api/messages/upload')

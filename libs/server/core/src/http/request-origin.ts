@@ -9,29 +9,33 @@ function hostOf(origin: string): string | undefined {
   try {
     return new URL(origin).host.toLowerCase() || undefined;
   } catch {
-    return undefined; // `null` (sandboxed frames, file:, some redirects) and anything malformed
+    return undefined; // anything malformed
   }
 }
 
 /**
  * Why a state-changing request looks forged, or undefined when it may go ahead. A browser names the page
- * that sent it in `Origin` (or at least says `Sec-Fetch-Site`): it must be `publicOrigin` (PUBLIC_URL's)
- * or the request's own Host. A request with neither header is not from a browser (curl, a mail provider's
- * webhook, supertest) and cannot carry a victim's cookie, so it is let through.
+ * that sent it in `Origin`: it must be `publicOrigin` (PUBLIC_URL's) or the request's own Host. Where it
+ * says `null` instead (a form posted from a page with `Referrer-Policy: no-referrer`, like the check-in
+ * page; a sandboxed frame) or sends none, `Sec-Fetch-Site` decides: `same-origin` or `none` go ahead.
+ * A request with neither header is not from a browser (curl, a mail provider's webhook, supertest) and
+ * cannot carry a victim's cookie, so it is let through; an opaque `null` Origin alone is not.
  */
 export function crossSiteRefusal(
   headers: { origin?: string; 'sec-fetch-site'?: string | string[]; host?: string },
   publicOrigin: string,
 ): string | undefined {
   const { origin } = headers;
-  if (origin !== undefined) {
+  if (origin !== undefined && origin !== 'null') {
     if (origin === publicOrigin) return undefined;
     const host = hostOf(origin);
     if (host !== undefined && host === headers.host?.toLowerCase()) return undefined;
     return `${REFUSED} (its Origin is not ${publicOrigin})`;
   }
   const site = headers['sec-fetch-site'];
-  if (site === 'cross-site' || site === 'same-site') return `${REFUSED} (Sec-Fetch-Site: ${site})`;
+  if (site === 'same-origin' || site === 'none') return undefined;
+  if (site !== undefined) return `${REFUSED} (Sec-Fetch-Site: ${String(site)})`;
+  if (origin === 'null') return `${REFUSED} (its Origin is null)`;
   return undefined;
 }
 
