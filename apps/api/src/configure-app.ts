@@ -54,7 +54,7 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
   app.use(cookieParser());
   mountQueueBoard(app);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
-  // Only the public check-in page's form is read as urlencoded (BodyTypeGuard answers 415 elsewhere).
+  // For the public check-in page's form; BodyTypeGuard answers 415 to urlencoded bodies anywhere else.
   app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT, extended: false });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
