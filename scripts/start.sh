@@ -23,8 +23,11 @@ if [ -z "${SMTP_URL:-}" ]; then
   pids+=($!)
 fi
 
-# The inbound webhook refuses every call while INBOUND_TOKEN is unset; the demo gets a fixed one.
-export INBOUND_TOKEN="${INBOUND_TOKEN:-demo-inbound-token-not-for-production}"
+# The inbound webhook refuses every call while INBOUND_TOKEN is unset; the demo gets a fixed one
+# (production refuses it: set your own).
+if [ "${NODE_ENV:-development}" != "production" ]; then
+  export INBOUND_TOKEN="${INBOUND_TOKEN:-demo-inbound-token-not-for-production}"
+fi
 
 demo=""
 if [ "${CD_DEMO:-true}" = "true" ]; then
@@ -46,7 +49,7 @@ cat <<MSG
   Campaign Desk is running: http://localhost:${port}
   API docs:                 http://localhost:${port}/api/docs
   Outgoing mail (dev sink): ${SMTP_URL}$( [ -d tmp/mail-sink ] && echo "  (saved in tmp/mail-sink)")
-  Send an email in:         curl -H "Authorization: Bearer ${INBOUND_TOKEN}" -H 'Content-Type: message/rfc822' \\
+  Send an email in:         curl -H "Authorization: Bearer ${INBOUND_TOKEN:-}" -H 'Content-Type: message/rfc822' \\
                               --data-binary @message.eml http://localhost:${port}/api/inbound/email
   Press Ctrl-C to stop.
 

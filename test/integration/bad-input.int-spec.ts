@@ -105,17 +105,16 @@ describe('bad input answers 400 naming the field', () => {
     expectField(await admin.get('/api/cases/a%00b'), 'id');
   });
 
-  it('an invalid X-Forwarded-For from the trusted proxy', async () => {
+  it('an invalid X-Forwarded-For from the trusted proxy is ignored (the socket address stands in)', async () => {
     for (const header of ['not-an-ip', '1.2.3.4, nope', '999.1.1.1', '1.2.3.4:5678']) {
-      const res = await admin.get('/api/auth/me').set('X-Forwarded-For', header);
-      expectField(res, 'X-Forwarded-For');
+      await admin.get('/api/auth/me').set('X-Forwarded-For', header).expect(200);
     }
-    // Sign-in reads the address for its rate limit and the audit log.
-    const signIn = await request(app.getHttpServer())
+    // Sign-in reads the address for its rate limit and the audit log (an inet column): still a plain 401.
+    await request(app.getHttpServer())
       .post('/api/auth/login')
       .set('X-Forwarded-For', 'garbage')
-      .send({ email: 'nobody@test.local', password: 'whatever-it-is' });
-    expectField(signIn, 'X-Forwarded-For');
+      .send({ email: 'nobody@test.local', password: 'whatever-it-is' })
+      .expect(401);
     // Entries beyond the trusted proxy's are not the API's business; a valid last hop is used.
     await admin.get('/api/auth/me').set('X-Forwarded-For', 'garbage, 203.0.113.9').expect(200);
     await admin.get('/api/auth/me').set('X-Forwarded-For', '2001:db8::1').expect(200);

@@ -23,11 +23,16 @@ describe('booting', () => {
     ['worker', 'dist/server/apps/worker/src/main.js'],
   ])('the %s in production without a required secret', (_name, entry) => {
     it('stops with one plain line naming the variable, not a stack trace', async () => {
-      const { code, stderr } = await runToExit(entry, { NODE_ENV: 'production' });
+      const { code, stderr } = await runToExit(entry, {
+        NODE_ENV: 'production',
+        PUBLIC_URL: 'https://desk.example.org',
+        CHECKIN_LINK_SECRET: 'x'.repeat(32),
+        INBOUND_TOKEN: '',
+      });
       expect(code).toBe(1);
       const lines = stderr.split('\n').filter((line) => line.trim());
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain('CHECKIN_LINK_SECRET must be set in production');
+      expect(lines[0]).toContain('INBOUND_TOKEN must be set in production');
       expect(stderr).not.toMatch(/^\s+at /m);
     });
   });

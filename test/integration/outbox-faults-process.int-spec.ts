@@ -1,22 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createServer } from 'node:net';
 import request from 'supertest';
 import type { CaseDetail, ScheduledEmailDto } from '@campaign-desk/contracts';
 import { caseInProgress, consentingSupporter, copiesAtSink, outboxRows } from '../support/correspondence';
 import { importDirectory } from '../support/directory';
-import { spawnApi, spawnWorker, type AppProcess } from '../support/processes';
+import { freePort, spawnApi, spawnWorker, type AppProcess } from '../support/processes';
 import { eventually, startTestSink, type TestSink } from '../support/smtp-sink';
 import { createStaff, prepareTestEnv, signedInAgent, startApi, uniqueAddress, type TestEnv } from '../support/test-app';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /**
  * Workers die at the worst moments (DESIGN invariant 2). These tests run the built worker and API

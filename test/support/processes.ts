@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const BUILT = {
@@ -69,4 +70,13 @@ export function spawnWorker(env: Record<string, string> = {}): Promise<AppProces
 
 export function spawnApi(port: number, env: Record<string, string> = {}): Promise<AppProcess> {
   return start('api', { PORT: String(port), HOST: '127.0.0.1', ...env }, /listening on/);
+}
+
+/** A TCP port nothing listens on right now, for a spawned API. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
 }

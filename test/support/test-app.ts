@@ -31,6 +31,8 @@ export async function prepareTestEnv(extra: Record<string, string> = {}): Promis
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DASHBOARD_DIR: 'tmp/no-dashboard',
+    // supertest connects from loopback: believing its X-Forwarded-For lets each test sign in from its own address.
+    TRUST_PROXY: 'loopback',
     ...extra,
   });
   return { databaseUrl, queuePrefix };

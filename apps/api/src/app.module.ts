@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
-import { ApiExceptionFilter, CoreModule, HealthModule } from '@campaign-desk/server-core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApiExceptionFilter, BodyTypeGuard, CoreModule, HealthModule } from '@campaign-desk/server-core';
 import { AuditModule } from '@campaign-desk/server-audit';
 import { AuthModule } from '@campaign-desk/server-auth';
 import { DirectoryModule } from '@campaign-desk/server-directory';
@@ -26,6 +26,10 @@ import { ReportsModule } from '@campaign-desk/server-reports';
     EngagementModule,
     ReportsModule,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    // JSON only on state-changing requests, but for the handlers that declare @AcceptsBody.
+    { provide: APP_GUARD, useClass: BodyTypeGuard },
+  ],
 })
 export class AppModule {}

@@ -7,15 +7,23 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, createValidationPipe, rejectInvalidClientAddress } from '@campaign-desk/server-core';
+import { STAFF_ROLES } from '@campaign-desk/contracts';
+import {
+  AppConfig,
+  createValidationPipe,
+  ignoreInvalidClientAddress,
+  rejectCrossSiteRequests,
+} from '@campaign-desk/server-core';
 import { API_PREFIX, createApiDocument } from './openapi/api-document';
 import { mountQueueBoard } from './queue-board';
+import { sessionGate } from './session-gate';
 
 /** Everything main.ts and the integration tests share: security headers, parsers, prefix, docs, dashboard. */
 export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
-  app.use(rejectInvalidClientAddress);
+  // TRUST_PROXY unset: the socket's address, whatever X-Forwarded-For says.
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.use(ignoreInvalidClientAddress);
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -37,20 +45,23 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
         },
       },
       crossOriginResourcePolicy: { policy: 'same-origin' },
-      // HSTS only where the deployment serves HTTPS (secure cookies on); it would pin plain-HTTP localhost otherwise.
+      // HSTS where the deployment serves HTTPS (secure cookies: always in production); it would pin plain-HTTP localhost otherwise.
       strictTransportSecurity: config.COOKIE_SECURE,
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  app.use(rejectCrossSiteRequests(config.PUBLIC_URL));
   app.use(cookieParser());
   mountQueueBoard(app);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  // For the public check-in page's form; BodyTypeGuard answers 415 to urlencoded bodies anywhere else.
   app.useBodyParser('urlencoded', { limit: config.HTTP_BODY_LIMIT, extended: false });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
 
   const { document } = createApiDocument(app);
+  if (!config.API_DOCS_PUBLIC) app.use(`/${API_PREFIX}/docs`, sessionGate(app, STAFF_ROLES, 'The API documentation'));
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, { jsonDocumentUrl: `${API_PREFIX}/docs/openapi.json` });
 
   serveDashboard(app, config);

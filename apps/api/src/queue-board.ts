@@ -2,9 +2,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { NextFunction, Request, Response } from 'express';
 import { QueueService } from '@campaign-desk/server-core';
-import { AuthService, SESSION_COOKIE } from '@campaign-desk/server-auth';
+import { sessionGate } from './session-gate';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 
@@ -13,7 +12,6 @@ export const QUEUE_BOARD_PATH = '/admin/queues';
  * signed out, 403 for other roles. Jobs carry ids only, so the board shows no personal data.
  */
 export function mountQueueBoard(app: NestExpressApplication): void {
-  const auth = app.get(AuthService);
   const board = new ExpressAdapter().setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
     queues: app
@@ -24,17 +22,5 @@ export function mountQueueBoard(app: NestExpressApplication): void {
     serverAdapter: board as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'Campaign Desk queues' } },
   });
-  const adminsOnly = (req: Request, res: Response, next: NextFunction) => {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    auth.resolve(token).then((user) => {
-      if (!user)
-        return res.status(401).json({ statusCode: 401, error: 'Unauthorized', message: 'Sign in to continue' });
-      if (user.role !== 'admin')
-        return res
-          .status(403)
-          .json({ statusCode: 403, error: 'Forbidden', message: 'The queue board needs the admin role' });
-      next();
-    }, next);
-  };
-  app.use(QUEUE_BOARD_PATH, adminsOnly, board.getRouter());
+  app.use(QUEUE_BOARD_PATH, sessionGate(app, ['admin'], 'The queue board'), board.getRouter());
 }

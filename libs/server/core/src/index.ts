@@ -33,3 +33,5 @@ export * from './startup-checks';
 export * from './core.module';
 export * from './mail/smtp-sink';
 export * from './events/domain-events';
+export * from './http/request-origin';
+export * from './http/body-type';

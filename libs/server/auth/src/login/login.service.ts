@@ -7,14 +7,17 @@ import { SessionsRepository } from '../sessions/sessions.repository';
 import { verifyAgainstDummy, verifyPassword } from '../staff-users/password';
 import { toSessionUser } from '../staff-users/staff-user.mapper';
 import { StaffUsersRepository } from '../staff-users/staff-users.repository';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { accountKey, LoginRateLimiter } from './login-rate-limiter';
 
 export interface LoginContext {
   ip: string;
   userAgent?: string;
 }
 
-/** Signing in (API only): rate-limited per address and per email, then a session for the right password. */
+/**
+ * Signing in (API only): rate-limited per address and per account (with a back-off after repeated failures),
+ * then a session for the right password.
+ */
 @Injectable()
 export class LoginService {
   constructor(
@@ -28,8 +31,10 @@ export class LoginService {
 
   /** Checks the password and opens a session; the same 401 whatever was wrong. */
   async login(email: string, password: string, context: LoginContext): Promise<{ token: string; user: SessionUser }> {
-    await this.limiter.consume(context.ip, email);
+    await this.limiter.consumeAddress(context.ip);
     const user = await this.users.findWithPasswordByEmail(email.trim());
+    const limitKey = accountKey(user, email);
+    await this.limiter.consumeAccount(limitKey);
     const ok =
       user && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
     if (!user || !ok) {
@@ -41,8 +46,10 @@ export class LoginService {
         ip: context.ip,
         details: { reason: !user ? 'unknown_email' : !user.active ? 'inactive' : 'wrong_password' },
       });
+      await this.limiter.recordFailure(limitKey);
       throw new UnauthorizedException('Email or password is incorrect');
     }
+    await this.limiter.recordSuccess(limitKey);
     const now = this.clock.now();
     const token = newSessionToken();
     await this.sessions.create({

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const bool = z
@@ -15,6 +16,33 @@ const url = (protocols: string[]) =>
     },
     `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`,
   );
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+/** An IPv4 or IPv6 address with an optional prefix length (`10.0.0.0/8`, `fd00::/8`). */
+function isAddressOrSubnet(value: string): boolean {
+  const [address, prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Express's `trust proxy`: `true`/`false`, a number of hops, or a comma-separated list of addresses,
+ * subnets and the names loopback, linklocal and uniquelocal.
+ */
+const trustProxy = z
+  .string()
+  .refine(
+    (v) =>
+      /^(true|false|\d{1,2})$/.test(v) ||
+      v.split(',').every((part) => PROXY_NAMES.includes(part.trim()) || isAddressOrSubnet(part.trim())),
+    `must be true, false, a number of hops, or a comma-separated list of addresses, subnets, ${PROXY_NAMES.join(', ')}`,
+  )
+  .transform((v): boolean | number | string[] => {
+    if (v === 'true' || v === 'false') return v === 'true';
+    if (/^\d+$/.test(v)) return Number(v);
+    return v.split(',').map((part) => part.trim());
+  });
 
 /**
  * Every setting the processes read, with its default. `.env.example` documents the same list;
@@ -37,8 +65,17 @@ export const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Campaign Desk <campaigns@campaign-desk.local>'),
   SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
   SESSION_MAX_HOURS: int(1, 24 * 14).default(12),
-  COOKIE_SECURE: bool.default(false),
+  /** Unset: on in production, off elsewhere (see `resolveEnvironmentDefaults`). */
+  COOKIE_SECURE: bool.optional(),
+  /** Which proxies' `X-Forwarded-For` to believe (Express's `trust proxy`); unset: none, the socket address. */
+  TRUST_PROXY: trustProxy.optional(),
   LOGIN_RATE_LIMIT_PER_MINUTE: int(1, 10_000).default(10),
+  /** After this many failed sign-ins in a row for one account, each further failure locks it for longer. */
+  LOGIN_BACKOFF_AFTER_FAILURES: int(1, 1_000).default(3),
+  LOGIN_BACKOFF_BASE_SECONDS: int(1, 3_600).default(5),
+  LOGIN_BACKOFF_MAX_SECONDS: int(1, 24 * 3_600).default(900),
+  /** `/api/docs` without signing in. Unset: open in development and tests, behind sign-in in production. */
+  API_DOCS_PUBLIC: bool.optional(),
   HTTP_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb')
@@ -95,7 +132,13 @@ export const configSchema = z.object({
   CHASE_PHONE_TASK_DAYS: int(1, 365).default(42),
 });
 
-export type ConfigValues = z.infer<typeof configSchema>;
+type SchemaValues = z.infer<typeof configSchema>;
+/** The validated settings, with the environment-dependent defaults filled in. */
+export type ConfigValues = Omit<SchemaValues, 'COOKIE_SECURE' | 'API_DOCS_PUBLIC' | 'TRUST_PROXY'> & {
+  COOKIE_SECURE: boolean;
+  API_DOCS_PUBLIC: boolean;
+  TRUST_PROXY: boolean | number | string[];
+};
 
 /**
  * Settings that fall back to a development value elsewhere but must be set in production, and why.
@@ -103,7 +146,11 @@ export type ConfigValues = z.infer<typeof configSchema>;
  */
 export const REQUIRED_IN_PRODUCTION = {
   CHECKIN_LINK_SECRET: "it signs the supporters' one-click check-in links (at least 32 characters)",
+  INBOUND_TOKEN: 'it guards the inbound email webhook (a long random string, e.g. openssl rand -hex 24)',
 } as const satisfies Partial<Record<keyof ConfigValues, string>>;
+
+/** The inbound token `npm start` sets for the demo, and the placeholder `.env.example` shows: published, so refused in production. */
+export const PUBLISHED_INBOUND_TOKENS = ['demo-inbound-token-not-for-production', 'change-me-to-a-long-random-string'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -111,6 +158,22 @@ export class ConfigError extends Error {
       problems.length === 1 ? problems[0] : `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
   }
+}
+
+/** What production refuses that development allows: missing secrets, published tokens, plain HTTP. */
+function productionProblems(values: SchemaValues, input: Record<string, string>): string[] {
+  const problems = Object.entries(REQUIRED_IN_PRODUCTION)
+    .filter(([key]) => input[key] === undefined)
+    .map(([key, why]) => `${key} must be set in production: ${why}`);
+  if (values.INBOUND_TOKEN && PUBLISHED_INBOUND_TOKENS.includes(values.INBOUND_TOKEN))
+    problems.push('INBOUND_TOKEN is a published demo value: set a long random one in production');
+  if (new URL(values.PUBLIC_URL).protocol !== 'https:')
+    problems.push(
+      `PUBLIC_URL must be an https:// URL in production (it is ${input.PUBLIC_URL ? 'set to' : 'unset, so'} ${values.PUBLIC_URL}): links in sent mail and the allowed origin come from it`,
+    );
+  if (values.COOKIE_SECURE === false)
+    problems.push('COOKIE_SECURE must not be false in production: the session cookie is only sent over HTTPS');
+  return problems;
 }
 
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
@@ -124,11 +187,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ConfigValues {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  if (parsed.data.NODE_ENV === 'production') {
-    const missing = Object.entries(REQUIRED_IN_PRODUCTION).filter(([key]) => input[key] === undefined);
-    if (missing.length) throw new ConfigError(missing.map(([key, why]) => `${key} must be set in production: ${why}`));
+  const production = parsed.data.NODE_ENV === 'production';
+  if (production) {
+    const problems = productionProblems(parsed.data, input);
+    if (problems.length) throw new ConfigError(problems);
   }
-  return parsed.data;
+  return {
+    ...parsed.data,
+    COOKIE_SECURE: parsed.data.COOKIE_SECURE ?? production,
+    API_DOCS_PUBLIC: parsed.data.API_DOCS_PUBLIC ?? !production,
+    TRUST_PROXY: parsed.data.TRUST_PROXY ?? false,
+  };
 }
 
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type */

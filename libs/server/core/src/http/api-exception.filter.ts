@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody } from '@campaign-desk/contracts';
+import { scrubErrorText } from '../logging/redact';
 import { postgresErrorBody } from './postgres-errors';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -40,6 +41,17 @@ export function isUnavailableError(error: unknown): boolean {
   );
 }
 
+function loggableError(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  const code = (exception as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code;
+  return {
+    type: exception.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: scrubErrorText(exception.message),
+    stack: exception.stack && scrubErrorText(exception.stack),
+  };
+}
+
 /** Answers every error in the one shape of DESIGN §5: {statusCode, error, message, fields?}. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -48,18 +60,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
+    // Only unexpected failures are logged, and never with the values that caused them: a 4xx is the client's
+    // mistake (the access log has its route and status), and an error's message may quote what the client sent.
     if (body.statusCode >= 500 && !(exception instanceof HttpException)) {
-      this.logger.error(
-        {
-          err:
-            exception instanceof Error
-              ? { type: exception.name, message: exception.message, stack: exception.stack }
-              : String(exception),
-        },
-        body.message,
-      );
+      this.logger.error({ err: loggableError(exception) }, body.message);
     }
     if (body.statusCode === 503) res.setHeader('Retry-After', '5');
+    const retryAfter = (body as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@campaign-desk/server-core';
+import { AcceptsBody, Public } from '@campaign-desk/server-core';
 import { ClientIp } from '@campaign-desk/server-auth';
 import { CheckinService, type HtmlPage } from './checkin.service';
 
@@ -27,6 +27,7 @@ export class CheckinController {
 
   @Post(':token')
   @Public()
+  @AcceptsBody('application/x-www-form-urlencoded')
   async answer(
     @Param('token') token: string,
     @Body('answer') answer: unknown,

@@ -12,7 +12,7 @@ import {
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { IntakeReceipt } from '@campaign-desk/contracts';
-import { AppConfig, Public } from '@campaign-desk/server-core';
+import { AcceptsBody, AppConfig, Public } from '@campaign-desk/server-core';
 import { bearerMatches } from './inbound-token';
 import { RFC822 } from './inbound-body.middleware';
 import { IntakeService } from './intake.service';
@@ -43,6 +43,7 @@ export class InboundController {
   @HttpCode(202)
   @ApiBearerAuth()
   @ApiConsumes(RFC822)
+  @AcceptsBody(RFC822)
   @ApiBody({ description: 'One raw RFC 822 message', schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 202, description: '{messageId, status, duplicate, caseId?, quarantineId?}' })
   @ApiResponse({ status: 401, description: 'Missing or wrong bearer token' })

@@ -23,9 +23,10 @@ import type {
   MessageSummary,
   SessionUser,
 } from '@campaign-desk/contracts';
-import { AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
+import { AcceptsBody, AnyStaff, ApiList, contentRange, parseListQuery, Roles } from '@campaign-desk/server-core';
 import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { IntakeService } from '../inbound/intake.service';
+import { RFC822 } from '../inbound/inbound-body.middleware';
 import type { MessageFilterField, MessageSortField } from './messages.repository';
 import { SuggestionsService } from '../triage/suggestions.service';
 import { BulkMessagesDto, MessageHtmlQueryDto, TriageMessageDto } from './message-actions.dto';
@@ -80,7 +81,8 @@ export class MessagesController {
   @Roles('admin', 'caseworker')
   @HttpCode(202)
   @UseInterceptors(FilesInterceptor('files', MAX_UPLOAD_FILES))
-  @ApiConsumes('multipart/form-data', 'message/rfc822')
+  @ApiConsumes('multipart/form-data', RFC822)
+  @AcceptsBody('multipart/form-data', RFC822)
   @ApiBody({
     schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
   })
