@@ -20,6 +20,7 @@ import { mpActions } from './mp-actions';
 import { templates } from './templates';
 import { ReportsPage } from './reports';
 import { ChasePlanPage } from './chase-plan';
+import { auditEvents } from './audit-events';
 
 export const App = () => (
   <Admin
@@ -39,6 +40,7 @@ export const App = () => (
         {permissions === 'admin' && <Resource {...staffUsers} />}
         {permissions === 'admin' && <Resource {...templates} />}
         {permissions === 'admin' && <Resource {...triageRules} />}
+        {permissions === 'admin' && <Resource {...auditEvents} />}
         <Resource {...(permissions === 'viewer' ? casesReadOnly : cases)} />
         <Resource {...scheduledEmails} />
         <Resource {...meetings} />

@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { auditEventsMessages } from './audit-events/messages';
 import { caseCorrespondenceMessages } from './case-correspondence/messages';
 import { caseEngagementMessages } from './case-engagement/messages';
 import { casesMessages } from './cases/messages';
@@ -34,6 +35,7 @@ export const messages = {
     auth: { ...englishMessages.ra.auth, logout: 'Sign out', email: 'Email' },
   },
   resources: {
+    ...auditEventsMessages,
     ...casesMessages,
     ...constituenciesMessages,
     ...meetingsMessages,

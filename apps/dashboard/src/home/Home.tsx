@@ -12,6 +12,7 @@ import { formatInterval, formatRate } from '../shared/numbers/figures';
 import { useHomeSummary } from '../reports';
 import { londonToday } from '../shared/time';
 import { CardWithIcon } from './CardWithIcon';
+import { ReadAlertsNotice } from '../audit-events/ReadAlertsNotice';
 
 const W = 'home.widgets';
 
@@ -95,6 +96,7 @@ export const Home = () => {
           <Typography variant="body1">{translate('home.intro')}</Typography>
         </CardContent>
       </Card>
+      <ReadAlertsNotice />
       <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2 }} data-testid="home-widgets">
         <CountWidget
           field="newRequestsToday"

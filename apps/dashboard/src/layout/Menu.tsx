@@ -22,6 +22,7 @@ export const Menu = () => {
       <RaMenu.Item to="/reports" primaryText="cd.menu.reports" leftIcon={<InsightsIcon />} />
       {permissions === 'admin' && <RaMenu.ResourceItem name="staff-users" />}
       {permissions === 'admin' && <RaMenu.ResourceItem name="templates" />}
+      {permissions === 'admin' && <RaMenu.ResourceItem name="audit-events" />}
       {permissions === 'admin' && (
         <RaMenu.Item to="/chase-plan" primaryText="chasePlan.title" leftIcon={<EventRepeatIcon />} />
       )}

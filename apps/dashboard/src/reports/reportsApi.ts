@@ -1,7 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { HttpError } from 'react-admin';
 import {
-  REPORT_CSV_MEDIA_TYPE,
   type HomeSummary,
   type MpEngagementReport,
   type ReportGroupBy,
@@ -10,6 +8,7 @@ import {
   type WorkloadReport,
 } from '@campaign-desk/contracts';
 import { apiFetch } from '../providers/http';
+import { downloadCsv } from '../shared/downloads/downloadCsv';
 
 /** The report endpoints (DESIGN §1.7). Every figure is computed by the server; callers only draw or reshape it. */
 export type ReportPath = 'mp-engagement' | 'workload' | 'topics-by-nation' | 'summary';
@@ -47,30 +46,7 @@ export const useTopicsByNation = (range: ReportRangeQuery | null) =>
 
 export const useWorkload = () => useReport<WorkloadReport>('workload', undefined);
 
-const FILENAME = /filename="([^"]+)"/;
-
-/** The server's message for a failed request (`{message}` body), or the status text. */
-async function failure(response: Response): Promise<HttpError> {
-  const body = (await response.json().catch(() => ({}))) as { message?: unknown };
-  const message = typeof body.message === 'string' && body.message ? body.message : response.statusText;
-  return new HttpError(message, response.status, body);
-}
-
-/** Fetches a report as CSV (`Accept: text/csv`, the same numbers as its JSON) and saves it under the server's file name. */
-export async function downloadReportCsv(path: ReportPath, params?: ReportParams): Promise<void> {
-  const response = await fetch(reportUrl(path, params), {
-    headers: { Accept: REPORT_CSV_MEDIA_TYPE },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) throw await failure(response);
-  const filename = FILENAME.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? `${path}.csv`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Give the browser a moment to start the download before the blob goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** Fetches a report as CSV (the same numbers as its JSON) and saves it under the server's file name. */
+export function downloadReportCsv(path: ReportPath, params?: ReportParams): Promise<void> {
+  return downloadCsv(reportUrl(path, params), `${path}.csv`);
 }
