@@ -11,6 +11,10 @@ bash scripts/ensure-services.sh
 echo "Building…"
 npm run --silent build
 cli="node dist/server/apps/api/src/cli.js"
+# Least privilege: migrations run as the owner role, the API and worker as the app role (rows only).
+export MIGRATION_DATABASE_URL="${MIGRATION_DATABASE_URL:-postgres://campaign_desk_owner@127.0.0.1:5432/campaign_desk}"
+export DATABASE_URL="${DATABASE_URL:-postgres://campaign_desk_app@127.0.0.1:5432/campaign_desk}"
+$cli db-roles
 $cli migrate
 
 pids=()

@@ -120,6 +120,9 @@ export class TypeSchemas {
     let rest = present.filter((t) => !(t.flags & ts.TypeFlags.Null));
     const booleans = rest.filter((t) => t.flags & ts.TypeFlags.BooleanLiteral);
     if (booleans.length === 2) rest = rest.filter((t) => !(t.flags & ts.TypeFlags.BooleanLiteral));
+    // `Rows | StreamableFile`: the file is another media type (CSV, declared by @ApiProduces); JSON is the rows.
+    const json = rest.filter((t) => !BINARY_CLASSES.has(t.getSymbol()?.getName() ?? ''));
+    if (json.length && json.length < rest.length) rest = json;
     let schema: Schema;
     if (rest.length && rest.every((t) => t.isStringLiteral())) {
       const values = rest.map((t) => (t as ts.StringLiteralType).value);

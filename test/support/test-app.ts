@@ -11,7 +11,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/configure-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase } from './test-database';
-import { runId } from './test-env';
+import { APP_ROLE, OWNER_ROLE, roleUrl, runId } from './test-env';
 
 export interface TestEnv {
   databaseUrl: string;
@@ -27,7 +27,8 @@ export async function prepareTestEnv(extra: Record<string, string> = {}): Promis
   const queuePrefix = `cdtest-${runId()}-${randomBytes(3).toString('hex')}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: roleUrl(new URL(databaseUrl).pathname.slice(1), APP_ROLE),
+    MIGRATION_DATABASE_URL: roleUrl(new URL(databaseUrl).pathname.slice(1), OWNER_ROLE),
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DASHBOARD_DIR: 'tmp/no-dashboard',

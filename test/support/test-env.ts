@@ -16,3 +16,14 @@ export function databaseUrl(name: string): string {
 
 export const templateDatabase = () => `cd_test_${runId()}_template`;
 export const databasePrefix = () => `cd_test_${runId()}_`;
+
+/** The roles the apps run as in tests, as in production: migrations as the owner, the API and worker as the app. */
+export const OWNER_ROLE = 'campaign_desk_owner';
+export const APP_ROLE = 'campaign_desk_app';
+
+export function roleUrl(name: string, role: string): string {
+  const url = new URL(databaseUrl(name));
+  url.username = role;
+  url.password = '';
+  return url.toString();
+}

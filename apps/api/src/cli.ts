@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { STAFF_ROLES, type StaffRole } from '@campaign-desk/contracts';
-import { loadConfigOrExit, migrateDatabase, checkPostgres, exitWith, startSmtpSink } from '@campaign-desk/server-core';
+import {
+  checkPostgres,
+  ensureDatabaseRoles,
+  exitWith,
+  loadConfigOrExit,
+  migrateConfigured,
+  roleOf,
+  startSmtpSink,
+} from '@campaign-desk/server-core';
 import { PASSWORD_MIN_LENGTH, StaffUsersService } from '@campaign-desk/server-auth';
 import { parseArgs, promptHidden } from './cli/args';
 import { CliModule } from './cli/cli.module';
@@ -12,6 +20,7 @@ import { DIRECTORY_IMPORT_USAGE, directoryImportCommand } from './cli/directory-
 
 const USAGE = `Usage:
   npm run migrate
+  node dist/server/apps/api/src/cli.js db-roles   (as POSTGRES_ADMIN_URL: create the owner and app roles)
   npm run user:create -- --email E --role admin|caseworker|viewer [--name N] [--password P]
   ${DIRECTORY_IMPORT_USAGE}
   npm run seed:demo
@@ -62,26 +71,39 @@ async function smtpSink(args: Record<string, string | true>): Promise<void> {
   await new Promise(() => undefined); // runs until stopped
 }
 
+/** Creates the owner and app roles and the database (as POSTGRES_ADMIN_URL, a superuser): npm start and npm test. */
+async function databaseRoles(config: { DATABASE_URL: string; MIGRATION_DATABASE_URL?: string }): Promise<void> {
+  if (!config.MIGRATION_DATABASE_URL)
+    exitWith('db-roles: set MIGRATION_DATABASE_URL (the owner role) and DATABASE_URL');
+  const adminUrl = process.env.POSTGRES_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  await checkPostgres(adminUrl);
+  await ensureDatabaseRoles(adminUrl, config.MIGRATION_DATABASE_URL, config.DATABASE_URL);
+  process.stdout.write(
+    `Database roles ready: ${roleOf(config.MIGRATION_DATABASE_URL)} (owner), ${roleOf(config.DATABASE_URL)} (app)\n`,
+  );
+}
+
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'smtp-sink') return smtpSink(parseArgs(rest));
   const config = loadConfigOrExit();
+  if (command === 'db-roles') return databaseRoles(config);
   await checkPostgres(config.DATABASE_URL);
   const args = parseArgs(rest);
   switch (command) {
     case 'migrate': {
-      const applied = await migrateDatabase(config.DATABASE_URL);
+      const applied = await migrateConfigured(config);
       process.stdout.write(applied.length ? `Applied ${applied.join(', ')}\n` : 'Database is up to date\n');
       return;
     }
     case 'user:create':
-      await migrateDatabase(config.DATABASE_URL);
+      await migrateConfigured(config);
       return userCreate(args);
     case 'directory:import':
-      await migrateDatabase(config.DATABASE_URL);
+      await migrateConfigured(config);
       return directoryImportCommand(args);
     case 'seed-demo':
-      await migrateDatabase(config.DATABASE_URL);
+      await migrateConfigured(config);
       return seedDemo();
     default:
       exitWith(USAGE);

@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './database/data-source-options';
 export * from './database/ensure-database';
 export * from './database/migrate';
+export * from './database/database-roles';
 export * from './database/database.module';
 export * from './database/enum-constraints';
 export * from './queue/queue.service';

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import IORedis from 'ioredis';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { migrateDatabase } from './database/migrate';
+import { migrateConfigured } from './database/migrate';
 
 /** Prints a plain message and exits non-zero instead of a stack trace loop. */
 export function exitWith(message: string): never {
@@ -64,6 +64,6 @@ export async function preflight(options: { migrate: boolean }): Promise<AppConfi
   const config = loadConfigOrExit();
   await checkPostgres(config.DATABASE_URL);
   await checkRedis(config.REDIS_URL);
-  if (options.migrate) await migrateDatabase(config.DATABASE_URL);
+  if (options.migrate) await migrateConfigured(config);
   return config;
 }

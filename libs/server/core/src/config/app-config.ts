@@ -53,7 +53,10 @@ export const configSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int(1, 65535).default(3000),
   PUBLIC_URL: url(['http:', 'https:']).default('http://localhost:3000'),
-  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/campaign_desk'),
+  /** The API and worker connect as a role that reads and writes rows only (see database-roles.ts). */
+  DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://campaign_desk_app@127.0.0.1:5432/campaign_desk'),
+  /** The owner role that runs migrations; unset, migrations run as DATABASE_URL. */
+  MIGRATION_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z
