@@ -128,6 +128,7 @@ describe('cases and intake: a triage message becomes a case; replies thread into
     const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
     const reply = await deliver(
       email({
+        from: `Sam <${supporter.email}>`,
         subject: `Re: Your case [${created.reference}]`,
         body: 'The appointment with Mr Okonkwo-Bright was moved again.',
       }),
@@ -164,8 +165,65 @@ describe('cases and intake: a triage message becomes a case; replies thread into
       .post(`/api/cases/${duplicate.id}/transition`)
       .send({ to: 'closed', outcome: 'duplicate', duplicateOfId: original.id })
       .expect(200);
-    const reply = await deliver(email({ subject: `Re: [${duplicate.reference}] update` }));
+    const reply = await deliver(email({ from: supporter.email, subject: `Re: [${duplicate.reference}] update` }));
     expect(reply.case_id).toBe(original.id);
+  });
+
+  describe('[CD-n] from someone who is not a party to the case', () => {
+    it("keeps a stranger's email out of the case, in triage with the claimed reference as a suggestion", async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      const stranger = await deliver(
+        email({ from: 'Mallory <mallory@example.net>', subject: `Re: [${created.reference}] my case` }),
+      );
+      expect(stranger).toMatchObject({ case_id: null, classification: 'request', status: 'new', thread_match: null });
+      const inbox = await caseworker.agent
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ triage: true }), range: '[0,99]' })
+        .expect(200);
+      expect(inbox.body.map((m: { id: string }) => m.id)).toContain(stranger.id);
+      const suggestions = await caseworker.agent.get(`/api/messages/${stranger.id}/suggestions`).expect(200);
+      expect(suggestions.body.claimedCase).toEqual({ reference: created.reference });
+      const timeline = await caseworker.agent.get(`/api/cases/${created.id}/timeline`).expect(200);
+      expect(timeline.body.map((e: TimelineEntry) => e.id)).not.toContain(`message:${stranger.id}`);
+    });
+
+    it("files the supporter's own email (whatever its capitals) and the MP's office's by the reference", async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      const own = await deliver(
+        email({ from: supporter.email.toUpperCase(), subject: `Re: [${created.reference}] update` }),
+      );
+      expect(own).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+      const mpEmail = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (await db.query(`SELECT email::text FROM mps WHERE id = $1`, [created.mpId])).rows[0]?.email as
+            string | undefined,
+      );
+      expect(mpEmail).toBeTruthy();
+      const office = await deliver(email({ from: `Office <${mpEmail}>`, subject: `RE: [${created.reference}]` }));
+      expect(office).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+    });
+
+    it('files the email of an address the charity wrote to from the case', async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      await app.get(MessagesService).recordOutbound({
+        rfcMessageId: uniqueId('out'),
+        caseId: created.id,
+        fromAddress: 'campaigns@campaign-desk.local',
+        to: [{ name: 'Caseworker at the trust', address: 'pals@trust.example.nhs.uk' }],
+        subject: `Your patient [${created.reference}]`,
+        text: 'Hello',
+        sentAt: new Date(),
+      });
+      const answer = await deliver(email({ from: 'PALS@trust.example.nhs.uk', subject: `Re: [${created.reference}]` }));
+      expect(answer).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+    });
+
+    it('offers no claimed case for a message without a reference', async () => {
+      const plain = await deliver(email({ from: 'someone@example.net', subject: 'Hello' }));
+      const suggestions = await caseworker.agent.get(`/api/messages/${plain.id}/suggestions`).expect(200);
+      expect(suggestions.body.claimedCase).toBeNull();
+    });
   });
 
   it('leaves an unknown reference unthreaded', async () => {

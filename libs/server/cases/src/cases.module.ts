@@ -90,11 +90,12 @@ export class CasesCoreModule {}
 export class CasesModule {}
 
 /**
- * What intake's worker needs from cases: `[CD-n]` subject references resolved by case number, and
- * cases marked for a search rebuild when a reply is threaded into them.
+ * What intake's worker needs from cases: `[CD-n]` subject references resolved by case number (with
+ * the parties allowed to use them), and cases marked for a search rebuild when a reply is threaded
+ * into them.
  */
 @Module({
-  imports: [ENTITIES],
+  imports: [ENTITIES, DirectoryCoreModule, SupportersCoreModule],
   providers: [CasesRepository, CaseNumberReferenceResolver, CaseSearchStaleMarker],
   exports: [CaseNumberReferenceResolver],
 })

@@ -130,6 +130,11 @@ export interface MessageSuggestions {
   priority: Priority;
   matchedRules: { keyword: string; topic: Topic | null; priority: Priority | null }[];
   trusts: string[];
+  /**
+   * The `[CD-n]` reference in the subject of a message left in triage: its sender is not a party
+   * to that case (or there is no such case), so it was not filed there; staff may link it.
+   */
+  claimedCase: { reference: string } | null;
 }
 
 export interface TriageRuleDto {
