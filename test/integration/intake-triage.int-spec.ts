@@ -93,6 +93,7 @@ describe('messages resource, triage inbox and suggestions', () => {
         status: 'new',
         fromAddress: 'pills@spam.example',
         fromName: null,
+        fromRole: 'unknown',
         subject: 'CHEAP PILLS',
         snippet: 'Hello, please help.',
         receivedAt: expect.any(String),
@@ -325,6 +326,7 @@ describe('messages resource, triage inbox and suggestions', () => {
         priority: 'normal',
         matchedRules: [],
         trusts: [],
+        claimedCase: null,
       });
     });
 
@@ -366,7 +368,8 @@ describe('messages resource, triage inbox and suggestions', () => {
         subject: null,
         snippet: null,
         suggestedPriority: null,
-        fromAddress: 'Priya.Shah@example.org',
+        fromAddress: null,
+        fromName: null,
       });
       const detail = await viewer.get(`/api/messages/${ids.urgent}`).expect(200);
       expect(detail.body).toMatchObject({

@@ -68,6 +68,12 @@ export const triageMessages = {
       linked: 'Linked to %{reference}',
       caseCreated: 'Case %{reference} created',
     },
+    roles: {
+      supporter: 'supporter',
+      mp_office: "MP's office",
+      charity: 'campaigns team',
+      unknown: 'unknown sender',
+    },
     statuses: {
       new: 'waiting for triage',
       triaged: 'triaged',

@@ -76,6 +76,11 @@ export class CaseListService {
         ? encodeCursor(criteria.sort, last.sort_key, last.id)
         : null;
     const name = (gss: string) => this.directory.constituency(gss)?.summary.name ?? null;
-    return { rows: rows.map((r) => listRowToItem(r, now, name)), total, totalEstimated: estimated, nextCursor };
+    return {
+      rows: rows.map((r) => listRowToItem(r, now, name, user.role !== 'viewer')),
+      total,
+      totalEstimated: estimated,
+      nextCursor,
+    };
   }
 }

@@ -20,7 +20,8 @@ import {
   type MovedMessage,
 } from './messages.repository';
 import { TriageRulesService } from '../triage/triage-rules.service';
-import { canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
+import { addressesOf, canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
+import { CorrespondentRoles } from './correspondent-roles';
 import { messageCsp, messageDocument } from './message-document';
 
 export interface OutboundMessageInput {
@@ -46,6 +47,7 @@ export class MessagesService {
     private readonly rules: TriageRulesService,
     private readonly supporters: SupportersService,
     private readonly audit: AuditService,
+    private readonly roles: CorrespondentRoles,
   ) {}
 
   async list(
@@ -73,7 +75,8 @@ export class MessagesService {
     }
     const [rows, total] = await this.messages.list(query, readBodies);
     const priorities = readBodies ? await this.suggestedPriorities(rows) : new Map<string, null>();
-    return [rows.map((m) => toMessageSummary(m, readBodies, priorities.get(m.id) ?? null)), total];
+    const roleOf = await this.roles.forAddresses(addressesOf(rows, false));
+    return [rows.map((m) => toMessageSummary(m, readBodies, priorities.get(m.id) ?? null, roleOf)), total];
   }
 
   async get(id: string, reader: StaffActor): Promise<MessageDetail> {
@@ -82,7 +85,8 @@ export class MessagesService {
     if (readBodies) await this.recordRead(reader, 'message.read', id);
     const hasHtml = readBodies && (await this.messages.hasHtml(id));
     const [priority] = readBodies ? [...(await this.suggestedPriorities([message])).values()] : [null];
-    return toMessageDetail(message, readBodies, priority ?? null, hasHtml);
+    const roleOf = await this.roles.forAddresses(addressesOf([message], true));
+    return toMessageDetail(message, readBodies, priority ?? null, hasHtml, roleOf);
   }
 
   async htmlDocument(id: string, loadImages: boolean, reader: StaffActor): Promise<{ document: string; csp: string }> {

@@ -15,9 +15,16 @@ import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateSupporterDto, UpdateSupporterDto } from './supporter.dto';
 import { SupportersService } from './supporters.service';
 
-const defaultSort = { field: 'name' as const, order: 'ASC' as const };
-const STAFF_SPEC = { sortable: SUPPORTER_SORT_FIELDS, filterable: SUPPORTER_FILTER_FIELDS, defaultSort };
-const VIEWER_SPEC = { sortable: SUPPORTER_VIEWER_SORT_FIELDS, filterable: SUPPORTER_VIEWER_FILTER_FIELDS, defaultSort };
+const STAFF_SPEC = {
+  sortable: SUPPORTER_SORT_FIELDS,
+  filterable: SUPPORTER_FILTER_FIELDS,
+  defaultSort: { field: 'name' as const, order: 'ASC' as const },
+};
+const VIEWER_SPEC = {
+  sortable: SUPPORTER_VIEWER_SORT_FIELDS,
+  filterable: SUPPORTER_VIEWER_FILTER_FIELDS,
+  defaultSort: { field: 'createdAt' as const, order: 'DESC' as const },
+};
 
 /**
  * Viewers (reports and read-only lists) see a supporter's name, constituency, MP and on-hold flag:

@@ -86,6 +86,18 @@ export class SupportersRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** Which of these normalised emails belong to a supporter (live, or merged into a live one). */
+  async knownEmails(emailsNormalised: string[]): Promise<Set<string>> {
+    if (!emailsNormalised.length) return new Set();
+    const rows: { email: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT s.email_normalised AS email
+       FROM supporters s LEFT JOIN supporters t ON t.id = s.merged_into_id AND t.deleted_at IS NULL
+       WHERE s.email_normalised = ANY($1::text[]) AND (s.deleted_at IS NULL OR t.id IS NOT NULL)`,
+      [emailsNormalised],
+    );
+    return new Set(rows.map((r) => r.email));
+  }
+
   async findLiveIdByNameAndPostcode(name: string, postcode: string, tx?: EntityManager): Promise<string | null> {
     const rows: { id: string }[] = await (tx ?? this.dataSource).query(
       `SELECT id FROM supporters WHERE lower(name) = lower($1) AND postcode = $2 AND deleted_at IS NULL ORDER BY created_at LIMIT 1`,

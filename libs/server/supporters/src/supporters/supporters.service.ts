@@ -50,6 +50,12 @@ export class SupportersService {
     return id ? toSupporterDto(await this.load(id), this.directory) : null;
   }
 
+  /** For intake's role labels: which of these addresses are a supporter's (compared as supporters' emails are). */
+  async supporterAddresses(addresses: string[]): Promise<Set<string>> {
+    const known = await this.repo.knownEmails([...new Set(addresses.map(normaliseEmail))]);
+    return new Set(addresses.filter((a) => known.has(normaliseEmail(a))));
+  }
+
   async create(input: CreateSupporterDto, actor: Actor): Promise<SupporterDto> {
     const name = tidyName(input.name);
     if (!name) throw fieldError('name', 'is required');
