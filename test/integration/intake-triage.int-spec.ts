@@ -352,7 +352,9 @@ describe('messages resource, triage inbox and suggestions', () => {
         hasHtml: false,
         to: [{ name: 'Campaigns', address: 'campaigns@campaign-desk.local' }],
       });
-      expect(await audits('message.read', ids.urgent)).toEqual([{ actor_id: caseworkerId, details: {} }]);
+      expect(await audits('message.read', ids.urgent)).toEqual([
+        { actor_id: caseworkerId, details: { redacted: false } },
+      ]);
       const html = await caseworker.get(`/api/messages/${ids.urgent}/html`).expect(200);
       expect(html.text).toContain('<pre>Dear team,');
       expect(await audits('message.html_viewed', ids.urgent)).toHaveLength(1);

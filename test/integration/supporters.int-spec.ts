@@ -323,7 +323,11 @@ describe('supporters', () => {
     await caseworker.put(`/api/supporters/${s.id}`).send({ name: 'Back' }).expect(409);
     await admin.delete(`/api/supporters/${s.id}`).expect(409);
     await caseworker.post('/api/supporters').send(input).expect(201);
-    expect((await audit(s.id)).map((e) => e.action)).toEqual(['supporter.created', 'supporter.deleted']);
+    expect((await audit(s.id)).map((e) => e.action)).toEqual([
+      'supporter.created',
+      'supporter.deleted',
+      'supporter.read',
+    ]);
   });
 
   it('needs a signed-in user', async () => {

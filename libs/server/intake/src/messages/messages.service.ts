@@ -50,7 +50,23 @@ export class MessagesService {
     private readonly roles: CorrespondentRoles,
   ) {}
 
+  /** `GET /api/messages`: one audit event names every message returned (snippets, senders). */
   async list(
+    query: ListQuery<MessageFilterField, MessageSortField>,
+    reader: StaffActor,
+  ): Promise<[MessageSummary[], number]> {
+    const [rows, total] = await this.listUnaudited(query, reader.user);
+    await this.audit.recordRead(reader, {
+      action: 'message.list_read',
+      entityType: 'message',
+      ids: rows.map((m) => m.id),
+      redacted: !canReadBodies(reader.user.role),
+    });
+    return [rows, total];
+  }
+
+  /** The same list without its audit event, for a caller that audits the read itself (the case timeline). */
+  async listUnaudited(
     query: ListQuery<MessageFilterField, MessageSortField>,
     user: SessionUser,
   ): Promise<[MessageSummary[], number]> {
@@ -82,7 +98,7 @@ export class MessagesService {
   async get(id: string, reader: StaffActor): Promise<MessageDetail> {
     const message = await this.load(id);
     const readBodies = canReadBodies(reader.user.role);
-    if (readBodies) await this.recordRead(reader, 'message.read', id);
+    await this.recordRead(reader, 'message.read', id, { redacted: !readBodies });
     const hasHtml = readBodies && (await this.messages.hasHtml(id));
     const [priority] = readBodies ? [...(await this.suggestedPriorities([message])).values()] : [null];
     const roleOf = await this.roles.forAddresses(addressesOf([message], true));

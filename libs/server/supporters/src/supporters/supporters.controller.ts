@@ -43,19 +43,23 @@ export class SupportersController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<(SupporterDto | SupporterSummaryDto)[]> {
-    const viewer = user.role === 'viewer';
-    const parsed = parseListQuery(query, viewer ? VIEWER_SPEC : STAFF_SPEC);
-    const [rows, total] = await this.supporters.list(parsed, viewer ? 'summary' : 'full');
+    const parsed = parseListQuery(query, user.role === 'viewer' ? VIEWER_SPEC : STAFF_SPEC);
+    const [rows, total] = await this.supporters.listFor(parsed, { user, ip });
     res.setHeader('Content-Range', contentRange('supporters', parsed.offset, rows.length, total));
     return rows;
   }
 
   @Get(':id')
   @AnyStaff()
-  get(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<SupporterDto | SupporterSummaryDto> {
-    return this.supporters.get(id, user.role === 'viewer' ? 'summary' : 'full');
+  get(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<SupporterDto | SupporterSummaryDto> {
+    return this.supporters.read(id, { user, ip });
   }
 
   /** 409 `{existingId, matchedOn}` for a likely duplicate unless `createAnyway` is true. */

@@ -7,6 +7,7 @@ import {
   type SupporterSortField,
   type SupporterSummaryDto,
   type Actor,
+  type StaffActor,
 } from '@campaign-desk/contracts';
 import { Clock, DomainEvents, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -39,6 +40,36 @@ export class SupportersService {
     ];
   }
 
+  /** `GET /api/supporters`: staff get full records, viewers summaries; one audit event names every id returned. */
+  async listFor(
+    query: ListQuery<SupporterFilterField, SupporterSortField>,
+    reader: StaffActor,
+  ): Promise<[(SupporterDto | SupporterSummaryDto)[], number]> {
+    const view = reader.user.role === 'viewer' ? 'summary' : 'full';
+    const [rows, total] = await this.list(query, view);
+    await this.audit.recordRead(reader, {
+      action: 'supporter.list_read',
+      entityType: 'supporter',
+      ids: rows.map((r) => r.id),
+      redacted: view === 'summary',
+    });
+    return [rows, total];
+  }
+
+  /** `GET /api/supporters/:id`, audited. */
+  async read(id: string, reader: StaffActor): Promise<SupporterDto | SupporterSummaryDto> {
+    const view = reader.user.role === 'viewer' ? 'summary' : 'full';
+    const supporter = await this.get(id, view);
+    await this.audit.recordRead(reader, {
+      action: 'supporter.read',
+      entityType: 'supporter',
+      id: supporter.id,
+      redacted: view === 'summary',
+    });
+    return supporter;
+  }
+
+  /** A supporter for another lib's work (unaudited: the caller's own action is the record). */
   async get(id: string, view: 'full' | 'summary'): Promise<SupporterDto | SupporterSummaryDto> {
     const supporter = await this.load(id);
     return view === 'full' ? toSupporterDto(supporter, this.directory) : toSupporterSummary(supporter, this.directory);
