@@ -1,24 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { CaseDetail, SupporterDto, TimelineEntry } from '@campaign-desk/contracts';
-import { CoreModule } from '@campaign-desk/server-core';
-import { CaseNumberReferenceResolver, CasesIntakeModule } from '@campaign-desk/server-cases';
-import { IntakeWorkerModule, MessageParserService, MessagesService } from '@campaign-desk/server-intake';
+import { MessageParserService, MessagesService } from '@campaign-desk/server-intake';
+import { startParser } from '../support/contact-details';
 import { createSupporter, postCase, startCasesApi } from '../support/cases';
 import { importDirectory } from '../support/directory';
 import { email, INBOUND_TOKEN, messageRow, postEmail, uniqueId } from '../support/intake';
 import { prepareTestEnv, signedInAgent, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
-
-/** Intake's worker side wired as the worker wires it (cases resolves `[CD-n]`), without the job runner: tests parse by hand. */
-async function startParser(): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [CoreModule, IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver)],
-  }).compile();
-  await moduleRef.init();
-  return moduleRef;
-}
 
 describe('cases and intake: a triage message becomes a case; replies thread into it', () => {
   let env: TestEnv;
@@ -202,6 +191,31 @@ describe('cases and intake: a triage message becomes a case; replies thread into
       expect(mpEmail).toBeTruthy();
       const office = await deliver(email({ from: `Office <${mpEmail}>`, subject: `RE: [${created.reference}]` }));
       expect(office).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+    });
+
+    it('files the email of the office of an MP the case has been in contact with, not of any other MP', async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      const [contacted, stranger] = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (
+            await db.query(`SELECT id, email::text FROM mps WHERE email IS NOT NULL AND id <> $1 ORDER BY id LIMIT 2`, [
+              created.mpId,
+            ])
+          ).rows as { id: number; email: string }[],
+      );
+      // A letter to the MP who held the seat before (the case's MP is someone else now).
+      await withDb(env.databaseUrl, (db) =>
+        db.query(
+          `INSERT INTO mp_contacts (case_id, mp_id, channel, direction, contacted_by, contacted_at)
+           VALUES ($1, $2, 'letter', 'outbound', 'charity', now())`,
+          [created.id, contacted.id],
+        ),
+      );
+      const fromContacted = await deliver(email({ from: contacted.email, subject: `Re: [${created.reference}]` }));
+      expect(fromContacted).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+      const fromOther = await deliver(email({ from: stranger.email, subject: `Re: [${created.reference}]` }));
+      expect(fromOther).toMatchObject({ case_id: null, status: 'new' });
     });
 
     it('files the email of an address the charity wrote to from the case', async () => {

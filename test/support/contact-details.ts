@@ -4,15 +4,23 @@ import type { Agent } from 'supertest';
 import type { CaseDetail, SupporterDto } from '@campaign-desk/contracts';
 import { CoreModule } from '@campaign-desk/server-core';
 import { CaseNumberReferenceResolver, CasesIntakeModule } from '@campaign-desk/server-cases';
+import { EngagementCoreModule } from '@campaign-desk/server-engagement';
 import { IntakeWorkerModule, MessageParserService, MessagesService } from '@campaign-desk/server-intake';
 import { SupportersService } from '@campaign-desk/server-supporters';
 import { caseInProgress } from './correspondence';
 import { email, postEmail, uniqueId } from './intake';
 
-/** Intake's parser as the worker wires it (cases resolves `[CD-n]`), without the job runner: messages are parsed by hand. */
+/**
+ * Intake's parser as the worker wires it (cases resolves `[CD-n]`, engagement adds the MPs a case
+ * contacted to its parties), without the job runner: messages are parsed by hand.
+ */
 export async function startParser(): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({
-    imports: [CoreModule, IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver)],
+    imports: [
+      CoreModule,
+      IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver),
+      EngagementCoreModule,
+    ],
   }).compile();
   await moduleRef.init();
   return moduleRef;
