@@ -27,10 +27,10 @@ const VIEWER_SPEC = {
 };
 
 /**
- * Viewers (reports and read-only lists) see a supporter's name, constituency, MP and on-hold flag:
- * enough to read a list or a report. They never see email, phone, address, postcode, consents or
- * the on-hold reason (often a bereavement), their search matches names only, and they cannot sort
- * by postcode. Caseworkers and admins see and edit everything; only admins delete.
+ * Viewers (reports and read-only lists) see a supporter's constituency, MP and on-hold flag: enough
+ * to read a list or a report. They never see the name, email, phone, address, postcode, consents or
+ * the on-hold reason (often a bereavement), and cannot search or sort by what they cannot see.
+ * Caseworkers and admins see and edit everything; only admins delete. Every read is audited.
  */
 @ApiTags('supporters')
 @Controller('supporters')

@@ -7,8 +7,6 @@ import { SupporterEntity } from './supporter.entity';
 export interface SupporterListFilter {
   ids?: string[];
   q?: string;
-  /** Viewers' searches match names only. */
-  qNameOnly?: boolean;
   constituencyIds?: string[];
   consents?: Partial<
     Record<'consentContactByEmail' | 'consentShareWithMp' | 'consentShareWithTrust' | 'consentMedia', boolean>
@@ -114,9 +112,8 @@ export class SupportersRepository {
     if (filter.ids) qb.andWhere('s.id IN (:...ids)', { ids: filter.ids });
     if (filter.q) {
       const term = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      if (filter.qNameOnly) qb.andWhere('lower(s.name) LIKE :term', { term });
       // search_text: name, email and postcode (with and without its space), lower-cased, under a trigram index.
-      else qb.andWhere('s.search_text LIKE :term', { term });
+      qb.andWhere('s.search_text LIKE :term', { term });
     }
     if (filter.constituencyIds) qb.andWhere('s.constituency_gss IN (:...gss)', { gss: filter.constituencyIds });
     for (const [key, value] of Object.entries(filter.consents ?? {})) {

@@ -33,7 +33,7 @@ export class SupportersService {
     query: ListQuery<SupporterFilterField, SupporterSortField>,
     view: 'full' | 'summary',
   ): Promise<[(SupporterDto | SupporterSummaryDto)[], number]> {
-    const [rows, total] = await this.repo.list(listFilter(query.filter, view), query);
+    const [rows, total] = await this.repo.list(listFilter(query.filter), query);
     return [
       rows.map((s) => (view === 'full' ? toSupporterDto(s, this.directory) : toSupporterSummary(s, this.directory))),
       total,
@@ -312,11 +312,9 @@ function consentFields(
   return out as Partial<SupporterEntity>;
 }
 
-function listFilter(
-  filter: ListQuery<SupporterFilterField, SupporterSortField>['filter'],
-  view: 'full' | 'summary',
-): SupporterListFilter {
-  const out: SupporterListFilter = { qNameOnly: view === 'summary' };
+/** Viewers never get here with `q` (their list spec refuses it: a search would say who is a supporter). */
+function listFilter(filter: ListQuery<SupporterFilterField, SupporterSortField>['filter']): SupporterListFilter {
+  const out: SupporterListFilter = {};
   const fail = (key: string, detail: string) =>
     new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
   if (filter.id !== undefined) {
