@@ -188,7 +188,7 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await page.goto(`${baseUrl}/#/cases/${found.id}/show`);
     await page.getByRole('button', { name: 'Reply', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: /Reply to the supporter/ });
-    const firstName = found.supporterName.split(' ')[0];
+    const firstName = (found.supporterName ?? '').split(' ')[0];
     await dialog.getByTestId('preview-body').getByText(`Dear ${firstName},`).waitFor();
     await dialog.getByLabel('Message').fill(`Dear ${firstName},\n\nWe have written to your MP today.\n\nCasey`);
     await dialog.getByTestId('preview-body').getByText('We have written to your MP today.').waitFor();

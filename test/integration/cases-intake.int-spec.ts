@@ -1,24 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import type { CaseDetail, SupporterDto, TimelineEntry } from '@campaign-desk/contracts';
-import { CoreModule } from '@campaign-desk/server-core';
-import { CaseNumberReferenceResolver, CasesIntakeModule } from '@campaign-desk/server-cases';
-import { IntakeWorkerModule, MessageParserService, MessagesService } from '@campaign-desk/server-intake';
+import { MessageParserService, MessagesService } from '@campaign-desk/server-intake';
+import { startParser } from '../support/contact-details';
 import { createSupporter, postCase, startCasesApi } from '../support/cases';
 import { importDirectory } from '../support/directory';
 import { email, INBOUND_TOKEN, messageRow, postEmail, uniqueId } from '../support/intake';
 import { prepareTestEnv, signedInAgent, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
-
-/** Intake's worker side wired as the worker wires it (cases resolves `[CD-n]`), without the job runner: tests parse by hand. */
-async function startParser(): Promise<INestApplicationContext> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [CoreModule, IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver)],
-  }).compile();
-  await moduleRef.init();
-  return moduleRef;
-}
 
 describe('cases and intake: a triage message becomes a case; replies thread into it', () => {
   let env: TestEnv;
@@ -128,6 +117,7 @@ describe('cases and intake: a triage message becomes a case; replies thread into
     const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
     const reply = await deliver(
       email({
+        from: `Sam <${supporter.email}>`,
         subject: `Re: Your case [${created.reference}]`,
         body: 'The appointment with Mr Okonkwo-Bright was moved again.',
       }),
@@ -164,8 +154,90 @@ describe('cases and intake: a triage message becomes a case; replies thread into
       .post(`/api/cases/${duplicate.id}/transition`)
       .send({ to: 'closed', outcome: 'duplicate', duplicateOfId: original.id })
       .expect(200);
-    const reply = await deliver(email({ subject: `Re: [${duplicate.reference}] update` }));
+    const reply = await deliver(email({ from: supporter.email, subject: `Re: [${duplicate.reference}] update` }));
     expect(reply.case_id).toBe(original.id);
+  });
+
+  describe('[CD-n] from someone who is not a party to the case', () => {
+    it("keeps a stranger's email out of the case, in triage with the claimed reference as a suggestion", async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      const stranger = await deliver(
+        email({ from: 'Mallory <mallory@example.net>', subject: `Re: [${created.reference}] my case` }),
+      );
+      expect(stranger).toMatchObject({ case_id: null, classification: 'request', status: 'new', thread_match: null });
+      const inbox = await caseworker.agent
+        .get('/api/messages')
+        .query({ filter: JSON.stringify({ triage: true }), range: '[0,99]' })
+        .expect(200);
+      expect(inbox.body.map((m: { id: string }) => m.id)).toContain(stranger.id);
+      const suggestions = await caseworker.agent.get(`/api/messages/${stranger.id}/suggestions`).expect(200);
+      expect(suggestions.body.claimedCase).toEqual({ reference: created.reference });
+      const timeline = await caseworker.agent.get(`/api/cases/${created.id}/timeline`).expect(200);
+      expect(timeline.body.map((e: TimelineEntry) => e.id)).not.toContain(`message:${stranger.id}`);
+    });
+
+    it("files the supporter's own email (whatever its capitals) and the MP's office's by the reference", async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      const own = await deliver(
+        email({ from: supporter.email.toUpperCase(), subject: `Re: [${created.reference}] update` }),
+      );
+      expect(own).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+      const mpEmail = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (await db.query(`SELECT email::text FROM mps WHERE id = $1`, [created.mpId])).rows[0]?.email as
+            string | undefined,
+      );
+      expect(mpEmail).toBeTruthy();
+      const office = await deliver(email({ from: `Office <${mpEmail}>`, subject: `RE: [${created.reference}]` }));
+      expect(office).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+    });
+
+    it('files the email of the office of an MP the case has been in contact with, not of any other MP', async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      const [contacted, stranger] = await withDb(
+        env.databaseUrl,
+        async (db) =>
+          (
+            await db.query(`SELECT id, email::text FROM mps WHERE email IS NOT NULL AND id <> $1 ORDER BY id LIMIT 2`, [
+              created.mpId,
+            ])
+          ).rows as { id: number; email: string }[],
+      );
+      // A letter to the MP who held the seat before (the case's MP is someone else now).
+      await withDb(env.databaseUrl, (db) =>
+        db.query(
+          `INSERT INTO mp_contacts (case_id, mp_id, channel, direction, contacted_by, contacted_at)
+           VALUES ($1, $2, 'letter', 'outbound', 'charity', now())`,
+          [created.id, contacted.id],
+        ),
+      );
+      const fromContacted = await deliver(email({ from: contacted.email, subject: `Re: [${created.reference}]` }));
+      expect(fromContacted).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+      const fromOther = await deliver(email({ from: stranger.email, subject: `Re: [${created.reference}]` }));
+      expect(fromOther).toMatchObject({ case_id: null, status: 'new' });
+    });
+
+    it('files the email of an address the charity wrote to from the case', async () => {
+      const created = (await postCase(caseworker.agent, supporter.id).expect(201)).body as CaseDetail;
+      await app.get(MessagesService).recordOutbound({
+        rfcMessageId: uniqueId('out'),
+        caseId: created.id,
+        fromAddress: 'campaigns@campaign-desk.local',
+        to: [{ name: 'Caseworker at the trust', address: 'pals@trust.example.nhs.uk' }],
+        subject: `Your patient [${created.reference}]`,
+        text: 'Hello',
+        sentAt: new Date(),
+      });
+      const answer = await deliver(email({ from: 'PALS@trust.example.nhs.uk', subject: `Re: [${created.reference}]` }));
+      expect(answer).toMatchObject({ case_id: created.id, thread_match: 'subject_reference' });
+    });
+
+    it('offers no claimed case for a message without a reference', async () => {
+      const plain = await deliver(email({ from: 'someone@example.net', subject: 'Hello' }));
+      const suggestions = await caseworker.agent.get(`/api/messages/${plain.id}/suggestions`).expect(200);
+      expect(suggestions.body.claimedCase).toBeNull();
+    });
   });
 
   it('leaves an unknown reference unthreaded', async () => {

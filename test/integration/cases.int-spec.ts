@@ -144,15 +144,18 @@ describe('cases: create, read, edit, privacy and audit', () => {
     const res = await viewer.agent.get(`/api/cases/${created.id}`).expect(200);
     expect(res.body.summary).toBeNull();
     expect(JSON.stringify(res.body)).not.toContain('stage 3');
-    expect(res.body.supporter).toMatchObject({ id: supporter.id, name: supporter.name });
+    expect(res.body.supporter).toMatchObject({ id: supporter.id, name: null });
+    expect(res.body.supporterName).toBeNull();
     expect(res.body.supporter).not.toHaveProperty('email');
     expect(JSON.stringify(res.body)).not.toContain(supporter.email);
+    expect(JSON.stringify(res.body)).not.toContain(supporter.name);
     const list = await viewer.agent
       .get('/api/cases')
       .query({ filter: JSON.stringify({ id: [created.id] }) })
       .expect(200);
     expect(list.body).toHaveLength(1);
     expect(list.body[0]).not.toHaveProperty('summary');
+    expect(list.body[0].supporterName).toBeNull();
     const full = await caseworker.agent.get(`/api/cases/${created.id}`).expect(200);
     expect(full.body.summary).toBe('Diagnosed with stage 3 cancer in March');
   });

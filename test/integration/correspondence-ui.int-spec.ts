@@ -31,7 +31,7 @@ describe('correspondence: previewing an email composed from the case', () => {
       .send({ kind: 'reply', templateKey: 'reply' })
       .expect(200);
     const preview = res.body as ComposedEmailPreview;
-    const firstName = found.supporterName.split(' ')[0];
+    const firstName = (found.supporterName ?? '').split(' ')[0];
     expect(preview.subject).toBe(`Your case with the campaigns team [${found.reference}]`);
     expect(preview.body).toContain(`Dear ${firstName},`);
     expect(preview.body).toContain('Test caseworker');

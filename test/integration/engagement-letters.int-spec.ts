@@ -105,7 +105,7 @@ describe('engagement records: letters and responses', () => {
       expect(body).toContain(part);
     }
     expect(body).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}/);
-    expect(body.indexOf('Yours sincerely,')).toBeLessThan(body.lastIndexOf(found.supporterName));
+    expect(body.indexOf('Yours sincerely,')).toBeLessThan(body.lastIndexOf(found.supporterName ?? ''));
   });
 
   it('serves the letter as text for email and as an A4 PDF carrying the MP, the postcode and the story', async () => {

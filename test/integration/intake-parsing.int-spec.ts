@@ -25,9 +25,14 @@ import {
 import { prepareTestEnv, startApi, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
 
-/** Stands in for the cases lib: `CD-n` → a case id. */
+/** Stands in for the cases lib: `CD-n` → a case id, whose only party is the default test sender. */
 const caseNumbers = new Map<string, string>();
-const resolver: CaseReferenceResolver = { resolve: async (reference) => caseNumbers.get(reference) ?? null };
+const resolver: CaseReferenceResolver = {
+  resolve: async (reference) => {
+    const caseId = caseNumbers.get(reference);
+    return caseId ? { caseId, parties: ['sam@example.org'] } : null;
+  },
+};
 
 async function startWorkerWithCases(): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({ imports: [WorkerModule] })

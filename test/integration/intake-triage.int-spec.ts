@@ -93,6 +93,7 @@ describe('messages resource, triage inbox and suggestions', () => {
         status: 'new',
         fromAddress: 'pills@spam.example',
         fromName: null,
+        fromRole: 'unknown',
         subject: 'CHEAP PILLS',
         snippet: 'Hello, please help.',
         receivedAt: expect.any(String),
@@ -325,6 +326,7 @@ describe('messages resource, triage inbox and suggestions', () => {
         priority: 'normal',
         matchedRules: [],
         trusts: [],
+        claimedCase: null,
       });
     });
 
@@ -350,7 +352,9 @@ describe('messages resource, triage inbox and suggestions', () => {
         hasHtml: false,
         to: [{ name: 'Campaigns', address: 'campaigns@campaign-desk.local' }],
       });
-      expect(await audits('message.read', ids.urgent)).toEqual([{ actor_id: caseworkerId, details: {} }]);
+      expect(await audits('message.read', ids.urgent)).toEqual([
+        { actor_id: caseworkerId, details: { redacted: false } },
+      ]);
       const html = await caseworker.get(`/api/messages/${ids.urgent}/html`).expect(200);
       expect(html.text).toContain('<pre>Dear team,');
       expect(await audits('message.html_viewed', ids.urgent)).toHaveLength(1);
@@ -366,7 +370,8 @@ describe('messages resource, triage inbox and suggestions', () => {
         subject: null,
         snippet: null,
         suggestedPriority: null,
-        fromAddress: 'Priya.Shah@example.org',
+        fromAddress: null,
+        fromName: null,
       });
       const detail = await viewer.get(`/api/messages/${ids.urgent}`).expect(200);
       expect(detail.body).toMatchObject({

@@ -168,7 +168,10 @@ async function seedTriageInbox(intake: IntakeService): Promise<number> {
 async function seedCases(app: INestApplicationContext, caseworker: SessionUser): Promise<number> {
   const existing = await app
     .get(CaseListService)
-    .list({ sort: { field: 'createdAt', order: 'DESC' }, offset: 0, limit: 1, filter: {} }, false, caseworker);
+    .list({ sort: { field: 'createdAt', order: 'DESC' }, offset: 0, limit: 1, filter: {} }, false, {
+      user: caseworker,
+      ip: null,
+    });
   if (existing.rows.length) return 0;
   const cases = app.get(CasesService);
   const [people] = (await app

@@ -39,7 +39,9 @@ export const CaseHeader = () => {
           <Value>
             {record.supporterId ? (
               <Link to={`/supporters/${record.supporterId}/show`}>
-                {record.supporterName ?? record.supporter?.name ?? none}
+                {record.supporterName ??
+                  record.supporter?.name ??
+                  translate(enumLabelKey('correspondentRole', 'supporter'))}
               </Link>
             ) : (
               none

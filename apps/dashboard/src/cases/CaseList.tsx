@@ -10,6 +10,7 @@ import { CaseListPagination } from './CaseListPagination';
 import { CaseViewTabs } from './CaseViewTabs';
 import { useCanWorkCases } from './roles';
 import { useAssignees } from './useAssignees';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<CaseListItem>;
 
@@ -63,7 +64,11 @@ export const CaseList = () => {
       <CaseViewTabs />
       <DataTable rowClick="show" bulkActionButtons={canWork ? <BulkAssignButton /> : false}>
         <Column source="reference" />
-        <Column source="supporterName" disableSort />
+        <Column
+          source="supporterName"
+          disableSort
+          render={(record) => record.supporterName ?? translate(enumLabelKey('correspondentRole', 'supporter'))}
+        />
         <Column source="mp" disableSort render={(record) => <MpCell record={record} />} />
         <Column source="status" disableSort render={(record) => <StatusChip status={record.status} />} />
         <Column source="priority" render={(record) => <PriorityLabel priority={record.priority} />} />

@@ -141,7 +141,7 @@ export const casesMessages = {
     },
     search: {
       staff: 'Search reference, supporter, email, text',
-      viewer: 'Search reference or supporter',
+      viewer: 'Search by reference',
     },
     pagination: {
       estimated: '%{from}-%{to} of about %{total}',

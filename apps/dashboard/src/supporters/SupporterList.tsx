@@ -16,13 +16,14 @@ import {
 import type { SupporterDto } from '@campaign-desk/contracts';
 import { CONSENTS } from './consents';
 import { useCanEditSupporters } from './roles';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<SupporterDto>;
 
-// Viewers see summaries only: no consents to filter on, and their search matches names.
+// Viewers see summaries only: no names, no search and no consents to filter on.
 function supporterFilters(canEdit: boolean, translate: TranslateFunction) {
   return [
-    <SearchInput key="q" source="q" alwaysOn placeholder={canEdit ? 'Search name, email, postcode' : 'Search names'} />,
+    ...(canEdit ? [<SearchInput key="q" source="q" alwaysOn placeholder="Search name, email, postcode" />] : []),
     <ReferenceInput
       key="constituencyId"
       source="constituencyId"
@@ -59,12 +60,16 @@ export const SupporterList = () => {
     <List
       filters={supporterFilters(canEdit, translate)}
       actions={<ListActions canEdit={canEdit} />}
-      sort={{ field: 'name', order: 'ASC' }}
+      sort={canEdit ? { field: 'name', order: 'ASC' } : { field: 'createdAt', order: 'DESC' }}
       perPage={25}
       exporter={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
-        <Column source="name" />
+        <Column
+          source="name"
+          disableSort={!canEdit}
+          render={(record) => record.name ?? translate(enumLabelKey('correspondentRole', 'supporter'))}
+        />
         {canEdit && <Column source="email" />}
         {canEdit && <Column source="postcode" />}
         <Column source="constituencyId" label="Constituency" disableSort>

@@ -1,13 +1,14 @@
 import { Alert, Box, Divider, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
+import { EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
 import { formatShare, LookupMethodText } from '../postcode';
 import { ConsentsField } from './ConsentsField';
 import { MergeSupporterButton } from './MergeSupporterButton';
 import { useCanEditSupporters } from './roles';
 import { LondonDateField } from '../shared/time/LondonDateField';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const ShowActions = () => {
   const canEdit = useCanEditSupporters();
@@ -127,12 +128,20 @@ const PersonalDetails = () => {
   );
 };
 
+/** Viewers get no name: the role ("supporter") instead. */
+const SupporterName = () => {
+  const record = useRecordContext<SupporterDto>();
+  const translate = useTranslate();
+  if (record && record.name === null) return <>{translate(enumLabelKey('correspondentRole', 'supporter'))}</>;
+  return <TextField source="name" variant="inherit" />;
+};
+
 export const SupporterShow = () => (
   <Show actions={<ShowActions />}>
     <Box sx={{ p: 2 }}>
       <Notices />
       <Typography variant="h5" component="h1" gutterBottom>
-        <TextField source="name" variant="inherit" />
+        <SupporterName />
       </Typography>
       <PersonalDetails />
       <ConstituencySection />

@@ -64,6 +64,11 @@ export const SuggestionsPanel = ({ suggestions }: { suggestions: MessageSuggesti
         <Typography variant="h6" component="h2" gutterBottom>
           {translate('triage.suggestions.title')}
         </Typography>
+        {suggestions.claimedCase && (
+          <Alert severity="warning" sx={{ mb: 2 }} data-testid="claimed-case">
+            {translate('triage.suggestions.claimedCase', { reference: suggestions.claimedCase.reference })}
+          </Alert>
+        )}
         <Section title={translate('triage.suggestions.supporter')}>
           {supporter.match === 'existing' ? (
             <Typography variant="body2">

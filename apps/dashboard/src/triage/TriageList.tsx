@@ -9,6 +9,7 @@ import { PriorityChip } from './PriorityChip';
 import { fetchCounts } from './triageApi';
 import { UploadEmlButton } from './UploadEmlButton';
 import { LondonDateField } from '../shared/time/LondonDateField';
+import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const Column = DataTable.Col<MessageSummary>;
 
@@ -50,16 +51,22 @@ const BulkActions = () => (
   </>
 );
 
-const Sender = ({ record }: { record: MessageSummary }) => (
-  <>
-    <Typography variant="body2">{record.fromName || record.fromAddress || '—'}</Typography>
-    {record.fromName && record.fromAddress && (
-      <Typography variant="caption" color="text.secondary">
-        {record.fromAddress}
+/** Name and address; viewers get neither, and see the sender's role ("supporter", "MP's office"…). */
+const Sender = ({ record }: { record: MessageSummary }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <Typography variant="body2">
+        {record.fromName || record.fromAddress || translate(enumLabelKey('correspondentRole', record.fromRole))}
       </Typography>
-    )}
-  </>
-);
+      {record.fromName && record.fromAddress && (
+        <Typography variant="caption" color="text.secondary">
+          {record.fromAddress}
+        </Typography>
+      )}
+    </>
+  );
+};
 
 const SubjectAndSnippet = ({ record }: { record: MessageSummary }) => (
   <>

@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Button, HttpError, Title, useNotify, useTranslate } from 'react-admin';
-import type { MessageAddress, MessageDetail, MessageSuggestions } from '@campaign-desk/contracts';
+import type { MessageAddressDto, MessageDetail, MessageSuggestions } from '@campaign-desk/contracts';
 import { CreateCaseDialog } from './CreateCaseDialog';
 import { LinkCaseDialog } from './LinkCaseDialog';
 import { MessageBody } from './MessageBody';
@@ -16,8 +16,9 @@ import { fetchMessage, fetchSuggestions, triageMessage } from './triageApi';
 import { formatLondonDateTime } from '../shared/time';
 import { enumLabelKey } from '../shared/i18n/enumLabels';
 
-const addresses = (list: MessageAddress[]) =>
-  list.map((a) => (a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
+/** A name and address, or (for viewers, who get neither) the role: "supporter", "MP's office"… */
+const addresses = (list: MessageAddressDto[], roleLabel: (a: MessageAddressDto) => string) =>
+  list.map((a) => (a.address === null ? roleLabel(a) : a.name ? `${a.name} <${a.address}>` : a.address)).join(', ');
 
 const HeaderLine = ({ label, value }: { label: string; value: string }) =>
   value ? (
@@ -31,15 +32,16 @@ const HeaderLine = ({ label, value }: { label: string; value: string }) =>
 
 const MessageHeader = ({ message }: { message: MessageDetail }) => {
   const translate = useTranslate();
-  const from = message.fromName ? `${message.fromName} <${message.fromAddress ?? ''}>` : (message.fromAddress ?? '—');
+  const roleLabel = (a: MessageAddressDto) => translate(enumLabelKey('correspondentRole', a.role));
+  const from = addresses([{ name: message.fromName, address: message.fromAddress, role: message.fromRole }], roleLabel);
   return (
     <Box sx={{ mb: 2 }}>
       <Typography variant="h6" component="h1" sx={{ overflowWrap: 'anywhere' }}>
         {message.subject || '—'}
       </Typography>
       <HeaderLine label={translate('triage.fields.from')} value={from} />
-      <HeaderLine label={translate('triage.fields.to')} value={addresses(message.to)} />
-      <HeaderLine label={translate('triage.fields.cc')} value={addresses(message.cc)} />
+      <HeaderLine label={translate('triage.fields.to')} value={addresses(message.to, roleLabel)} />
+      <HeaderLine label={translate('triage.fields.cc')} value={addresses(message.cc, roleLabel)} />
       <Typography variant="body2" color="text.secondary">
         {translate('triage.fields.receivedAt')}: {formatLondonDateTime(message.receivedAt)}
       </Typography>

@@ -33,6 +33,7 @@ const base: MessageSuggestions = {
   priority: 'urgent',
   matchedRules: [],
   trusts: ['University College London Hospitals NHS Foundation Trust'],
+  claimedCase: null,
 };
 
 describe('initialCaseForm', () => {

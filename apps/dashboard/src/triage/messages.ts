@@ -57,6 +57,8 @@ export const triageMessages = {
       matchedRules: 'Matched keywords: %{keywords}',
       trusts: 'Hospital trusts mentioned',
       none: 'None',
+      claimedCase:
+        'The subject names case %{reference}, but the sender is not a party to it, so it was not filed there. Link it only if it belongs to that case.',
     },
     actions: {
       createCase: 'Create case',
@@ -65,6 +67,12 @@ export const triageMessages = {
       notRequestDone: 'Marked not a request',
       linked: 'Linked to %{reference}',
       caseCreated: 'Case %{reference} created',
+    },
+    roles: {
+      supporter: 'supporter',
+      mp_office: "MP's office",
+      charity: 'campaigns team',
+      unknown: 'unknown sender',
     },
     statuses: {
       new: 'waiting for triage',

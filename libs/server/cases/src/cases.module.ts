@@ -9,6 +9,7 @@ import { CaseAssignmentController } from './assignment/case-assignment.controlle
 import { CaseAssignmentService } from './assignment/case-assignment.service';
 import { CaseLookup } from './cases/case-lookup';
 import { CaseNumberReferenceResolver } from './cases/case-number-reference.resolver';
+import { CasePartiesModule } from './cases/case-parties';
 import { CaseEntity } from './cases/case.entity';
 import { CasesController } from './cases/cases.controller';
 import { CasesRepository } from './cases/cases.repository';
@@ -39,7 +40,15 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
  * timeline import this and register a CaseTimelineSource with CaseTimelineSources.
  */
 @Module({
-  imports: [ENTITIES, AuditModule, AuthCoreModule, DirectoryCoreModule, SupportersCoreModule, IntakeCoreModule],
+  imports: [
+    ENTITIES,
+    AuditModule,
+    AuthCoreModule,
+    DirectoryCoreModule,
+    SupportersCoreModule,
+    IntakeCoreModule,
+    CasePartiesModule,
+  ],
   providers: [
     CasesRepository,
     CaseHistoryRepository,
@@ -59,6 +68,7 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
     SupporterMergeSubscriber,
   ],
   exports: [
+    CasePartiesModule,
     CasesService,
     CaseWorkflowService,
     CaseAssignmentService,
@@ -90,11 +100,12 @@ export class CasesCoreModule {}
 export class CasesModule {}
 
 /**
- * What intake's worker needs from cases: `[CD-n]` subject references resolved by case number, and
- * cases marked for a search rebuild when a reply is threaded into them.
+ * What intake's worker needs from cases: `[CD-n]` subject references resolved by case number (with
+ * the parties allowed to use them), and cases marked for a search rebuild when a reply is threaded
+ * into them.
  */
 @Module({
-  imports: [ENTITIES],
+  imports: [ENTITIES, DirectoryCoreModule, SupportersCoreModule, CasePartiesModule],
   providers: [CasesRepository, CaseNumberReferenceResolver, CaseSearchStaleMarker],
   exports: [CaseNumberReferenceResolver],
 })

@@ -6,4 +6,5 @@ export { CaseAssignmentService } from './assignment/case-assignment.service';
 export { CaseSlaPolicy } from './sla/case-sla';
 export { CaseTimelineSources, type CaseTimelineSource, type TimelineReader } from './timeline/case-timeline-source';
 export { CaseNumberReferenceResolver } from './cases/case-number-reference.resolver';
+export { CasePartySources, type CasePartySource } from './cases/case-parties';
 export type { CaseReader } from './cases/cases.types';

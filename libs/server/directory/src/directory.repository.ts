@@ -67,6 +67,16 @@ const TENURE_COLUMNS = `t.id::text AS id, t.mp_id AS "mpId", m.name AS "mpName",
 export class DirectoryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Which of these addresses are an MP's (mps.email is citext: compared without regard to case). */
+  async mpAddresses(addresses: string[]): Promise<string[]> {
+    if (!addresses.length) return [];
+    const rows: { email: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT lower(email::text) AS email FROM mps WHERE email = ANY($1::citext[])`,
+      [addresses],
+    );
+    return rows.map((r) => r.email);
+  }
+
   async indexSnapshot(): Promise<PostcodeIndexInput> {
     const [constituencies, ranges, sectors, districts] = await Promise.all([
       this.dataSource.query(`

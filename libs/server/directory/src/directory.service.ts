@@ -123,6 +123,11 @@ export class DirectoryService {
     return [rows.map((m) => toMpDto(m, m.tenure ? (this.constituency(m.tenure.gss)?.summary ?? null) : null)), total];
   }
 
+  /** For intake's role labels: which of these addresses are an MP's office (lower-cased). */
+  async mpAddresses(addresses: string[]): Promise<Set<string>> {
+    return new Set(await this.repo.mpAddresses([...new Set(addresses.map((a) => a.toLowerCase()))]));
+  }
+
   async getMp(id: string): Promise<MpDetailDto> {
     const [rows] = /^\d{1,9}$/.test(id)
       ? await this.repo.listMps({ ids: [id] }, { sort: { field: 'name', order: 'ASC' }, offset: 0, limit: 1 })

@@ -24,6 +24,7 @@ import { MpContactEntity } from './mp-contacts/mp-contact.entity';
 import { CaseEngagementController, MpContactsController } from './mp-contacts/mp-contacts.controller';
 import { MpContactsRepository } from './mp-contacts/mp-contacts.repository';
 import { MpContactsService } from './mp-contacts/mp-contacts.service';
+import { MpContactParties } from './mp-contacts/mp-contact-parties';
 import { CheckinAnswersSubscriber } from './mp-responses/checkin-answers.subscriber';
 import { MpResponseEntity } from './mp-responses/mp-response.entity';
 import { MpResponsesRepository } from './mp-responses/mp-responses.repository';
@@ -56,6 +57,7 @@ import { ENGAGEMENT_TIMELINE_SOURCES } from './timeline/engagement-timeline-sour
   providers: [
     MpContactsRepository,
     MpContactsService,
+    MpContactParties,
     MpResponsesRepository,
     MpResponsesService,
     CheckinAnswersSubscriber,

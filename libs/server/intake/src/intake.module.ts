@@ -17,6 +17,7 @@ import { InboundController, InboundTokenGuard } from './inbound/inbound.controll
 import { IntakeService } from './inbound/intake.service';
 import { MessagesController, MAX_UPLOAD_FILES } from './messages/messages.controller';
 import { MessagesService } from './messages/messages.service';
+import { CorrespondentRoles } from './messages/correspondent-roles';
 import { CaseReferenceResolver, MessageCaseReferenceResolver } from './parsing/case-reference-resolver';
 import { IntakeProcessor } from './parsing/intake.processor';
 import { IntakeReconcilerService } from './parsing/intake-reconciler.service';
@@ -46,11 +47,12 @@ const ENTITIES = TypeOrmModule.forFeature([
  * of each service.
  */
 @Module({
-  imports: [ENTITIES, AuditModule, SupportersCoreModule],
+  imports: [ENTITIES, AuditModule, DirectoryCoreModule, SupportersCoreModule],
   providers: [
     RawMessagesRepository,
     MessagesRepository,
     IntakeService,
+    CorrespondentRoles,
     MessagesService,
     TriageRulesRepository,
     TriageRulesService,

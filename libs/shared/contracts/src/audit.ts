@@ -11,12 +11,15 @@ export const AUDIT_ACTIONS = [
   'staff_user.reset_by_cli',
   'staff_user.updated',
   'staff_user.deactivated',
+  'supporter.list_read',
+  'supporter.read',
   'supporter.created',
   'supporter.updated',
   'supporter.deleted',
   'supporter.merged_from',
   'supporter.merged_into',
   'case.created',
+  'case.list_read',
   'case.read',
   'case.timeline_read',
   'case.updated',
@@ -28,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'case.note_added',
   'case.note_edited',
   'case.reply_queued',
+  'case.email_previewed',
+  'message.list_read',
   'message.read',
   'message.html_viewed',
   'message.attachment_downloaded',
@@ -42,15 +47,24 @@ export const AUDIT_ACTIONS = [
   'chase_plan.updated',
   'chase_task.completed',
   'checkin.answered',
+  'scheduled_email.list_read',
+  'scheduled_email.read',
   'scheduled_email.cancelled',
   'scheduled_email.rescheduled',
   'scheduled_email.send_now',
+  'letter.read',
   'letter.drafted',
   'letter.exported',
   'letter.sent',
+  'mp_contact.list_read',
+  'mp_contact.read',
   'mp_contact.recorded',
   'mp_response.recorded',
+  'mp_action.list_read',
+  'mp_action.read',
   'mp_action.recorded',
+  'meeting.list_read',
+  'meeting.read',
   'meeting.recorded',
   'meeting.updated',
   'meeting.held',
@@ -61,17 +75,10 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** Reads of health text or contact details: counted per account for the unusual-reading alert. */
-export const AUDIT_READ_ACTIONS = [
-  'case.read',
-  'case.timeline_read',
-  'message.read',
-  'message.html_viewed',
-  'message.attachment_downloaded',
-  'message.raw_downloaded',
-  'message.suggestions_viewed',
-  'letter.exported',
-] as const satisfies readonly AuditAction[];
+/** Reads of health text or contact details (`*.read`, `*.list_read`, `*_viewed`, …): counted per account for the unusual-reading alert. */
+export const AUDIT_READ_ACTIONS: readonly AuditAction[] = AUDIT_ACTIONS.filter((action) =>
+  /[._](read|viewed|downloaded|previewed)$|^letter\.exported$/.test(action),
+);
 
 /** One row of `GET /api/audit-events` (admins). Details hold ids and field names only, never personal data. */
 export interface AuditEventDto {

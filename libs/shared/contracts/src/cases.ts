@@ -100,7 +100,8 @@ export interface CaseListItem {
   /** `CD-<n>`. */
   reference: string;
   supporterId: string;
-  supporterName: string;
+  /** Null for viewers (the dashboard shows "supporter"). */
+  supporterName: string | null;
   constituencyId: string | null;
   constituencyName: string | null;
   nation: Nation | null;

@@ -57,6 +57,17 @@ export interface MessageAddress {
   address: string;
 }
 
+/** Who an address belongs to, as far as the product knows: what viewers see instead of names and addresses. */
+export const CORRESPONDENT_ROLES = ['supporter', 'mp_office', 'charity', 'unknown'] as const;
+export type CorrespondentRole = (typeof CORRESPONDENT_ROLES)[number];
+
+/** A sender or recipient as the API answers it: name and address are null for viewers, the role is always there. */
+export interface MessageAddressDto {
+  name: string | null;
+  address: string | null;
+  role: CorrespondentRole;
+}
+
 export interface MessageAttachmentMeta {
   /** Index for `GET /api/messages/:id/attachments/:n` (0-based). */
   n: number;
@@ -67,7 +78,7 @@ export interface MessageAttachmentMeta {
   inline: boolean;
 }
 
-/** A row of `GET /api/messages`. Body fields are null for viewers. */
+/** A row of `GET /api/messages`. Body fields, names and addresses are null for viewers. */
 export interface MessageSummary {
   id: string;
   direction: MessageDirection;
@@ -75,6 +86,8 @@ export interface MessageSummary {
   status: MessageStatus;
   fromAddress: string | null;
   fromName: string | null;
+  /** Who sent it: the supporter, an MP's office, the charity, or an unknown sender. */
+  fromRole: CorrespondentRole;
   subject: string | null;
   snippet: string | null;
   receivedAt: string;
@@ -92,8 +105,8 @@ export interface MessageDetail extends MessageSummary {
   rfcMessageId: string | null;
   inReplyTo: string | null;
   references: string[];
-  to: MessageAddress[];
-  cc: MessageAddress[];
+  to: MessageAddressDto[];
+  cc: MessageAddressDto[];
   /** The new part of the message; the quoted history is in quotedText. */
   text: string | null;
   quotedText: string | null;
@@ -130,6 +143,11 @@ export interface MessageSuggestions {
   priority: Priority;
   matchedRules: { keyword: string; topic: Topic | null; priority: Priority | null }[];
   trusts: string[];
+  /**
+   * The `[CD-n]` reference in the subject of a message left in triage: its sender is not a party
+   * to that case (or there is no such case), so it was not filed there; staff may link it.
+   */
+  claimedCase: { reference: string } | null;
 }
 
 export interface TriageRuleDto {

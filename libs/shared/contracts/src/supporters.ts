@@ -19,10 +19,11 @@ export interface ConstituencyCandidateDto {
   share: number | null;
 }
 
-/** What viewers see of a supporter: no contact details, postcode, consents or on-hold reason. */
+/** What viewers see of a supporter: no name, contact details, postcode, consents or on-hold reason. */
 export interface SupporterSummaryDto {
   id: string;
-  name: string;
+  /** Null for viewers (the dashboard shows "supporter"). */
+  name: string | null;
   constituencyId: string | null;
   constituency: ConstituencySummary | null;
   mp: MpSummary | null;
@@ -33,6 +34,7 @@ export interface SupporterSummaryDto {
 
 /** What caseworkers and admins see. */
 export interface SupporterDto extends SupporterSummaryDto {
+  name: string;
   email: string;
   phone: string | null;
   address: string | null;
@@ -97,9 +99,12 @@ export const SUPPORTER_FILTER_FIELDS = [
 ] as const;
 export type SupporterFilterField = (typeof SUPPORTER_FILTER_FIELDS)[number];
 /** Viewers may not sort by postcode, and their `q` matches names only. */
-export const SUPPORTER_VIEWER_SORT_FIELDS = ['id', 'name', 'createdAt'] as const;
-/** Viewers cannot filter by consent or on-hold: a filter would reveal what their summary hides. */
-export const SUPPORTER_VIEWER_FILTER_FIELDS = ['q', 'constituencyId'] as const;
+export const SUPPORTER_VIEWER_SORT_FIELDS = ['id', 'createdAt'] as const;
+/**
+ * Viewers cannot filter by consent or on-hold, search or sort by name: each would reveal what their
+ * summary hides (a name search says whether someone is a supporter).
+ */
+export const SUPPORTER_VIEWER_FILTER_FIELDS = ['constituencyId'] as const;
 
 /** Every field of a supporter as staff read it (and react-admin sends back on update). */
 export const SUPPORTER_FIELDS = fieldsOf<SupporterDto>()({

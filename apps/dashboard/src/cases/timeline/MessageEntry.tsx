@@ -8,6 +8,7 @@ import type { MessageSummary } from '@campaign-desk/contracts';
 import { fetchMessage, fetchMessageHtml } from '../caseApi';
 import { useCanWorkCases } from '../roles';
 import { TimelineRow } from './TimelineRow';
+import { enumLabelKey } from '../../shared/i18n/enumLabels';
 
 /**
  * The sanitised HTML, only ever inside a sandboxed frame with no permissions at all (no scripts,
@@ -94,7 +95,9 @@ export const MessageEntry = ({ message, at }: { message: MessageSummary; at: str
   const [open, setOpen] = useState(false);
   const outbound = message.direction === 'out';
   const label = translate(outbound ? 'resources.cases.timeline.emailOut' : 'resources.cases.timeline.emailIn');
-  const from = message.fromName || message.fromAddress;
+  // Viewers get no names or addresses: the sender's role ("supporter", "MP's office"…) instead.
+  const from =
+    message.fromName || message.fromAddress || translate(enumLabelKey('correspondentRole', message.fromRole));
   return (
     <TimelineRow
       kind="message"

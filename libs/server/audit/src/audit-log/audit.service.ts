@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuditAction } from '@campaign-desk/contracts';
+import type { AuditAction, StaffActor } from '@campaign-desk/contracts';
 import { AppConfig, Clock } from '@campaign-desk/server-core';
 import { AuditRepository } from './audit.repository';
 import { ReadAlertCounter } from './read-alert';
@@ -42,6 +42,26 @@ export class AuditService {
       manager,
     );
     if (input.actorId) await this.checkReading(input.actorId, input, manager);
+  }
+
+  /**
+   * A read of personal or health data (DESIGN §10.5): one insert per request, naming the record read
+   * or, for a list, every id it returned (`details.ids`), whoever reads it (`redacted` says whether
+   * the reader got the redacted view).
+   */
+  async recordRead(
+    reader: StaffActor,
+    read: { action: AuditAction; entityType: string; id?: string; ids?: string[]; redacted: boolean },
+    details: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.record({
+      actorId: reader.user.id,
+      ip: reader.ip,
+      action: read.action,
+      entityType: read.entityType,
+      entityId: read.id,
+      details: { ...details, ...(read.ids ? { ids: read.ids } : {}), redacted: read.redacted },
+    });
   }
 
   private async checkReading(actorId: string, input: AuditInput, manager?: EntityManager): Promise<void> {

@@ -18,12 +18,18 @@ export type ConstituencyNamer = (gss: string) => string | null;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function listRowToItem(r: CaseListRow, now: Date, constituencyName: ConstituencyNamer): CaseListItem {
+/** `showNames` false (viewers): no supporter name. */
+export function listRowToItem(
+  r: CaseListRow,
+  now: Date,
+  constituencyName: ConstituencyNamer,
+  showNames: boolean,
+): CaseListItem {
   return {
     id: r.id,
     reference: r.reference,
     supporterId: r.supporter_id,
-    supporterName: r.supporter_name,
+    supporterName: showNames ? r.supporter_name : null,
     constituencyId: r.constituency_gss,
     constituencyName: r.constituency_gss ? constituencyName(r.constituency_gss) : null,
     nation: r.nation as Nation | null,
@@ -51,7 +57,12 @@ export function listRowToItem(r: CaseListRow, now: Date, constituencyName: Const
   };
 }
 
-export function entityToItem(c: CaseEntity, now: Date, constituencyName: ConstituencyNamer): CaseListItem {
+export function entityToItem(
+  c: CaseEntity,
+  now: Date,
+  constituencyName: ConstituencyNamer,
+  showNames: boolean,
+): CaseListItem {
   return listRowToItem(
     {
       id: c.id,
@@ -84,10 +95,11 @@ export function entityToItem(c: CaseEntity, now: Date, constituencyName: Constit
     },
     now,
     constituencyName,
+    showNames,
   );
 }
 
-/** The case page. Viewers get no story (redacted here, on the server). */
+/** The case page. Viewers get no story and no supporter name (redacted here, on the server). */
 export function toCaseDetail(
   c: CaseEntity,
   options: {
@@ -101,7 +113,7 @@ export function toCaseDetail(
   const { now } = options;
   const paused = c.status === 'closed' || c.status === 'on_hold';
   return {
-    ...entityToItem(c, now, options.constituencyName),
+    ...entityToItem(c, now, options.constituencyName, options.readHealthDetails),
     summary: options.readHealthDetails ? c.summary : null,
     supporter: options.supporter,
     assigneeName: options.assigneeName,

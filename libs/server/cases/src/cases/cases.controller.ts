@@ -44,10 +44,11 @@ export class CasesController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseListItem[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    const page = await this.lists.list(parsed, query.sort !== undefined, user);
+    const page = await this.lists.list(parsed, query.sort !== undefined, { user, ip });
     res.setHeader('Content-Range', contentRange('cases', parsed.offset, page.rows.length, page.total));
     res.setHeader(TOTAL_ESTIMATED_HEADER, String(page.totalEstimated));
     if (page.nextCursor) res.setHeader(CASE_NEXT_CURSOR_HEADER, page.nextCursor);

@@ -85,11 +85,14 @@ function instant(key: string, value: unknown, endOfDay: boolean): Date {
   return parsed;
 }
 
-/** `term:*` prefix terms (letters and digits only, so the tsquery is always well formed); viewers match reference and name only. */
-export function caseSearch(q: string, namesOnly: boolean): CaseSearch | null {
+/**
+ * `term:*` prefix terms (letters and digits only, so the tsquery is always well formed); viewers match
+ * the reference only (weight A): a name search would tell them who is a supporter.
+ */
+export function caseSearch(q: string, referenceOnly: boolean): CaseSearch | null {
   const terms = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
   if (!terms.length) return null;
-  const weights = namesOnly ? 'AB' : '';
+  const weights = referenceOnly ? 'A' : '';
   const reference = /^\s*(?:cd[-\s]?)?(\d{1,15})\s*$/i.exec(q);
   // A reference searches by its number alone: "cd" is in every case's vector and would match them all.
   const searched = reference ? [reference[1]] : terms;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseFilterField, CaseListItem, CaseSortField, SessionUser } from '@campaign-desk/contracts';
+import type { CaseFilterField, CaseListItem, CaseSortField, StaffActor } from '@campaign-desk/contracts';
 import { Clock, type ListQuery } from '@campaign-desk/server-core';
 import { DirectoryService } from '@campaign-desk/server-directory';
+import { AuditService } from '@campaign-desk/server-audit';
 import { listRowToItem } from '../cases/case.mapper';
 import { CaseListRepository } from './case-list.repository';
 import { encodeCursor } from './case-cursor';
@@ -55,13 +56,15 @@ export class CaseListService {
     private readonly repo: CaseListRepository,
     private readonly directory: DirectoryService,
     private readonly search: CaseSearchRefresher,
+    private readonly audit: AuditService,
   ) {}
 
   async list(
     query: ListQuery<CaseFilterField, CaseSortField>,
     sortGiven: boolean,
-    user: SessionUser,
+    reader: StaffActor,
   ): Promise<CaseListPage> {
+    const user = reader.user;
     const now = this.clock.now();
     const criteria = toCaseListCriteria(query, sortGiven, user, now);
     if (criteria.search) await this.search.refreshStale();
@@ -76,6 +79,18 @@ export class CaseListService {
         ? encodeCursor(criteria.sort, last.sort_key, last.id)
         : null;
     const name = (gss: string) => this.directory.constituency(gss)?.summary.name ?? null;
-    return { rows: rows.map((r) => listRowToItem(r, now, name)), total, totalEstimated: estimated, nextCursor };
+    // One event names every case returned (staff see the supporters' names).
+    await this.audit.recordRead(reader, {
+      action: 'case.list_read',
+      entityType: 'case',
+      ids: rows.map((r) => r.id),
+      redacted: user.role === 'viewer',
+    });
+    return {
+      rows: rows.map((r) => listRowToItem(r, now, name, user.role !== 'viewer')),
+      total,
+      totalEstimated: estimated,
+      nextCursor,
+    };
   }
 }

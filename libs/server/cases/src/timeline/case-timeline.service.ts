@@ -42,22 +42,25 @@ export class CaseTimelineService {
     const results = await Promise.all(
       sources.map((s) => s.latest(found.id, range.offset + range.limit, timelineReader)),
     );
+    const total = results.reduce((sum, r) => sum + r.total, 0);
+    const entries = mergeTimeline(
+      results.map((r) => r.entries),
+      range.offset,
+      range.limit,
+    );
     await this.audit.record({
       actorId: reader.user.id,
       ip: reader.ip,
       action: 'case.timeline_read',
       entityType: 'case',
       entityId: found.id,
-      details: { offset: range.offset, limit: range.limit, redacted: !reader.readHealthDetails },
+      details: {
+        offset: range.offset,
+        limit: range.limit,
+        redacted: !reader.readHealthDetails,
+        ids: entries.map((e) => e.id),
+      },
     });
-    const total = results.reduce((sum, r) => sum + r.total, 0);
-    return [
-      mergeTimeline(
-        results.map((r) => r.entries),
-        range.offset,
-        range.limit,
-      ),
-      total,
-    ];
+    return [entries, total];
   }
 }

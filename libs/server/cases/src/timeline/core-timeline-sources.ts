@@ -86,7 +86,10 @@ export class AssignmentsTimelineSource implements CaseTimelineSource, OnModuleIn
   }
 }
 
-/** Emails in and out, read through intake's service (which leaves out subjects and snippets for viewers). */
+/**
+ * Emails in and out, read through intake's service (which leaves out subjects, snippets, names and
+ * addresses for viewers); the timeline's own audit event covers the read.
+ */
 @Injectable()
 export class MessagesTimelineSource implements CaseTimelineSource, OnModuleInit {
   readonly kind = 'message';
@@ -100,7 +103,7 @@ export class MessagesTimelineSource implements CaseTimelineSource, OnModuleInit 
   }
 
   async latest(caseId: string, limit: number, reader: TimelineReader) {
-    const [rows, total] = await this.messages.list(
+    const [rows, total] = await this.messages.listUnaudited(
       { sort: { field: 'receivedAt', order: 'DESC' }, offset: 0, limit, filter: { caseId } },
       reader.user,
     );

@@ -107,7 +107,7 @@ export const configSchema = z.object({
   AUTO_ASSIGN: bool.default(false),
   AUTO_ASSIGN_MAX_OPEN: int(1, 10_000).default(25),
   /** Audit (issue 12): one account reading more records than this within the window raises an alert. */
-  AUDIT_READ_ALERT_RECORDS: int(1, 1_000_000).default(500),
+  AUDIT_READ_ALERT_RECORDS: int(1, 1_000_000).default(2000),
   AUDIT_READ_ALERT_MINUTES: int(1, 24 * 60).default(10),
   /** Outbound email (issue 6). Message-IDs are `<se-<id>@MAIL_DOMAIN>`; replies come back to TEAM_MAILBOX. */
   MAIL_DOMAIN: z

@@ -31,7 +31,8 @@ export class CaseEmailController {
     @Param('id') id: string,
     @Body() body: ComposePreviewDto,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
   ): Promise<ComposedEmailPreview> {
-    return this.replies.preview(id, body, user.id);
+    return this.replies.preview(id, body, { user, ip });
   }
 }

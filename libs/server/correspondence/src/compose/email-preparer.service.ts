@@ -108,7 +108,7 @@ export class EmailPreparer {
         )
       : null;
     return {
-      supporter: supporter
+      supporter: supporter?.name
         ? {
             name: supporter.name,
             firstName: firstName(supporter.name),

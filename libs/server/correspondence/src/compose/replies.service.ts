@@ -45,9 +45,15 @@ export class RepliesService {
   }
 
   /** What `/reply` or `/mp-email` would queue for this case (same checks, same rendering); writes nothing. */
-  async preview(caseId: string, input: ComposePreviewInput, staffId: string): Promise<ComposedEmailPreview> {
+  /** The rendered email (it names the supporter and can quote their story): each preview is audited. */
+  async preview(caseId: string, input: ComposePreviewInput, reader: StaffActor): Promise<ComposedEmailPreview> {
     const { kind, ...compose } = input;
-    const email = await this.compose.compose(caseId, kind, compose, staffId);
+    const email = await this.compose.compose(caseId, kind, compose, reader.user.id);
+    await this.audit.recordRead(
+      reader,
+      { action: 'case.email_previewed', entityType: 'case', id: email.caseId, redacted: false },
+      { kind, templateKey: email.templateKey },
+    );
     return {
       subject: email.subject,
       body: email.body,

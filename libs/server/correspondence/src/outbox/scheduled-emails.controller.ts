@@ -29,18 +29,19 @@ export class ScheduledEmailsController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ScheduledEmailDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    const [rows, total] = await this.service.list(parsed, user);
+    const [rows, total] = await this.service.list(parsed, { user, ip });
     res.setHeader('Content-Range', contentRange('scheduled-emails', parsed.offset, rows.length, total));
     return rows;
   }
 
   @Get(':id')
   @AnyStaff()
-  get(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<ScheduledEmailDto> {
-    return this.service.get(id, user);
+  get(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<ScheduledEmailDto> {
+    return this.service.get(id, { user, ip });
   }
 
   @Put(':id')

@@ -28,15 +28,36 @@ export class ScheduledEmailsService {
     private readonly audit: AuditService,
   ) {}
 
+  /** One audit event names every email returned (a subject can name the supporter). */
   async list(
     query: ListQuery<string, ScheduledEmailSortField>,
-    user: SessionUser,
+    reader: StaffActor,
   ): Promise<[ScheduledEmailDto[], number]> {
     const [rows, total] = await this.rows.list(query, listFilter(query.filter));
-    return [rows.map((r) => toScheduledEmailDto(r, canReadContent(user))), total];
+    const readContent = canReadContent(reader.user);
+    await this.audit.recordRead(reader, {
+      action: 'scheduled_email.list_read',
+      entityType: 'scheduled_email',
+      ids: rows.map((r) => r.id),
+      redacted: !readContent,
+    });
+    return [rows.map((r) => toScheduledEmailDto(r, readContent)), total];
   }
 
-  async get(id: string, user: SessionUser): Promise<ScheduledEmailDto> {
+  async get(id: string, reader: StaffActor): Promise<ScheduledEmailDto> {
+    const row = await this.load(id);
+    const readContent = canReadContent(reader.user);
+    await this.audit.recordRead(reader, {
+      action: 'scheduled_email.read',
+      entityType: 'scheduled_email',
+      id: row.id,
+      redacted: !readContent,
+    });
+    return toScheduledEmailDto(row, readContent);
+  }
+
+  /** An email as another lib's action answers it (that action is the audit record). */
+  async view(id: string, user: SessionUser): Promise<ScheduledEmailDto> {
     return toScheduledEmailDto(await this.load(id), canReadContent(user));
   }
 

@@ -30,7 +30,7 @@ export interface LetterFacts {
 /** The `mp_letter` template's placeholders for one case. */
 export function letterScope({ detail, mp, story, asks, now, staffName }: LetterFacts): TemplateScope {
   const supporter = detail.supporter && 'address' in detail.supporter ? detail.supporter : null;
-  const name = supporter?.name ?? detail.supporterName;
+  const name = supporter?.name ?? detail.supporterName ?? '';
   return {
     supporter: {
       name,

@@ -28,8 +28,8 @@ export class CaseLetterController {
 
   @Get(':id/letter')
   @AnyStaff()
-  latest(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<LetterDraftDto> {
-    return this.letters.latest(id, user);
+  latest(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<LetterDraftDto> {
+    return this.letters.latest(id, { user, ip });
   }
 
   @Get(':id/letter.pdf')

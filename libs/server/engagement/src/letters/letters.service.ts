@@ -4,7 +4,6 @@ import type {
   CreateLetterDraftInput,
   LetterDraftDto,
   MarkLetterSentInput,
-  SessionUser,
   StaffActor,
   AuditAction,
 } from '@campaign-desk/contracts';
@@ -83,8 +82,16 @@ export class LettersService {
     return toLetterDto(letter, true, warning ? [warning] : []);
   }
 
-  async latest(caseId: string, user: SessionUser): Promise<LetterDraftDto> {
-    return toLetterDto(await this.requireLatest(caseId), user.role !== 'viewer');
+  /** `GET /api/cases/:id/letter`: the latest draft (its body names the supporter and tells their story), audited. */
+  async latest(caseId: string, reader: StaffActor): Promise<LetterDraftDto> {
+    const letter = await this.requireLatest(caseId);
+    const redacted = reader.user.role === 'viewer';
+    await this.audit.recordRead(
+      reader,
+      { action: 'letter.read', entityType: 'case', id: letter.caseId, redacted },
+      { letterId: letter.id },
+    );
+    return toLetterDto(letter, !redacted);
   }
 
   /** The letter's text (for email) or PDF (to print and sign); each download is audited as an export. */

@@ -30,18 +30,19 @@ export class MeetingsController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MeetingDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    const [rows, total] = await this.meetings.list(parsed, user);
+    const [rows, total] = await this.meetings.list(parsed, { user, ip });
     res.setHeader('Content-Range', contentRange('meetings', parsed.offset, rows.length, total));
     return rows;
   }
 
   @Get(':id')
   @AnyStaff()
-  get(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<MeetingDto> {
-    return this.meetings.get(id, user);
+  get(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MeetingDto> {
+    return this.meetings.get(id, { user, ip });
   }
 
   @Post()

@@ -75,7 +75,7 @@ export class MeetingsService {
       if (status !== 'held') return created;
       return this.holdIn(tx, created, actions, detail, actor);
     });
-    return this.get(meeting.id, actor.user);
+    return this.view(meeting.id, actor.user);
   }
 
   /** `POST /api/meetings/:id/held`: the outcome, once. */
@@ -100,7 +100,7 @@ export class MeetingsService {
       const held = await this.meetings.update(tx, id, { status: 'held', ...(notes !== undefined ? { notes } : {}) });
       await this.holdIn(tx, held, input.agreedActions, detail, actor);
     });
-    return this.get(id, actor.user);
+    return this.view(id, actor.user);
   }
 
   async update(id: string, input: UpdateMeetingInput, actor: StaffActor): Promise<MeetingDto> {
@@ -129,7 +129,7 @@ export class MeetingsService {
         changed: Object.keys(input).filter((k) => UPDATABLE.has(k)),
       });
     });
-    return this.get(id, actor.user);
+    return this.view(id, actor.user);
   }
 
   /** An agreed action is done: its chase, if still pending, is cancelled (after the commit, as staff cancelling it would). */
@@ -159,15 +159,30 @@ export class MeetingsService {
         if (!(error instanceof ConflictException)) throw error;
       });
     }
-    return this.get(meetingId, actor.user);
+    return this.view(meetingId, actor.user);
   }
 
-  async get(id: string, user: SessionUser): Promise<MeetingDto> {
+  /** `GET /api/meetings/:id`, audited (notes and agreed actions can carry health details). */
+  async get(id: string, reader: StaffActor): Promise<MeetingDto> {
+    const meeting = await this.view(id, reader.user);
+    await this.audit.recordRead(reader, {
+      action: 'meeting.read',
+      entityType: 'meeting',
+      id: meeting.id,
+      redacted: reader.user.role === 'viewer',
+    });
+    return meeting;
+  }
+
+  /** The meeting as an action answers it (the action is the audit record). */
+  private async view(id: string, user: SessionUser): Promise<MeetingDto> {
     const meeting = await this.require(id);
     return toMeetingDto(meeting, await this.meetings.actionsOf([meeting.id]), user.role !== 'viewer');
   }
 
-  async list(query: ListQuery<string, MeetingSortField>, user: SessionUser): Promise<[MeetingDto[], number]> {
+  /** One audit event names every meeting returned. */
+  async list(query: ListQuery<string, MeetingSortField>, reader: StaffActor): Promise<[MeetingDto[], number]> {
+    const user = reader.user;
     const filter = query.filter as Record<string, unknown>;
     const [rows, total] = await this.meetings.list(query, {
       ids: uuidsFilter(filter, 'id'),
@@ -178,6 +193,12 @@ export class MeetingsService {
     });
     const readContent = user.role !== 'viewer';
     const actions = readContent ? await this.meetings.actionsOf(rows.map((m) => m.id)) : [];
+    await this.audit.recordRead(reader, {
+      action: 'meeting.list_read',
+      entityType: 'meeting',
+      ids: rows.map((m) => m.id),
+      redacted: !readContent,
+    });
     return [
       rows.map((m) =>
         toMeetingDto(

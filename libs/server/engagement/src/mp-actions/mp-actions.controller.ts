@@ -30,18 +30,19 @@ export class MpActionsController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MpActionDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    const [rows, total] = await this.actions.list(parsed, user);
+    const [rows, total] = await this.actions.list(parsed, { user, ip });
     res.setHeader('Content-Range', contentRange('mp-actions', parsed.offset, rows.length, total));
     return rows;
   }
 
   @Get(':id')
   @AnyStaff()
-  get(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<MpActionDto> {
-    return this.actions.get(id, user);
+  get(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MpActionDto> {
+    return this.actions.get(id, { user, ip });
   }
 
   @Post()

@@ -3,7 +3,6 @@ import {
   MP_ACTION_TYPES,
   type CreateMpActionInput,
   type MpActionDto,
-  type SessionUser,
   type MpActionSortField,
   type StaffActor,
 } from '@campaign-desk/contracts';
@@ -76,13 +75,16 @@ export class MpActionsService {
     return toMpActionDto(action, true);
   }
 
-  async get(id: string, user: SessionUser): Promise<MpActionDto> {
+  async get(id: string, reader: StaffActor): Promise<MpActionDto> {
     const action = UUID.test(id) ? await this.actions.findById(id) : null;
     if (!action) throw new NotFoundException('MP action not found');
-    return toMpActionDto(action, user.role !== 'viewer');
+    const redacted = reader.user.role === 'viewer';
+    await this.audit.recordRead(reader, { action: 'mp_action.read', entityType: 'mp_action', id: action.id, redacted });
+    return toMpActionDto(action, !redacted);
   }
 
-  async list(query: ListQuery<string, MpActionSortField>, user: SessionUser): Promise<[MpActionDto[], number]> {
+  /** One audit event names every action returned (their summaries can carry health details). */
+  async list(query: ListQuery<string, MpActionSortField>, reader: StaffActor): Promise<[MpActionDto[], number]> {
     const filter = query.filter as Record<string, unknown>;
     const dateFrom = dateFilter(filter, 'dateFrom');
     const dateTo = dateFilter(filter, 'dateTo');
@@ -95,6 +97,13 @@ export class MpActionsService {
       dateFrom,
       dateTo,
     });
-    return [rows.map((a) => toMpActionDto(a, user.role !== 'viewer')), total];
+    const redacted = reader.user.role === 'viewer';
+    await this.audit.recordRead(reader, {
+      action: 'mp_action.list_read',
+      entityType: 'mp_action',
+      ids: rows.map((a) => a.id),
+      redacted,
+    });
+    return [rows.map((a) => toMpActionDto(a, !redacted)), total];
   }
 }

@@ -78,17 +78,18 @@ export class MpContactsController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MpContactDto[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    const [rows, total] = await this.contacts.list(parsed, user);
+    const [rows, total] = await this.contacts.list(parsed, { user, ip });
     res.setHeader('Content-Range', contentRange('mp-contacts', parsed.offset, rows.length, total));
     return rows;
   }
 
   @Get(':id')
   @AnyStaff()
-  get(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<MpContactDto> {
-    return this.contacts.get(id, user);
+  get(@Param('id') id: string, @CurrentUser() user: SessionUser, @ClientIp() ip: string): Promise<MpContactDto> {
+    return this.contacts.get(id, { user, ip });
   }
 }

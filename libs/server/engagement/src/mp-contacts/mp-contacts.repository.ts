@@ -38,6 +38,16 @@ export class MpContactsRepository {
     });
   }
 
+  /** The MPs a case has been in contact with (either way). */
+  async mpIdsOfCase(caseId: string): Promise<number[]> {
+    const rows: { mpId: number }[] = await this.repo
+      .createQueryBuilder('c')
+      .select('DISTINCT c.mpId', 'mpId')
+      .where('c.caseId = :caseId AND c.mpId IS NOT NULL', { caseId })
+      .getRawMany();
+    return rows.map((r) => Number(r.mpId));
+  }
+
   latestForCase(caseId: string, limit: number): Promise<[MpContactEntity[], number]> {
     return this.repo.findAndCount({ where: { caseId }, order: { contactedAt: 'DESC', id: 'DESC' }, take: limit });
   }

@@ -7,7 +7,6 @@ import {
   type CreateMpContactInput,
   type MpContactDto,
   type ScheduledEmailDto,
-  type SessionUser,
   type MpContactSortField,
   type StaffActor,
 } from '@campaign-desk/contracts';
@@ -89,18 +88,33 @@ export class MpContactsService {
       const [email] = await this.compose.schedule(tx, composed, actor.user.id, { mpContactId: recorded.id });
       return { contact: recorded, emailId: email.id };
     });
-    return { contact: toMpContactDto(contact, true), email: await this.scheduledEmails.get(emailId, actor.user) };
+    return { contact: toMpContactDto(contact, true), email: await this.scheduledEmails.view(emailId, actor.user) };
   }
 
-  async list(query: ListQuery<string, MpContactSortField>, user: SessionUser): Promise<[MpContactDto[], number]> {
+  /** One audit event names every contact returned (their summaries can carry health details). */
+  async list(query: ListQuery<string, MpContactSortField>, reader: StaffActor): Promise<[MpContactDto[], number]> {
     const [rows, total] = await this.contacts.list(query, listFilter(query.filter));
-    return [rows.map((c) => toMpContactDto(c, user.role !== 'viewer')), total];
+    const redacted = reader.user.role === 'viewer';
+    await this.audit.recordRead(reader, {
+      action: 'mp_contact.list_read',
+      entityType: 'mp_contact',
+      ids: rows.map((c) => c.id),
+      redacted,
+    });
+    return [rows.map((c) => toMpContactDto(c, !redacted)), total];
   }
 
-  async get(id: string, user: SessionUser): Promise<MpContactDto> {
+  async get(id: string, reader: StaffActor): Promise<MpContactDto> {
     const contact = UUID.test(id) ? await this.contacts.findById(id) : null;
     if (!contact) throw new NotFoundException('MP contact not found');
-    return toMpContactDto(contact, user.role !== 'viewer');
+    const redacted = reader.user.role === 'viewer';
+    await this.audit.recordRead(reader, {
+      action: 'mp_contact.read',
+      entityType: 'mp_contact',
+      id: contact.id,
+      redacted,
+    });
+    return toMpContactDto(contact, !redacted);
   }
 
   /**

@@ -62,10 +62,11 @@ export class MessagesController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MessageSummary[]> {
     const parsed = parseListQuery(query, LIST_SPEC);
-    const [rows, total] = await this.messages.list(parsed, user);
+    const [rows, total] = await this.messages.list(parsed, { user, ip });
     res.setHeader('Content-Range', contentRange('messages', parsed.offset, rows.length, total));
     return rows;
   }

@@ -95,6 +95,19 @@ export class MessagesRepository {
     return row?.caseId ?? null;
   }
 
+  /** Whether the charity sent `address` an email from the case (To or Cc of an outbound message). */
+  async caseWroteTo(caseId: string, address: string): Promise<boolean> {
+    const rows: unknown[] = await this.repo.query(
+      `SELECT 1 FROM messages m
+        WHERE m.case_id = $1 AND m.direction = 'out'
+          AND EXISTS (SELECT 1 FROM jsonb_array_elements(m.to_addresses || m.cc_addresses) a
+                       WHERE lower(a->>'address') = lower($2))
+        LIMIT 1`,
+      [caseId, address],
+    );
+    return rows.length > 0;
+  }
+
   async markBounced(tx: EntityManager, id: string, at: Date): Promise<void> {
     await tx.update(MessageEntity, { id, direction: 'out' }, { status: 'bounced', bouncedAt: at, updatedAt: at });
   }

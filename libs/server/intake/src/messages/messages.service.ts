@@ -31,7 +31,8 @@ import {
   type MovedMessage,
 } from './messages.repository';
 import { TriageRulesService } from '../triage/triage-rules.service';
-import { canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
+import { addressesOf, canReadBodies, toMessageDetail, toMessageSummary } from './message.mapper';
+import { CorrespondentRoles } from './correspondent-roles';
 import { messageCsp, messageDocument } from './message-document';
 
 export interface OutboundMessageInput {
@@ -57,9 +58,26 @@ export class MessagesService {
     private readonly rules: TriageRulesService,
     private readonly supporters: SupportersService,
     private readonly audit: AuditService,
+    private readonly roles: CorrespondentRoles,
   ) {}
 
+  /** `GET /api/messages`: one audit event names every message returned (snippets, senders). */
   async list(
+    query: ListQuery<MessageFilterField, MessageSortField>,
+    reader: StaffActor,
+  ): Promise<[MessageSummary[], number]> {
+    const [rows, total] = await this.listUnaudited(query, reader.user);
+    await this.audit.recordRead(reader, {
+      action: 'message.list_read',
+      entityType: 'message',
+      ids: rows.map((m) => m.id),
+      redacted: !canReadBodies(reader.user.role),
+    });
+    return [rows, total];
+  }
+
+  /** The same list without its audit event, for a caller that audits the read itself (the case timeline). */
+  async listUnaudited(
     query: ListQuery<MessageFilterField, MessageSortField>,
     user: SessionUser,
   ): Promise<[MessageSummary[], number]> {
@@ -79,16 +97,18 @@ export class MessagesService {
     textFilter(query.filter, 'q');
     const [rows, total] = await this.messages.list(query, readBodies);
     const priorities = readBodies ? await this.suggestedPriorities(rows) : new Map<string, null>();
-    return [rows.map((m) => toMessageSummary(m, readBodies, priorities.get(m.id) ?? null)), total];
+    const roleOf = await this.roles.forAddresses(addressesOf(rows, false));
+    return [rows.map((m) => toMessageSummary(m, readBodies, priorities.get(m.id) ?? null, roleOf)), total];
   }
 
   async get(id: string, reader: StaffActor): Promise<MessageDetail> {
     const message = await this.load(id);
     const readBodies = canReadBodies(reader.user.role);
-    if (readBodies) await this.recordRead(reader, 'message.read', id);
+    await this.recordRead(reader, 'message.read', id, { redacted: !readBodies });
     const hasHtml = readBodies && (await this.messages.hasHtml(id));
     const [priority] = readBodies ? [...(await this.suggestedPriorities([message])).values()] : [null];
-    return toMessageDetail(message, readBodies, priority ?? null, hasHtml);
+    const roleOf = await this.roles.forAddresses(addressesOf([message], true));
+    return toMessageDetail(message, readBodies, priority ?? null, hasHtml, roleOf);
   }
 
   async htmlDocument(id: string, loadImages: boolean, reader: StaffActor): Promise<{ document: string; csp: string }> {

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { MessagesRepository } from '../messages/messages.repository';
 
+/** The case a `[CD-n]` reference points at, and the addresses of its parties (supporter, representative's office). */
+export interface CaseClaim {
+  caseId: string;
+  /** Addresses allowed to file mail into the case by its reference alone (any case; compared case-insensitively). */
+  parties: string[];
+}
+
 /**
- * Finds the case a `[CD-n]` subject reference points at. The cases lib will provide the real
- * implementation (by case number); until then the default answers the case of a message already
- * linked under that reference, or nothing.
+ * Finds the case a `[CD-n]` subject reference points at. The cases lib provides the real
+ * implementation (by case number, with the supporter's and the MP's addresses); the interim default
+ * answers the case of a message already linked under that reference, with no parties of its own.
  */
 export abstract class CaseReferenceResolver {
-  /** `reference` is normalised as `CD-<n>` without leading zeros. Answers a case id or null. */
-  abstract resolve(reference: string): Promise<string | null>;
+  /** `reference` is normalised as `CD-<n>` without leading zeros. Answers the case, or null. */
+  abstract resolve(reference: string): Promise<CaseClaim | null>;
 }
 
 @Injectable()
@@ -17,7 +24,8 @@ export class MessageCaseReferenceResolver extends CaseReferenceResolver {
     super();
   }
 
-  resolve(reference: string): Promise<string | null> {
-    return this.messages.findCaseIdByReference(reference);
+  async resolve(reference: string): Promise<CaseClaim | null> {
+    const caseId = await this.messages.findCaseIdByReference(reference);
+    return caseId ? { caseId, parties: [] } : null;
   }
 }

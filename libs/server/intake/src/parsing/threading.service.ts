@@ -44,7 +44,7 @@ export class ThreadingService {
       }
     }
     if (!caseId && machine !== 'spam' && message.caseReference) {
-      caseId = await this.cases.resolve(message.caseReference);
+      caseId = await this.bySubjectReference(message.caseReference, message.from?.address ?? null);
       if (caseId) threadMatch = 'subject_reference';
     }
 
@@ -58,6 +58,21 @@ export class ThreadingService {
       relatedMessageId,
       bouncedMessageId,
     };
+  }
+
+  /**
+   * Case numbers are sequential, so a `[CD-n]` in the subject is only a claim: it files the message
+   * into the case when the sender is a party to it (the supporter, the MP's office, or an address the
+   * charity wrote to from the case). Anyone else's message stays in triage, where the reference it
+   * claims (kept on the message) is offered as a suggestion.
+   */
+  private async bySubjectReference(reference: string, sender: string | null): Promise<string | null> {
+    if (!sender) return null;
+    const claim = await this.cases.resolve(reference);
+    if (!claim) return null;
+    const address = sender.trim().toLowerCase();
+    if (claim.parties.some((p) => p.trim().toLowerCase() === address)) return claim.caseId;
+    return (await this.messages.caseWroteTo(claim.caseId, address)) ? claim.caseId : null;
   }
 
   /** The nearest stored message this one answers: In-Reply-To first, then References newest first; one with a case wins. */

@@ -42,6 +42,7 @@ export class SuggestionsService {
       priority: match.priority,
       matchedRules: match.matched.map(({ keyword, topic, priority }) => ({ keyword, topic, priority })),
       trusts: findTrusts(text),
+      claimedCase: message.caseReference && !message.caseId ? { reference: message.caseReference } : null,
     };
   }
 

@@ -9,12 +9,12 @@ import {
 import type { DirectoryService } from '@campaign-desk/server-directory';
 import { CONSENT_COLUMNS, type SupporterEntity } from './supporter.entity';
 
-/** Viewers' view: who the supporter is and where, nothing to contact them by (see SupportersController). */
+/** Viewers' view: where the supporter is, nothing to identify or contact them by (see SupportersController). */
 export function toSupporterSummary(s: SupporterEntity, directory: DirectoryService): SupporterSummaryDto {
   const seat = s.constituencyGss ? directory.constituency(s.constituencyGss) : null;
   return {
     id: s.id,
-    name: s.name,
+    name: null,
     constituencyId: s.constituencyGss,
     constituency: seat?.summary ?? null,
     mp: seat?.mp ?? null,
@@ -34,6 +34,7 @@ export function toSupporterDto(s: SupporterEntity, directory: DirectoryService):
   }
   return {
     ...toSupporterSummary(s, directory),
+    name: s.name,
     email: s.email,
     phone: s.phone,
     address: s.address,

@@ -15,15 +15,22 @@ import { ClientIp, CurrentUser } from '@campaign-desk/server-auth';
 import { CreateSupporterDto, UpdateSupporterDto } from './supporter.dto';
 import { SupportersService } from './supporters.service';
 
-const defaultSort = { field: 'name' as const, order: 'ASC' as const };
-const STAFF_SPEC = { sortable: SUPPORTER_SORT_FIELDS, filterable: SUPPORTER_FILTER_FIELDS, defaultSort };
-const VIEWER_SPEC = { sortable: SUPPORTER_VIEWER_SORT_FIELDS, filterable: SUPPORTER_VIEWER_FILTER_FIELDS, defaultSort };
+const STAFF_SPEC = {
+  sortable: SUPPORTER_SORT_FIELDS,
+  filterable: SUPPORTER_FILTER_FIELDS,
+  defaultSort: { field: 'name' as const, order: 'ASC' as const },
+};
+const VIEWER_SPEC = {
+  sortable: SUPPORTER_VIEWER_SORT_FIELDS,
+  filterable: SUPPORTER_VIEWER_FILTER_FIELDS,
+  defaultSort: { field: 'createdAt' as const, order: 'DESC' as const },
+};
 
 /**
- * Viewers (reports and read-only lists) see a supporter's name, constituency, MP and on-hold flag:
- * enough to read a list or a report. They never see email, phone, address, postcode, consents or
- * the on-hold reason (often a bereavement), their search matches names only, and they cannot sort
- * by postcode. Caseworkers and admins see and edit everything; only admins delete.
+ * Viewers (reports and read-only lists) see a supporter's constituency, MP and on-hold flag: enough
+ * to read a list or a report. They never see the name, email, phone, address, postcode, consents or
+ * the on-hold reason (often a bereavement), and cannot search or sort by what they cannot see.
+ * Caseworkers and admins see and edit everything; only admins delete. Every read is audited.
  */
 @ApiTags('supporters')
 @Controller('supporters')
@@ -36,19 +43,23 @@ export class SupportersController {
   async list(
     @Query() query: Record<string, unknown>,
     @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<(SupporterDto | SupporterSummaryDto)[]> {
-    const viewer = user.role === 'viewer';
-    const parsed = parseListQuery(query, viewer ? VIEWER_SPEC : STAFF_SPEC);
-    const [rows, total] = await this.supporters.list(parsed, viewer ? 'summary' : 'full');
+    const parsed = parseListQuery(query, user.role === 'viewer' ? VIEWER_SPEC : STAFF_SPEC);
+    const [rows, total] = await this.supporters.listFor(parsed, { user, ip });
     res.setHeader('Content-Range', contentRange('supporters', parsed.offset, rows.length, total));
     return rows;
   }
 
   @Get(':id')
   @AnyStaff()
-  get(@Param('id') id: string, @CurrentUser() user: SessionUser): Promise<SupporterDto | SupporterSummaryDto> {
-    return this.supporters.get(id, user.role === 'viewer' ? 'summary' : 'full');
+  get(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<SupporterDto | SupporterSummaryDto> {
+    return this.supporters.read(id, { user, ip });
   }
 
   /** 409 `{existingId, matchedOn}` for a likely duplicate unless `createAnyway` is true. */

@@ -7,8 +7,6 @@ import { SupporterEntity } from './supporter.entity';
 export interface SupporterListFilter {
   ids?: string[];
   q?: string;
-  /** Viewers' searches match names only. */
-  qNameOnly?: boolean;
   constituencyIds?: string[];
   consents?: Partial<
     Record<'consentContactByEmail' | 'consentShareWithMp' | 'consentShareWithTrust' | 'consentMedia', boolean>
@@ -86,6 +84,18 @@ export class SupportersRepository {
     return rows[0]?.id ?? null;
   }
 
+  /** Which of these normalised emails belong to a supporter (live, or merged into a live one). */
+  async knownEmails(emailsNormalised: string[]): Promise<Set<string>> {
+    if (!emailsNormalised.length) return new Set();
+    const rows: { email: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT s.email_normalised AS email
+       FROM supporters s LEFT JOIN supporters t ON t.id = s.merged_into_id AND t.deleted_at IS NULL
+       WHERE s.email_normalised = ANY($1::text[]) AND (s.deleted_at IS NULL OR t.id IS NOT NULL)`,
+      [emailsNormalised],
+    );
+    return new Set(rows.map((r) => r.email));
+  }
+
   async findLiveIdByNameAndPostcode(name: string, postcode: string, tx?: EntityManager): Promise<string | null> {
     const rows: { id: string }[] = await (tx ?? this.dataSource).query(
       `SELECT id FROM supporters WHERE lower(name) = lower($1) AND postcode = $2 AND deleted_at IS NULL ORDER BY created_at LIMIT 1`,
@@ -102,9 +112,8 @@ export class SupportersRepository {
     if (filter.ids) qb.andWhere('s.id IN (:...ids)', { ids: filter.ids });
     if (filter.q) {
       const term = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-      if (filter.qNameOnly) qb.andWhere('lower(s.name) LIKE :term', { term });
       // search_text: name, email and postcode (with and without its space), lower-cased, under a trigram index.
-      else qb.andWhere('s.search_text LIKE :term', { term });
+      qb.andWhere('s.search_text LIKE :term', { term });
     }
     if (filter.constituencyIds) qb.andWhere('s.constituency_gss IN (:...gss)', { gss: filter.constituencyIds });
     for (const [key, value] of Object.entries(filter.consents ?? {})) {

@@ -7,6 +7,7 @@ import {
   type SupporterSortField,
   type SupporterSummaryDto,
   type Actor,
+  type StaffActor,
 } from '@campaign-desk/contracts';
 import {
   Clock,
@@ -42,13 +43,43 @@ export class SupportersService {
     query: ListQuery<SupporterFilterField, SupporterSortField>,
     view: 'full' | 'summary',
   ): Promise<[(SupporterDto | SupporterSummaryDto)[], number]> {
-    const [rows, total] = await this.repo.list(listFilter(query.filter, view), query);
+    const [rows, total] = await this.repo.list(listFilter(query.filter), query);
     return [
       rows.map((s) => (view === 'full' ? toSupporterDto(s, this.directory) : toSupporterSummary(s, this.directory))),
       total,
     ];
   }
 
+  /** `GET /api/supporters`: staff get full records, viewers summaries; one audit event names every id returned. */
+  async listFor(
+    query: ListQuery<SupporterFilterField, SupporterSortField>,
+    reader: StaffActor,
+  ): Promise<[(SupporterDto | SupporterSummaryDto)[], number]> {
+    const view = reader.user.role === 'viewer' ? 'summary' : 'full';
+    const [rows, total] = await this.list(query, view);
+    await this.audit.recordRead(reader, {
+      action: 'supporter.list_read',
+      entityType: 'supporter',
+      ids: rows.map((r) => r.id),
+      redacted: view === 'summary',
+    });
+    return [rows, total];
+  }
+
+  /** `GET /api/supporters/:id`, audited. */
+  async read(id: string, reader: StaffActor): Promise<SupporterDto | SupporterSummaryDto> {
+    const view = reader.user.role === 'viewer' ? 'summary' : 'full';
+    const supporter = await this.get(id, view);
+    await this.audit.recordRead(reader, {
+      action: 'supporter.read',
+      entityType: 'supporter',
+      id: supporter.id,
+      redacted: view === 'summary',
+    });
+    return supporter;
+  }
+
+  /** A supporter for another lib's work (unaudited: the caller's own action is the record). */
   async get(id: string, view: 'full' | 'summary'): Promise<SupporterDto | SupporterSummaryDto> {
     const supporter = await this.load(id);
     return view === 'full' ? toSupporterDto(supporter, this.directory) : toSupporterSummary(supporter, this.directory);
@@ -58,6 +89,12 @@ export class SupportersService {
   async findByEmail(email: string): Promise<SupporterDto | null> {
     const id = await this.repo.findLiveIdByEmail(normaliseEmail(email));
     return id ? toSupporterDto(await this.load(id), this.directory) : null;
+  }
+
+  /** For intake's role labels: which of these addresses are a supporter's (compared as supporters' emails are). */
+  async supporterAddresses(addresses: string[]): Promise<Set<string>> {
+    const known = await this.repo.knownEmails([...new Set(addresses.map(normaliseEmail))]);
+    return new Set(addresses.filter((a) => known.has(normaliseEmail(a))));
   }
 
   async create(input: CreateSupporterDto, actor: Actor): Promise<SupporterDto> {
@@ -285,12 +322,9 @@ function consentFields(
   return out as Partial<SupporterEntity>;
 }
 
-function listFilter(
-  filter: ListQuery<SupporterFilterField, SupporterSortField>['filter'],
-  view: 'full' | 'summary',
-): SupporterListFilter {
+/** Viewers never get here with `q` (their list spec refuses it: a search would say who is a supporter). */
+function listFilter(filter: ListQuery<SupporterFilterField, SupporterSortField>['filter']): SupporterListFilter {
   const out: SupporterListFilter = {
-    qNameOnly: view === 'summary',
     ids: uuidsFilter(filter, 'id'),
     q: textFilter(filter, 'q'),
     constituencyIds: textsFilter(filter, 'constituencyId', /^[EWSN][0-9]{8}$/, 'a GSS code like E14001290'),
