@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'chase_plan.updated',
   'chase_task.completed',
   'checkin.answered',
+  'scheduled_email.approved',
   'scheduled_email.cancelled',
   'scheduled_email.rescheduled',
   'scheduled_email.send_now',
