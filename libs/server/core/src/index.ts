@@ -30,3 +30,4 @@ export * from './startup-checks';
 export * from './core.module';
 export * from './mail/smtp-sink';
 export * from './events/domain-events';
+export * from './install/install-settings.service';
