@@ -29,5 +29,6 @@ export * from './clock/working-days';
 export * from './startup-checks';
 export * from './core.module';
 export * from './mail/smtp-sink';
+export * from './mail/reserved-addresses';
 export * from './events/domain-events';
 export * from './install/install-settings.service';

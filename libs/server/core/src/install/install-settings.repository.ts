@@ -24,4 +24,15 @@ export class InstallSettingsRepository {
     const rows: { value: string }[] = await runner.query(`SELECT value FROM install_settings WHERE key = $1`, [key]);
     return rows[0].value;
   }
+
+  /** Rows in each of these tables (names checked: letters and underscores only). */
+  async rowCounts(tables: readonly string[]): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const table of tables) {
+      if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+      const [row]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`);
+      out[table] = row.n;
+    }
+    return out;
+  }
 }
