@@ -25,6 +25,16 @@ const signIn = (app: NestExpressApplication, email: string, password: string) =>
     .set('X-Forwarded-For', uniqueAddress())
     .send({ email, password });
 
+async function demoAdmin(app: NestExpressApplication) {
+  const agent = request.agent(app.getHttpServer());
+  await agent
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', uniqueAddress())
+    .send({ email: admin.email, password: admin.password })
+    .expect(200);
+  return agent;
+}
+
 /** `npm start`'s demo data (issue 12): only into a demo database, never resetting anyone, never to a real address. */
 describe('demo seed', () => {
   describe('on an empty database', () => {
@@ -67,20 +77,17 @@ describe('demo seed', () => {
       expect(mps.some((m) => m.email.endsWith('@parliament.uk.invalid'))).toBe(true);
 
       const [chase] = await outboxRows(env.databaseUrl, `kind = 'mp_chase' AND status = 'scheduled'`);
-      const agent = request.agent(api.getHttpServer());
-      await agent
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', uniqueAddress())
-        .send({ email: admin.email, password: admin.password })
-        .expect(200);
+      const agent = await demoAdmin(api);
       await agent.post(`/api/scheduled-emails/${chase.id}/send-now`).expect(200);
-      const [sent] = await eventually(async () => {
-        const found = sink.byMessageId(chase.rfc_message_id);
-        return found.length ? found : undefined;
-      });
+      const settled = await eventually(async () => {
+        const [row] = await outboxRows(env.databaseUrl, 'id = $1', [chase.id]);
+        return row.status === 'scheduled' || row.status === 'sending' ? undefined : row;
+      }, 120_000);
+      expect([settled.status, settled.last_error]).toEqual(['sent', null]);
+      const [sent] = sink.byMessageId(chase.rfc_message_id);
       expect(sent.to).toHaveLength(1);
       expect(isReservedEmailAddress(sent.to[0])).toBe(true);
-    });
+    }, 150_000);
 
     it('in a demo database, refuses to send to any other address typed in', async () => {
       const supporter = await api.get(SupportersService).create(
@@ -93,12 +100,7 @@ describe('demo seed', () => {
         },
         { id: null },
       );
-      const agent = request.agent(api.getHttpServer());
-      await agent
-        .post('/api/auth/login')
-        .set('X-Forwarded-For', uniqueAddress())
-        .send({ email: admin.email, password: admin.password })
-        .expect(200);
+      const agent = await demoAdmin(api);
       const found = await caseInProgress(agent, supporter.id);
       const reply = await agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Hello' }).expect(201);
       const row = await eventually(async () => {
