@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm start`: installs, builds, prepares the database, seeds demo data, and runs API + worker
+# `npm start`: installs, builds, prepares the database, seeds demo data (not in production), and runs API + worker
 # (plus a local SMTP sink when SMTP_URL is not set). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,15 +27,19 @@ if [ -z "${SMTP_URL:-}" ]; then
   pids+=($!)
 fi
 
-# The inbound webhook refuses every call while INBOUND_TOKEN is unset; the demo gets a fixed one
-# (production refuses it: set your own).
-if [ "${NODE_ENV:-development}" != "production" ]; then
-  export INBOUND_TOKEN="${INBOUND_TOKEN:-demo-inbound-token-not-for-production}"
-fi
-
+# Demo data on a development machine only: never under NODE_ENV=production, and the seed itself
+# refuses a database holding data it did not create (the product starts without it either way).
 demo=""
-if [ "${CD_DEMO:-true}" = "true" ]; then
-  demo=$($cli seed-demo)
+if [ "${NODE_ENV:-development}" = "production" ]; then
+  echo "NODE_ENV=production: starting without demo data."
+elif [ "${CD_DEMO:-true}" = "true" ]; then
+  if demo=$($cli seed-demo); then
+    # The inbound webhook refuses every call while INBOUND_TOKEN is unset; the demo gets a fixed one.
+    export INBOUND_TOKEN="${INBOUND_TOKEN:-demo-inbound-token-not-for-production}"
+  else
+    echo "Starting without demo data."
+    demo=""
+  fi
 fi
 
 node dist/server/apps/worker/src/main.js &
@@ -53,8 +57,9 @@ cat <<MSG
   Campaign Desk is running: http://localhost:${port}
   API docs:                 http://localhost:${port}/api/docs
   Outgoing mail (dev sink): ${SMTP_URL}$( [ -d tmp/mail-sink ] && echo "  (saved in tmp/mail-sink)")
-  Send an email in:         curl -H "Authorization: Bearer ${INBOUND_TOKEN:-}" -H 'Content-Type: message/rfc822' \\
-                              --data-binary @message.eml http://localhost:${port}/api/inbound/email
+$( [ -n "${INBOUND_TOKEN:-}" ] && printf '%s\n%s' \
+  "  Send an email in:         curl -H \"Authorization: Bearer ${INBOUND_TOKEN}\" -H 'Content-Type: message/rfc822' \\" \
+  "                              --data-binary @message.eml http://localhost:${port}/api/inbound/email" )
   Press Ctrl-C to stop.
 
 ${demo}

@@ -143,7 +143,7 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     expect(plan.map((r) => r.kind).sort()).toEqual(['checkin_reminder', 'mp_chase', 'mp_chase', 'supporter_checkin']);
   });
 
-  it('records a meeting, refuses a past one marked upcoming, then records its outcome: thank-you next working day and the action chase', async () => {
+  it('records a meeting, refuses a past one marked upcoming, then records its outcome: a thank-you draft to approve and the action chase', async () => {
     const found = await openNewCase();
     await page.getByRole('button', { name: 'Record meeting' }).click();
     const dialog = page.getByRole('dialog', { name: /^Record a meeting with / });
@@ -201,7 +201,7 @@ describe('dashboard: engagement records on the case page (browser)', () => {
       .waitFor();
     const rows = await outboxRows(databaseUrl, 'case_id = $1', [found.id]);
     expect(rows.map((r) => [r.kind, r.status])).toEqual([
-      ['meeting_thank_you', 'scheduled'],
+      ['meeting_thank_you', 'draft'],
       ['action_chase', 'scheduled'],
     ]);
     const meetingDay = (
@@ -210,7 +210,8 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     const nextWorkingDay = addWorkingDays(londonDate(meetingDay), 1, 'england_wales');
     expect(londonDate(rows[0].due_at)).toBe(nextWorkingDay);
     const thankYou = held.getByTestId('thank-you-status');
-    await thankYou.and(page.locator('[data-status="scheduled"]')).waitFor();
+    await thankYou.and(page.locator('[data-status="draft"]')).waitFor();
+    await thankYou.getByText('Draft: waiting for approval').waitFor();
     await thankYou.getByText(shownAt(nextWorkingDay, '09:00')).waitFor();
     // The chase shows in the case's outbox beside the thank-you.
     await page.locator('[data-testid="scheduled-email"][data-kind="action_chase"]').waitFor();
@@ -221,6 +222,14 @@ describe('dashboard: engagement records on the case page (browser)', () => {
     await expect(
       outboxRows(databaseUrl, "case_id = $1 AND kind = 'action_chase'", [found.id]).then((r) => r.map((x) => x.status)),
     ).resolves.toEqual(['cancelled']);
+
+    // Nothing goes to the MP until a person approves the draft: then it is due now.
+    await thankYou.getByRole('button', { name: 'Approve and send: Meeting thank-you' }).click();
+    await thankYou.and(page.locator('[data-status="scheduled"]')).waitFor();
+    await expect(thankYou.getByRole('button', { name: /Approve and send/ }).count()).resolves.toBe(0);
+    const [approved] = await outboxRows(databaseUrl, "case_id = $1 AND kind = 'meeting_thank_you'", [found.id]);
+    expect(approved.status).toBe('scheduled');
+    expect(new Date(approved.due_at).getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it('ticks off the preparation checklist of an upcoming meeting, and cancels it', async () => {

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { CaseDetail, MeetingDto } from '@campaign-desk/contracts';
 import { addWorkingDays, londonDate, londonTime } from '@campaign-desk/server-core';
+import { OutboxReconciler } from '@campaign-desk/server-correspondence';
 import { caseInProgress, consentingSupporter, makeDue, outboxRows } from '../support/correspondence';
 import { importDirectory } from '../support/directory';
 import { eventually, startTestSink, type TestSink } from '../support/smtp-sink';
@@ -156,7 +157,7 @@ describe('engagement records: meetings', () => {
 
     const rows = await outboxRows(env.databaseUrl, 'case_id = $1', [found.id]);
     expect(rows.map((r) => [r.kind, r.status])).toEqual([
-      ['meeting_thank_you', 'scheduled'],
+      ['meeting_thank_you', 'draft'],
       ['action_chase', 'scheduled'],
     ]);
     const [thankYou, chase] = rows;
@@ -166,9 +167,14 @@ describe('engagement records: meetings', () => {
     expect(new Date(thankYou.due_at).toISOString()).toBe(expectedThankYou.toISOString());
     expect(new Date(chase.due_at).toISOString()).toBe(londonTime(dueDate, 9).toISOString());
 
-    // Staff review it on the case; when it goes it lists what was agreed.
+    // Staff review the draft on the case and approve it; when it goes it lists what was agreed.
     await makeDue(env.databaseUrl, [thankYou.id, chase.id]);
-    await caseworker.agent.post(`/api/scheduled-emails/${thankYou.id}/send-now`).expect(200);
+    await caseworker.agent.post(`/api/scheduled-emails/${thankYou.id}/send-now`).expect(409);
+    await viewer.agent.post(`/api/scheduled-emails/${thankYou.id}/approve`).expect(403);
+    const approved = await caseworker.agent.post(`/api/scheduled-emails/${thankYou.id}/approve`).expect(200);
+    expect(approved.body).toMatchObject({ status: 'scheduled', deliveryStatus: 'queued' });
+    await caseworker.agent.post(`/api/scheduled-emails/${thankYou.id}/approve`).expect(409);
+    await caseworker.agent.post(`/api/scheduled-emails/${chase.id}/approve`).expect(409);
     await caseworker.agent.post(`/api/scheduled-emails/${chase.id}/send-now`).expect(200);
     const sent = await eventually(async () => {
       const done = await outboxRows(env.databaseUrl, "case_id = $1 AND status = 'sent'", [found.id]);
@@ -209,6 +215,66 @@ describe('engagement records: meetings', () => {
       ]),
     );
     expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(['meeting.recorded', 'meeting.held']);
+    const approval = await withDb(env.databaseUrl, (db) =>
+      db.query(
+        `SELECT actor_id, details FROM audit_events WHERE entity_id = $1 AND action = 'scheduled_email.approved'`,
+        [thankYou.id],
+      ),
+    );
+    expect(approval.rows).toEqual([
+      { actor_id: caseworker.user.id, details: expect.objectContaining({ from: 'draft', to: 'scheduled' }) },
+    ]);
+  });
+
+  it('a past meeting recorded late: the thank-you waits as a draft that neither the worker nor the reconciler sends; cancel works on it', async () => {
+    const found = await newCase();
+    const meeting = (
+      await createMeeting(found.id, {
+        startsAt: inDays(-10),
+        agreedActions: [{ description: 'Table a written question', owner: 'mp' }],
+      }).expect(201)
+    ).body as MeetingDto;
+    const [draft] = await outboxRows(env.databaseUrl, 'id = $1', [meeting.thankYouEmailId]);
+    // Due now (the next working day after the meeting has passed), yet a draft: nothing takes it.
+    expect(draft.status).toBe('draft');
+    expect(new Date(draft.due_at).getTime()).toBeLessThan(Date.now() + 8 * 24 * HOUR);
+    await makeDue(env.databaseUrl, [draft.id]);
+    const report = await worker.get(OutboxReconciler).reconcile();
+    expect(report.requeued).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(sink.byMessageId(draft.rfc_message_id)).toHaveLength(0);
+    const [still] = await outboxRows(env.databaseUrl, 'id = $1', [draft.id]);
+    expect([still.status, still.attempts]).toEqual(['draft', 0]);
+    const shown = (await caseworker.agent.get(`/api/scheduled-emails/${draft.id}`).expect(200)).body;
+    expect(shown).toMatchObject({ status: 'draft', deliveryStatus: 'draft' });
+    expect(
+      (
+        await caseworker.agent
+          .get('/api/scheduled-emails')
+          .query({ filter: JSON.stringify({ caseId: found.id, status: 'draft' }) })
+          .expect(200)
+      ).body.map((r: { id: string }) => r.id),
+    ).toEqual([draft.id]);
+    await caseworker.agent
+      .put(`/api/scheduled-emails/${draft.id}`)
+      .send({ dueAt: inDays(1) })
+      .expect(409);
+
+    await caseworker.agent.post(`/api/scheduled-emails/${draft.id}/cancel`).expect(200);
+    const [cancelled] = await outboxRows(env.databaseUrl, 'id = $1', [draft.id]);
+    expect([cancelled.status, cancelled.cancel_reason]).toEqual(['cancelled', 'staff']);
+    await caseworker.agent.post(`/api/scheduled-emails/${draft.id}/approve`).expect(409);
+  });
+
+  it("closing the case cancels a draft thank-you with the case's other pending mail", async () => {
+    const found = await newCase();
+    const meeting = (await createMeeting(found.id, { startsAt: inDays(-1) }).expect(201)).body as MeetingDto;
+    await caseworker.agent
+      .post(`/api/cases/${found.id}/transition`)
+      .send({ to: 'closed', outcome: 'resolved' })
+      .expect(200);
+    const [row] = await outboxRows(env.databaseUrl, 'id = $1', [meeting.thankYouEmailId]);
+    expect([row.status, row.cancel_reason]).toEqual(['cancelled', 'case_closed']);
   });
 
   it('records a past meeting as held in one call, with its follow-ups', async () => {
@@ -256,7 +322,7 @@ describe('engagement records: meetings', () => {
     expect([cancelled.status, cancelled.cancel_reason]).toEqual(['cancelled', 'staff']);
     expect(
       (await outboxRows(env.databaseUrl, "case_id = $1 AND kind = 'meeting_thank_you'", [found.id]))[0].status,
-    ).toBe('scheduled');
+    ).toBe('draft');
   });
 
   it('updates details and cancels; a held meeting keeps its status', async () => {

@@ -13,9 +13,7 @@ import {
 import { PASSWORD_MIN_LENGTH, StaffUsersService } from '@campaign-desk/server-auth';
 import { parseArgs, promptHidden } from './cli/args';
 import { CliModule } from './cli/cli.module';
-import { DEMO_USERS } from './cli/demo-users';
-import { seedDemoDirectoryAndSupporters } from './cli/demo-supporters';
-import { seedDemoCasework } from './cli/demo-casework';
+import { seedDemo } from './cli/demo-seed';
 import { DIRECTORY_IMPORT_USAGE, directoryImportCommand } from './cli/directory-import';
 
 const USAGE = `Usage:
@@ -47,17 +45,15 @@ async function userCreate(args: Record<string, string | true>): Promise<void> {
   process.stdout.write(`${created ? 'Created' : 'Reset'} ${user.role} ${user.email}\n`);
 }
 
-async function seedDemo(): Promise<void> {
-  await withServices(async (users) => {
-    for (const demo of DEMO_USERS) await users.createOrReset(demo);
-  });
-  process.stdout.write('Demo sign-ins:\n');
-  for (const demo of DEMO_USERS) process.stdout.write(`  ${demo.role.padEnd(10)} ${demo.email}  /  ${demo.password}\n`);
-  const write = (text: string) => process.stdout.write(text);
+/** Exits 3 with one line on stderr when the demo is refused (production, or a database in use). */
+async function seedDemoCommand(): Promise<void> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error'] });
   try {
-    await seedDemoDirectoryAndSupporters(app, write);
-    await seedDemoCasework(app, write);
+    const outcome = await seedDemo(app, (text) => process.stdout.write(text));
+    if (!outcome.loaded) {
+      process.stderr.write(`Demo data not loaded: ${outcome.reason}\n`);
+      process.exitCode = 3;
+    }
   } finally {
     await app.close();
   }
@@ -103,14 +99,18 @@ async function main(): Promise<void> {
       await migrateConfigured(config);
       return directoryImportCommand(args);
     case 'seed-demo':
+      if (config.NODE_ENV === 'production') {
+        process.stderr.write('Demo data not loaded: NODE_ENV=production\n');
+        process.exit(3);
+      }
       await migrateConfigured(config);
-      return seedDemo();
+      return seedDemoCommand();
     default:
       exitWith(USAGE);
   }
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: Error) => exitWith(`Failed: ${error.message}`),
 );

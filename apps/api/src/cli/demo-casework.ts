@@ -227,7 +227,7 @@ export async function seedDemoCasework(app: INestApplicationContext, write: (tex
   write(`Demo triage inbox: ${stored} emails stored (the worker parses them)\n`);
   const demo = DEMO_USERS.find((u) => u.role === 'caseworker');
   if (!demo) return;
-  const { user } = await app.get(StaffUsersService).createOrReset(demo);
+  const { user } = await app.get(StaffUsersService).createIfMissing(demo);
   const created = await seedCases(app, { id: user.id, email: user.email, name: user.name, role: user.role });
   write(created ? `Demo cases: ${created} created\n` : 'Demo cases: already there\n');
 }

@@ -14,7 +14,7 @@ import {
 import { useState } from 'react';
 import { useGetList, useGetOne, usePermissions, useTranslate } from 'react-admin';
 import type { AgreedActionDto, MeetingDto, ScheduledEmailDto } from '@campaign-desk/contracts';
-import { ScheduledEmailStatusChip } from '../scheduled-emails';
+import { ScheduledEmailActions, ScheduledEmailStatusChip } from '../scheduled-emails';
 import { formatLondonDate, formatLondonDateTime } from '../shared/time';
 import { markAgreedActionDone } from './engagementApi';
 import { MeetingOutcomeDialog } from './MeetingOutcomeDialog';
@@ -27,7 +27,7 @@ const T = 'engagement.panel';
 /** The API accepts the outcome from a minute before the start (clock drift). */
 const hasStarted = (meeting: MeetingDto) => Date.parse(meeting.startsAt) <= Date.now() + 60_000;
 
-/** The thank-you to the MP drafted after the meeting: its status and when it goes, with the outbox to review it. */
+/** The thank-you to the MP drafted after the meeting: its status and when it goes (approve or cancel a draft here), with the outbox to review it. */
 const ThankYouStatus = ({ meeting }: { meeting: MeetingDto }) => {
   const translate = useTranslate();
   const { data: email } = useGetOne<ScheduledEmailDto>(
@@ -48,6 +48,7 @@ const ThankYouStatus = ({ meeting }: { meeting: MeetingDto }) => {
       <Typography variant="body2">{translate(`${T}.thankYou`)}</Typography>
       {email && <ScheduledEmailStatusChip email={email} />}
       {email && <Typography variant="body2">{formatLondonDateTime(email.sentAt ?? email.dueAt)}</Typography>}
+      {email?.status === 'draft' && <ScheduledEmailActions email={email} />}
       <Link href={`#/scheduled-emails?filter=${filter}`} variant="body2">
         {translate(`${T}.reviewThankYou`)}
       </Link>

@@ -1,4 +1,5 @@
 import CancelScheduleSendIcon from '@mui/icons-material/CancelScheduleSend';
+import DoneAllIcon from '@mui/icons-material/DoneAll';
 import EventIcon from '@mui/icons-material/Event';
 import SendIcon from '@mui/icons-material/Send';
 import { Button, Stack, TextField, Typography } from '@mui/material';
@@ -9,6 +10,8 @@ import { CaseActionDialog } from '../shared/dialogs/CaseActionDialog';
 import { messageOf } from '../shared/api-errors/apiErrors';
 import { formatLondonDateTime, londonToIso, toLondonInput } from '../shared/time';
 import {
+  approveScheduledEmail,
+  CAN_APPROVE,
   CAN_CANCEL,
   CAN_RESCHEDULE,
   CAN_SEND_NOW,
@@ -82,7 +85,7 @@ const CancelDialog = ({ email, onClose }: { email: ScheduledEmailDto; onClose: (
   );
 };
 
-/** Cancel, reschedule and send now for one scheduled email, as far as its status allows; nothing for viewers. */
+/** Approve (a draft), cancel, reschedule and send now for one scheduled email, as far as its status allows; nothing for viewers. */
 export const ScheduledEmailActions = ({ email }: { email: ScheduledEmailDto }) => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -92,11 +95,11 @@ export const ScheduledEmailActions = ({ email }: { email: ScheduledEmailDto }) =
   const [busy, setBusy] = useState(false);
   if (permissions !== 'admin' && permissions !== 'caseworker') return null;
 
-  const sendNow = async () => {
+  const run = async (call: (id: string) => Promise<unknown>, done: string) => {
     setBusy(true);
     try {
-      await sendScheduledEmailNow(email.id);
-      notify(`${T}.notifications.sendNow`, { type: 'info' });
+      await call(email.id);
+      notify(`${T}.notifications.${done}`, { type: 'info' });
     } catch (failure) {
       notify(messageOf(failure), { type: 'error' });
     } finally {
@@ -104,11 +107,24 @@ export const ScheduledEmailActions = ({ email }: { email: ScheduledEmailDto }) =
       refresh();
     }
   };
+  const sendNow = () => run(sendScheduledEmailNow, 'sendNow');
   const label = translate(enumLabelKey('scheduledEmailKind', email.kind));
   const action = (key: string) => `${translate(`${T}.actions.${key}`)}: ${label}`;
   const close = () => setOpen(null);
   return (
     <Stack direction="row" spacing={0.5} onClick={stop}>
+      {CAN_APPROVE.includes(email.status) && (
+        <Button
+          size="small"
+          variant="contained"
+          startIcon={<DoneAllIcon />}
+          disabled={busy}
+          aria-label={action('approve')}
+          onClick={() => run(approveScheduledEmail, 'approved')}
+        >
+          {translate(`${T}.actions.approve`)}
+        </Button>
+      )}
       {CAN_SEND_NOW.includes(email.status) && (
         <Button size="small" startIcon={<SendIcon />} disabled={busy} aria-label={action('sendNow')} onClick={sendNow}>
           {translate(`${T}.actions.sendNow`)}

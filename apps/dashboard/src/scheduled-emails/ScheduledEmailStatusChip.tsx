@@ -4,6 +4,7 @@ import type { ScheduledEmailDto, ScheduledEmailStatus } from '@campaign-desk/con
 import { enumLabelKey } from '../shared/i18n/enumLabels';
 
 const COLOURS: Record<ScheduledEmailStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
+  draft: 'warning',
   scheduled: 'info',
   sending: 'info',
   sent: 'success',

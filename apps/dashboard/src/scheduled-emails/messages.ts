@@ -26,6 +26,7 @@ export const scheduledEmailsMessages = {
       mp_email: "Email to the MP's office",
     },
     statuses: {
+      draft: 'Draft: waiting for approval',
       scheduled: 'Scheduled',
       sending: 'Sending',
       sent: 'Sent',
@@ -49,6 +50,7 @@ export const scheduledEmailsMessages = {
     unknownHelp:
       'The connection was lost after the message was handed over, so it may or may not have arrived. Check with the recipient, then send it again or cancel it.',
     actions: {
+      approve: 'Approve and send',
       cancel: 'Cancel',
       sendNow: 'Send now',
       reschedule: 'Reschedule',
@@ -59,6 +61,7 @@ export const scheduledEmailsMessages = {
       save: 'Save',
     },
     notifications: {
+      approved: 'Email approved: it is sent now',
       cancelled: 'Email cancelled',
       sendNow: 'Email queued to send now',
       rescheduled: 'Email rescheduled for %{dueAt}',

@@ -33,6 +33,8 @@ export * from './clock/working-days';
 export * from './startup-checks';
 export * from './core.module';
 export * from './mail/smtp-sink';
+export * from './mail/reserved-addresses';
 export * from './events/domain-events';
 export * from './http/request-origin';
 export * from './http/body-type';
+export * from './install/install-settings.service';

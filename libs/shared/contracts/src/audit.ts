@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'checkin.answered',
   'scheduled_email.list_read',
   'scheduled_email.read',
+  'scheduled_email.approved',
   'scheduled_email.cancelled',
   'scheduled_email.rescheduled',
   'scheduled_email.send_now',

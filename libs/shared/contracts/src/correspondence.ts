@@ -94,11 +94,12 @@ export const CANCEL_REASONS = [
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /**
- * Delivery as the case page shows it: `queued` (scheduled or being sent), then `sent`, `failed`
- * (refused by the mail server), `unknown` (the connection was lost after the message was handed
- * over: a person decides), `bounced` (a delivery failure came back), or `cancelled`.
+ * Delivery as the case page shows it: `draft` (waiting for staff to approve it), `queued`
+ * (scheduled or being sent), then `sent`, `failed` (refused by the mail server), `unknown` (the
+ * connection was lost after the message was handed over: a person decides), `bounced` (a delivery
+ * failure came back), or `cancelled`.
  */
-export const DELIVERY_STATUSES = ['queued', 'sent', 'failed', 'unknown', 'bounced', 'cancelled'] as const;
+export const DELIVERY_STATUSES = ['draft', 'queued', 'sent', 'failed', 'unknown', 'bounced', 'cancelled'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** A row of `GET /api/scheduled-emails` (and the case's scheduled emails). Subject and body are null for viewers. */

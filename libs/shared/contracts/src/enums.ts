@@ -67,7 +67,16 @@ export const SCHEDULED_EMAIL_KINDS = [
 ] as const;
 export type ScheduledEmailKind = (typeof SCHEDULED_EMAIL_KINDS)[number];
 
-export const SCHEDULED_EMAIL_STATUSES = ['scheduled', 'sending', 'sent', 'failed', 'cancelled', 'unknown'] as const;
+/** `draft`: waits for staff to approve it (the meeting thank-you); nothing sends or enqueues a draft. */
+export const SCHEDULED_EMAIL_STATUSES = [
+  'draft',
+  'scheduled',
+  'sending',
+  'sent',
+  'failed',
+  'cancelled',
+  'unknown',
+] as const;
 export type ScheduledEmailStatus = (typeof SCHEDULED_EMAIL_STATUSES)[number];
 
 export const NATIONS = ['England', 'Scotland', 'Wales', 'Northern Ireland'] as const;

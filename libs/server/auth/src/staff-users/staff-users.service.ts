@@ -109,6 +109,28 @@ export class StaffUsersService {
       });
       return { user: await this.get(existing.id), created: false };
     }
+    return { user: await this.createFromCli(input, passwordHash), created: true };
+  }
+
+  /**
+   * The demo seed's sign-in: created with this password when the email is new; an existing account
+   * is left exactly as it is (its password, role and active flag are someone's decision).
+   */
+  async createIfMissing(input: {
+    email: string;
+    name: string;
+    role: StaffRole;
+    password: string;
+  }): Promise<{ user: StaffUserDto; created: boolean }> {
+    const existing = await this.users.findByEmail(input.email);
+    if (existing) return { user: toStaffUserDto(existing), created: false };
+    return { user: await this.createFromCli(input, await hashPassword(input.password)), created: true };
+  }
+
+  private async createFromCli(
+    input: { email: string; name?: string; role: StaffRole },
+    passwordHash: string,
+  ): Promise<StaffUserDto> {
     const user = await this.users.create({
       email: input.email.trim().toLowerCase(),
       name: input.name?.trim() || input.email.split('@')[0],
@@ -121,7 +143,7 @@ export class StaffUsersService {
       entityId: user.id,
       details: { role: input.role },
     });
-    return { user: toStaffUserDto(user), created: true };
+    return toStaffUserDto(user);
   }
 
   private async load(id: string) {

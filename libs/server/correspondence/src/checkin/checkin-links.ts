@@ -1,24 +1,31 @@
 import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import type { CheckinAnswer } from '@campaign-desk/contracts';
-import { AppConfig } from '@campaign-desk/server-core';
+import { AppConfig, InstallSettings } from '@campaign-desk/server-core';
 import { TrustedLink } from '../templates/template-renderer';
 import { createCheckinToken, verifyCheckinToken } from './checkin-token';
 
-/** Used only where CHECKIN_LINK_SECRET is unset, which the config schema refuses in production. */
-const DEVELOPMENT_SECRET = 'campaign-desk-development-checkin-secret-not-for-production';
-
-/** Makes and checks the signed, expiring links of the check-in email. */
+/**
+ * Makes and checks the signed, expiring links of the check-in email. The key is CHECKIN_LINK_SECRET
+ * (which production must set: the config refuses to start without it); elsewhere it is a random
+ * secret generated once per installation and kept in `install_settings`, so the API and the worker
+ * share it and nobody can derive it from the source.
+ */
 @Injectable()
 export class CheckinLinks {
-  private readonly secret: string;
+  private secret: Promise<string> | null = null;
 
-  constructor(private readonly config: AppConfig) {
-    this.secret = config.CHECKIN_LINK_SECRET ?? DEVELOPMENT_SECRET;
-  }
+  constructor(
+    private readonly config: AppConfig,
+    private readonly settings: InstallSettings,
+  ) {}
 
   /** The three one-click links for one check-in (or reminder) email, valid CHECKIN_LINK_DAYS from `now`. */
-  linksFor(scheduledEmailId: string, now: Date): Record<'yesUrl' | 'acknowledgementUrl' | 'noUrl', TrustedLink> {
-    const token = createCheckinToken(this.secret, {
+  async linksFor(
+    scheduledEmailId: string,
+    now: Date,
+  ): Promise<Record<'yesUrl' | 'acknowledgementUrl' | 'noUrl', TrustedLink>> {
+    const token = createCheckinToken(await this.key(), {
       scheduledEmailId,
       expiresAt: new Date(now.getTime() + this.config.CHECKIN_LINK_DAYS * 24 * 3_600_000),
     });
@@ -27,7 +34,18 @@ export class CheckinLinks {
     return { yesUrl: link('yes'), acknowledgementUrl: link('acknowledgement'), noUrl: link('no') };
   }
 
-  verify(token: string, now: Date) {
-    return verifyCheckinToken(this.secret, token, now);
+  async verify(token: string, now: Date) {
+    return verifyCheckinToken(await this.key(), token, now);
+  }
+
+  private key(): Promise<string> {
+    if (this.config.CHECKIN_LINK_SECRET) return Promise.resolve(this.config.CHECKIN_LINK_SECRET);
+    this.secret ??= this.settings
+      .getOrCreate('checkin_link_secret', () => randomBytes(32).toString('base64url'))
+      .catch((error: unknown) => {
+        this.secret = null;
+        throw error;
+      });
+    return this.secret;
   }
 }

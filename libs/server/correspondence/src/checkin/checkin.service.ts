@@ -18,8 +18,8 @@ export interface HtmlPage {
 const isAnswer = (value: unknown): value is CheckinAnswer => CHECKIN_ANSWERS.includes(value as CheckinAnswer);
 
 /**
- * The supporter's one-click answer to "Has your MP replied?". The link is signed and expires; the
- * answer is recorded once (a second use of any link of the same check-in is refused). Answering
+ * The supporter's one-click answer to "Has your MP replied?". The link is signed and expires, and
+ * works only once its email has been sent; the answer is recorded once (a second use of any link of the same check-in is refused). Answering
  * stops the check-in reminder; engagement records what it means for the case (the
  * `checkin.answered` event, in the same transaction).
  */
@@ -91,10 +91,11 @@ export class CheckinService {
       ok: false as const,
       page: { status, html: problemPage(kind) },
     });
-    const verified = this.links.verify(token, this.clock.now());
+    const verified = await this.links.verify(token, this.clock.now());
     if (!verified.ok) return verified.problem === 'expired' ? problem(410, 'expired') : problem(400, 'invalid');
     const email = await this.emails.findById(verified.claims.scheduledEmailId);
-    if (!email || !carriesCheckinLinks(email.kind)) return problem(400, 'invalid');
+    // Only a link that went out in a sent email: a draft, pending, failed or unknown one was never delivered.
+    if (!email || !carriesCheckinLinks(email.kind) || email.status !== 'sent') return problem(400, 'invalid');
     if (await this.answers.findFor(email.id, email.mpContactId)) return problem(410, 'used');
     return { ok: true, email };
   }

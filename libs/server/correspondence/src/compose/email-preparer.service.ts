@@ -9,6 +9,7 @@ import {
 import { StaffUsersService } from '@campaign-desk/server-auth';
 import { CasesService } from '@campaign-desk/server-cases';
 import { DirectoryService } from '@campaign-desk/server-directory';
+import { InstallSettings, isReservedEmailAddress } from '@campaign-desk/server-core';
 import { CheckinAnswersRepository } from '../checkin/checkin-answers.repository';
 import { CheckinLinks } from '../checkin/checkin-links';
 import { renderEmail, EmailTemplatesService } from '../templates/email-templates.service';
@@ -36,7 +37,7 @@ function firstName(name: string): string {
 /**
  * Everything between claiming an email and handing it to SMTP: re-checks that it may still go
  * (case status, supporter on hold, consents, check-in answered), finds the recipient's current
- * address and renders it (the template's current version, recorded on the row).
+ * address (only a reserved one in a demo database) and renders it (the template's current version, recorded on the row).
  */
 @Injectable()
 export class EmailPreparer {
@@ -48,6 +49,7 @@ export class EmailPreparer {
     private readonly providers: RenderContextProviders,
     private readonly answers: CheckinAnswersRepository,
     private readonly links: CheckinLinks,
+    private readonly settings: InstallSettings,
   ) {}
 
   async prepare(row: ScheduledEmailEntity, now: Date): Promise<Preparation> {
@@ -71,6 +73,9 @@ export class EmailPreparer {
       if (!mp.email) return { kind: 'fail', error: 'The MP has no email address on record' };
       to = { name: mp.name, address: mp.email };
     }
+    // A demo database never writes to a real person, whatever was typed into it.
+    if (!isReservedEmailAddress(to.address) && (await this.settings.get('demo_seed')))
+      return { kind: 'fail', error: 'Not sent: this is a demo database and the address is not at a reserved domain' };
 
     if (row.subject !== null && row.body !== null) {
       // Composed by staff (already rendered when it was written): sent as written.

@@ -5,7 +5,8 @@ import type { CaseRenderContext, ProvidedRenderContextPart, RenderContextParts }
 
 /** The parts correspondence fills itself. */
 export type OwnRenderContextParts = {
-  [P in Exclude<keyof RenderContextParts, ProvidedRenderContextPart>]: () => RenderContextParts[P];
+  [P in Exclude<keyof RenderContextParts, ProvidedRenderContextPart>]: () =>
+    RenderContextParts[P] | Promise<RenderContextParts[P]>;
 };
 
 /** What a provider knows of the email being rendered. */
@@ -70,7 +71,7 @@ export class RenderContextProviders {
     const parts: Partial<RenderContextParts> = {};
     await Promise.all(
       contextPartsOf(email.kind).map(async (part) => {
-        const value = part === 'checkin' ? own.checkin() : await this.valueFor(part, email, now);
+        const value = part === 'checkin' ? await own.checkin() : await this.valueFor(part, email, now);
         if (value) Object.assign(parts, { [part]: value });
       }),
     );

@@ -22,6 +22,8 @@ export interface ScheduleRequest {
   inReplyTo?: string | null;
   references?: string[];
   createdBy?: string | null;
+  /** A draft is not sent (nor enqueued) until staff approve it (`ScheduledEmailsService.approve`). */
+  draft?: boolean;
 }
 
 /**
@@ -60,11 +62,13 @@ export class OutboxService {
         inReplyTo: r.inReplyTo ?? null,
         references: r.references ?? [],
         createdBy: r.createdBy ?? null,
+        status: r.draft ? 'draft' : 'scheduled',
       };
     });
     await this.rows.insertMany(tx, rows);
     const scheduled = rows.map((r) => ({ id: r.id, dueAt: r.dueAt }));
-    await this.events.afterCommit(tx, () => this.jobs.enqueue(scheduled));
+    const toEnqueue = rows.filter((r) => r.status === 'scheduled').map((r) => ({ id: r.id, dueAt: r.dueAt }));
+    if (toEnqueue.length) await this.events.afterCommit(tx, () => this.jobs.enqueue(toEnqueue));
     return scheduled;
   }
 

@@ -6,6 +6,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function deliveryStatusOf(row: Pick<ScheduledEmailEntity, 'status' | 'bouncedAt'>): DeliveryStatus {
   if (row.status === 'sent') return row.bouncedAt ? 'bounced' : 'sent';
   if (row.status === 'scheduled' || row.status === 'sending') return 'queued';
+  if (row.status === 'draft') return 'draft';
   return row.status;
 }
 

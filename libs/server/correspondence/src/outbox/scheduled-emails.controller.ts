@@ -55,6 +55,17 @@ export class ScheduledEmailsController {
     return this.service.reschedule(id, body.dueAt, { user, ip });
   }
 
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('admin', 'caseworker')
+  approve(
+    @Param('id') id: string,
+    @CurrentUser() user: SessionUser,
+    @ClientIp() ip: string,
+  ): Promise<ScheduledEmailDto> {
+    return this.service.approve(id, { user, ip });
+  }
+
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('admin', 'caseworker')

@@ -28,6 +28,8 @@ export interface NewScheduledEmail {
   inReplyTo: string | null;
   references: string[];
   createdBy: string | null;
+  /** `draft` waits for staff to approve it; default `scheduled`. */
+  status?: 'draft' | 'scheduled';
 }
 
 export interface ScheduledEmailListFilter {
@@ -55,13 +57,13 @@ export class ScheduledEmailsRepository {
       const column = <K extends keyof NewScheduledEmail>(key: K) => chunk.map((r) => r[key]);
       await tx.query(
         `INSERT INTO scheduled_emails (id, case_id, supporter_id, mp_contact_id, kind, recipient_kind, due_at, template_key, subject, body,
-                                       context, rfc_message_id, in_reply_to, "references", created_by)
+                                       context, rfc_message_id, in_reply_to, "references", created_by, status)
          SELECT id, case_id, supporter_id, mp_contact_id, kind, recipient_kind, due_at, template_key, subject, body,
-                context::jsonb, rfc_message_id, in_reply_to, ARRAY(SELECT jsonb_array_elements_text(refs::jsonb)), created_by
+                context::jsonb, rfc_message_id, in_reply_to, ARRAY(SELECT jsonb_array_elements_text(refs::jsonb)), created_by, status
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[],
-                     $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[])
+                     $11::text[], $12::text[], $13::text[], $14::text[], $15::uuid[], $16::text[])
            AS t(id, case_id, supporter_id, mp_contact_id, kind, recipient_kind, due_at, template_key, subject, body,
-                context, rfc_message_id, in_reply_to, refs, created_by)`,
+                context, rfc_message_id, in_reply_to, refs, created_by, status)`,
         [
           column('id'),
           column('caseId'),
@@ -78,6 +80,7 @@ export class ScheduledEmailsRepository {
           column('inReplyTo'),
           chunk.map((r) => JSON.stringify(r.references)),
           column('createdBy'),
+          chunk.map((r) => r.status ?? 'scheduled'),
         ],
       );
     }
@@ -93,7 +96,7 @@ export class ScheduledEmailsRepository {
     }
   }
 
-  /** Cancels scheduled rows matching the filter; answers the ids cancelled. */
+  /** Cancels pending rows (scheduled, or drafts awaiting approval) matching the filter; answers the ids cancelled. */
   async cancelScheduled(
     tx: EntityManager,
     where: {
@@ -106,7 +109,7 @@ export class ScheduledEmailsRepository {
     reason: CancelReason,
     actorId: string | null,
   ): Promise<string[]> {
-    const conditions = [`status = 'scheduled'`];
+    const conditions = [`status IN ('draft', 'scheduled')`];
     const params: unknown[] = [reason, actorId];
     const add = (sql: string, value: unknown) => {
       params.push(value);
@@ -128,7 +131,7 @@ export class ScheduledEmailsRepository {
   /** Case ids with emails still to send for a supporter (to lock before cancelling). */
   async pendingCaseIdsOfSupporter(tx: EntityManager, supporterId: string): Promise<string[]> {
     const rows: { case_id: string }[] = await tx.query(
-      `SELECT DISTINCT case_id FROM scheduled_emails WHERE supporter_id = $1 AND status IN ('scheduled', 'sending')`,
+      `SELECT DISTINCT case_id FROM scheduled_emails WHERE supporter_id = $1 AND status IN ('draft', 'scheduled', 'sending')`,
       [supporterId],
     );
     return rows.map((r) => r.case_id);

@@ -18,7 +18,7 @@ import { EmailJobs } from './email-jobs';
 
 const canReadContent = (user: SessionUser) => user.role !== 'viewer';
 
-/** The `scheduled-emails` resource and the actions staff take on one: cancel, send now, reschedule. */
+/** The `scheduled-emails` resource and the actions staff take on one: approve a draft, cancel, send now, reschedule. */
 @Injectable()
 export class ScheduledEmailsService {
   constructor(
@@ -61,14 +61,29 @@ export class ScheduledEmailsService {
     return toScheduledEmailDto(await this.load(id), canReadContent(user));
   }
 
-  /** Stops a pending email (or closes an `unknown` or `failed` one): never sent after this returns. */
-  async cancel(id: string, actor: StaffActor): Promise<ScheduledEmailDto> {
-    return this.change(id, actor, ['scheduled', 'unknown', 'failed'], 'scheduled_email.cancelled', (row, now) => ({
-      status: 'cancelled',
-      cancelledAt: now,
-      cancelReason: 'staff',
-      cancelledBy: actor.user.id,
+  /** A person has read the draft (the meeting thank-you) and lets it go: due now, the sender takes it. */
+  async approve(id: string, actor: StaffActor): Promise<ScheduledEmailDto> {
+    return this.change(id, actor, ['draft'], 'scheduled_email.approved', (row, now) => ({
+      status: 'scheduled',
+      dueAt: now,
+      deliveryStartedAt: null,
     }));
+  }
+
+  /** Stops a pending email or a draft (or closes an `unknown` or `failed` one): never sent after this returns. */
+  async cancel(id: string, actor: StaffActor): Promise<ScheduledEmailDto> {
+    return this.change(
+      id,
+      actor,
+      ['draft', 'scheduled', 'unknown', 'failed'],
+      'scheduled_email.cancelled',
+      (row, now) => ({
+        status: 'cancelled',
+        cancelledAt: now,
+        cancelReason: 'staff',
+        cancelledBy: actor.user.id,
+      }),
+    );
   }
 
   /**

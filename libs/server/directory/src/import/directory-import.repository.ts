@@ -59,6 +59,14 @@ export class DirectoryImportRepository {
     return { mps, openTenures, seatsWithHistory: seats.map((s) => s.gss) };
   }
 
+  async setMpEmails(tx: EntityManager, rows: { id: number; email: string }[]): Promise<void> {
+    if (!rows.length) return;
+    await tx.query(
+      `UPDATE mps SET email = t.email, updated_at = now() FROM unnest($1::int[], $2::citext[]) AS t(id, email) WHERE mps.id = t.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.email)],
+    );
+  }
+
   async applyMpPlan(tx: EntityManager, plan: MpChangePlan): Promise<void> {
     const mps = [...plan.mpInserts, ...plan.mpUpdates];
     if (mps.length) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { EntityManager } from 'typeorm';
-import { AppConfig, Clock } from '@campaign-desk/server-core';
+import { AppConfig, Clock, InstallSettings, reservedStandIn } from '@campaign-desk/server-core';
 import { DirectoryIndexService } from '../directory-index.service';
 import { DirectoryRepository } from '../directory.repository';
 import {
@@ -61,6 +61,7 @@ export class DirectoryImportService {
     private readonly repo: DirectoryImportRepository,
     private readonly index: DirectoryIndexService,
     private readonly reads: DirectoryRepository,
+    private readonly settings: InstallSettings,
   ) {}
 
   /** `../shared/data/uk-parliament` (from SHARED_DATA_DIR) unless told otherwise. */
@@ -72,9 +73,27 @@ export class DirectoryImportService {
     const started = Date.now();
     const sources = resolveSources(options.from ?? this.defaultFrom(), options.sources);
     const inputs = await this.readInputs(sources);
+    if (await this.settings.get('demo_seed')) inputs.mps = inputs.mps.map(withStandInAddress);
     const report = await this.repo.transaction((tx) => this.apply(tx, inputs, sources));
     if (report.changed) await this.index.reload();
     return { ...report, durationMs: Date.now() - started };
+  }
+
+  /**
+   * The demo database's MPs get stand-in addresses at a reserved domain (`….invalid`), so nothing
+   * the demo schedules can reach a real office; imports into a demo database keep doing so.
+   */
+  async useStandInAddresses(): Promise<number> {
+    const changed = await this.repo.transaction(async (tx) => {
+      const mps = (await this.repo.mpState(tx)).mps.filter((m) => m.email && reservedStandIn(m.email) !== m.email);
+      await this.repo.setMpEmails(
+        tx,
+        mps.map((m) => ({ id: m.id, email: reservedStandIn(m.email!) })),
+      );
+      return mps.length;
+    });
+    if (changed) await this.index.reload();
+    return changed;
   }
 
   /** True when no constituencies are loaded yet (quick start and demo seeding import then). */
@@ -246,4 +265,8 @@ function fillWelshNames(rows: ConstituencyRow[], codesText: string): void {
   >;
   const welsh = new Map(Object.values(codes).map((c) => [c.parlcon_2024_gss_code, c.parlcon_2024_name_cy ?? null]));
   for (const row of rows) if (row.nameCy === null) row.nameCy = welsh.get(row.gss) ?? null;
+}
+
+function withStandInAddress(row: MpSeatRow): MpSeatRow {
+  return row.email ? { ...row, email: reservedStandIn(row.email) } : row;
 }

@@ -14,10 +14,11 @@ export interface FollowUpCase {
 
 /**
  * What a held meeting sets off, in the caller's transaction: the thank-you to the MP listing the
- * agreed actions (a `meeting_thank_you` outbox row due at the start of office hours on the next
- * working day, so staff can read it on the case and send it now, move it or cancel it before it
- * goes; the outbox has no separate draft status), and an `action_chase` on each chased action's
- * due date. Both render at send time through MeetingRenderContext, so they list what is agreed then.
+ * agreed actions, as a `draft` outbox row (DESIGN §1: drafted for review; nothing sends it until
+ * staff approve it on the case or in the scheduled emails, or they cancel it; its due time, the
+ * start of office hours on the next working day, is only a suggestion), and an `action_chase` on
+ * each chased action's due date. Both render at send time through MeetingRenderContext, so they
+ * list what is agreed then.
  */
 @Injectable()
 export class MeetingFollowUps {
@@ -43,6 +44,7 @@ export class MeetingFollowUps {
       {
         ...common,
         kind: 'meeting_thank_you',
+        draft: true,
         dueAt: thankYouDueAt(meeting.startsAt, now, region, hours),
         context: { meetingId: meeting.id },
       },
