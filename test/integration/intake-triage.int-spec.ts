@@ -385,10 +385,8 @@ describe('messages resource, triage inbox and suggestions', () => {
       await viewer.get(`/api/messages/${ids.urgent}/html`).expect(403);
       await viewer.get(`/api/messages/${ids.urgent}/attachments/0`).expect(403);
       await viewer.get(`/api/messages/${ids.urgent}/suggestions`).expect(403);
-      await viewer
-        .get('/api/messages')
-        .query({ filter: JSON.stringify({ q: 'terminal' }) })
-        .expect(400);
+      const search = { filter: JSON.stringify({ q: 'terminal' }) };
+      await viewer.get('/api/messages').query(search).expect(400);
       await viewer.get('/api/quarantined-messages').expect(403);
     });
 
