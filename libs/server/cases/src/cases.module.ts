@@ -10,6 +10,8 @@ import { CaseAssignmentService } from './assignment/case-assignment.service';
 import { CaseLookup } from './cases/case-lookup';
 import { CaseNumberReferenceResolver } from './cases/case-number-reference.resolver';
 import { CaseEntity } from './cases/case.entity';
+import { CaseDataSubjectRepository } from './data-subject/case-data-subject.repository';
+import { CaseDataSubjectService } from './data-subject/case-data-subject.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesRepository } from './cases/cases.repository';
 import { CasesService } from './cases/cases.service';
@@ -57,8 +59,11 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
     CaseTimelineService,
     ...CORE_TIMELINE_SOURCES,
     SupporterMergeSubscriber,
+    CaseDataSubjectRepository,
+    CaseDataSubjectService,
   ],
   exports: [
+    CaseDataSubjectService,
     CasesService,
     CaseWorkflowService,
     CaseAssignmentService,

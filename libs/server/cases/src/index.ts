@@ -7,3 +7,4 @@ export { CaseSlaPolicy } from './sla/case-sla';
 export { CaseTimelineSources, type CaseTimelineSource, type TimelineReader } from './timeline/case-timeline-source';
 export { CaseNumberReferenceResolver } from './cases/case-number-reference.resolver';
 export type { CaseReader } from './cases/cases.types';
+export { CaseDataSubjectService } from './data-subject/case-data-subject.service';

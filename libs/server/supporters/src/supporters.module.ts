@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@campaign-desk/server-audit';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
+import { SupporterDataSubjectService } from './data-subject/supporter-data-subject.service';
 import { SupporterMergeController } from './merge/supporter-merge.controller';
 import { SupporterMergeService } from './merge/supporter-merge.service';
 import { SupporterEntity } from './supporters/supporter.entity';
@@ -15,8 +16,8 @@ import { SupportersService } from './supporters/supporters.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([SupporterEntity]), AuditModule, DirectoryCoreModule],
-  providers: [SupportersRepository, SupportersService, SupporterMergeService],
-  exports: [SupportersService, SupporterMergeService],
+  providers: [SupportersRepository, SupportersService, SupporterMergeService, SupporterDataSubjectService],
+  exports: [SupportersService, SupporterMergeService, SupporterDataSubjectService],
 })
 export class SupportersCoreModule {}
 

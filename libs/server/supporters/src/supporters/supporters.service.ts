@@ -158,17 +158,36 @@ export class SupportersService {
     return toSupporterDto(await this.load(id), this.directory);
   }
 
-  /** Soft delete: the row stays (cases will point at it) but leaves every list and duplicate check. */
+  /**
+   * Soft delete: the row stays (cases will point at it) but leaves every list and duplicate check, and all
+   * contact stops: every pending email to or about them and their cases is cancelled in the same transaction
+   * (correspondence subscribes), and the sender refuses anything later.
+   */
   async remove(id: string, actor: Actor): Promise<SupporterDto> {
     await this.loadLive(id);
     await this.repo.transaction(async (tx) => {
-      await this.repo.update(id, { deletedAt: this.clock.now() }, tx);
+      await this.blockContactIn(tx, id, actor);
       await this.audit.record(
         { actorId: actor.id, ip: actor.ip, action: 'supporter.deleted', entityType: 'supporter', entityId: id },
         tx,
       );
     });
     return toSupporterDto(await this.load(id), this.directory);
+  }
+
+  /**
+   * For deleting and erasing (the privacy lib calls it in its own transaction): marks the supporter deleted
+   * (if not already) and stops every pending email of theirs. Idempotent.
+   */
+  async blockContactIn(tx: EntityManager, id: string, actor: Actor): Promise<void> {
+    const current = await this.repo.findById(id, tx);
+    if (!current) throw new NotFoundException('Supporter not found');
+    if (!current.deletedAt) await this.repo.update(id, { deletedAt: this.clock.now() }, tx);
+    await this.events.publish(
+      'supporter.contact_paused',
+      { supporterId: id, actorId: actor.id, reason: 'deleted' },
+      tx,
+    );
   }
 
   private async findDuplicate(emailNormalised: string, name: string, postcode: string, tx: EntityManager) {

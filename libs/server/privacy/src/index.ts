@@ -1,0 +1,2 @@
+export * from './privacy.module';
+export { ErasureService } from './erasure/erasure.service';
