@@ -1,3 +1,5 @@
+import { fieldsOf } from './fields';
+
 /**
  * Data protection (DESIGN §10.5, issue 12): erasure of a supporter, subject access requests and their export.
  */
@@ -62,6 +64,18 @@ export interface SubjectAccessRequestDto {
   createdAt: string;
   updatedAt: string;
 }
+
+export const SUBJECT_ACCESS_REQUEST_FIELDS = fieldsOf<SubjectAccessRequestDto>()({
+  id: true,
+  supporterId: true,
+  receivedAt: true,
+  dueAt: true,
+  status: true,
+  handledById: true,
+  notes: true,
+  createdAt: true,
+  updatedAt: true,
+});
 
 export interface CreateSubjectAccessRequestInput {
   supporterId: string;
