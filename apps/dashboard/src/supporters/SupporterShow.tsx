@@ -6,17 +6,20 @@ import type { SupporterDto } from '@campaign-desk/contracts';
 import { formatShare, LookupMethodText } from '../postcode';
 import { ConsentsField } from './ConsentsField';
 import { MergeSupporterButton } from './MergeSupporterButton';
+import { EraseSupporterButton, ExportEverythingButton } from './PrivacyButtons';
 import { useCanEditSupporters } from './roles';
 import { LondonDateField } from '../shared/time/LondonDateField';
 
 const ShowActions = () => {
   const canEdit = useCanEditSupporters();
   const record = useRecordContext<SupporterDto>();
-  if (!canEdit || !record || record.mergedIntoId || record.deletedAt) return <TopToolbar />;
+  const live = canEdit && record && !record.mergedIntoId && !record.deletedAt;
   return (
     <TopToolbar>
-      <MergeSupporterButton />
-      <EditButton />
+      <ExportEverythingButton />
+      {record && !record.mergedIntoId && <EraseSupporterButton />}
+      {live && <MergeSupporterButton />}
+      {live && <EditButton />}
     </TopToolbar>
   );
 };

@@ -1,4 +1,4 @@
-import type { SupporterMergeResult } from '@campaign-desk/contracts';
+import type { ErasureDto, SupporterMergeResult } from '@campaign-desk/contracts';
 import { apiFetch } from '../providers/http';
 
 /** `POST /api/supporters/:id/merge`: `sourceId` is merged into `targetId`, which survives. */
@@ -9,3 +9,15 @@ export async function mergeSupporter(sourceId: string, targetId: string): Promis
   });
   return json as SupporterMergeResult;
 }
+
+/** `POST /api/supporters/:id/erasure {reason}` (admins): answers the erasure record (the same one when repeated). */
+export async function eraseSupporter(id: string, reason: string): Promise<ErasureDto> {
+  const { json } = await apiFetch(`/api/supporters/${encodeURIComponent(id)}/erasure`, {
+    method: 'POST',
+    body: JSON.stringify({ reason }),
+  });
+  return json as ErasureDto;
+}
+
+/** The download URL of everything held about the supporter (a ZIP; admins). */
+export const subjectAccessExportUrl = (id: string) => `/api/supporters/${encodeURIComponent(id)}/subject-access-export`;

@@ -25,6 +25,7 @@ import {
   SCHEDULED_EMAIL_KINDS,
   SCHEDULED_EMAIL_STATUSES,
   STAFF_ROLES,
+  SUBJECT_ACCESS_STATUSES,
   TENURE_END_REASONS,
   TOPICS,
 } from '@campaign-desk/contracts';
@@ -63,6 +64,7 @@ export const ENUM_LABELS = {
   actionOwner: { values: ACTION_OWNERS, key: 'engagement.owners' },
   mpActionType: { values: MP_ACTION_TYPES, key: 'engagement.mpActionTypes' },
   reportGroupBy: { values: REPORT_GROUP_BY, key: 'reports.groupBy' },
+  subjectAccessStatus: { values: SUBJECT_ACCESS_STATUSES, key: 'resources.subject-access-requests.statuses' },
 } as const satisfies Record<string, { values: readonly string[]; key: string }>;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;
