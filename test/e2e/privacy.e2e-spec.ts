@@ -57,13 +57,11 @@ describe('dashboard: subject access and erasure (browser)', () => {
 
     const exportLink = page.getByRole('link', { name: 'Export everything we hold' });
     expect(await exportLink.getAttribute('href')).toBe(`/api/supporters/${supporter.id}/subject-access-export`);
-    const download = await page.evaluate(
-      async (href) => {
-        const res = await fetch(href!);
-        return { status: res.status, type: res.headers.get('content-type') };
-      },
-      await exportLink.getAttribute('href'),
-    );
+    const href = `/api/supporters/${supporter.id}/subject-access-export`;
+    const download = await page.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get('content-type') };
+    }, href);
     expect(download).toEqual({ status: 200, type: 'application/zip' });
 
     await page.getByRole('button', { name: 'Erase supporter' }).click();

@@ -1,71 +1,44 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { ImapFlow } from 'imapflow';
 import { randomUUID } from 'node:crypto';
 import { ERASURE_STEPS, type ErasureDto } from '@campaign-desk/contracts';
 import { londonDate } from '@campaign-desk/server-core';
-import { ImapPollerService, IntakeDataSubjectService, type PollResult } from '@campaign-desk/server-intake';
+import { IntakeDataSubjectService } from '@campaign-desk/server-intake';
 import { caseInProgress, consentingSupporter, outboxRows } from '../support/correspondence';
-import { importDirectory } from '../support/directory';
-import { connectMailbox, startDovecot, type Dovecot } from '../support/dovecot';
-import { INBOUND_TOKEN, postEmail } from '../support/intake';
+import { postEmail } from '../support/intake';
 import {
   dumpDatabase,
   dumpRedis,
   markersIn,
   refusedCount,
   seedSubject,
-  startIntakeWorker,
+  startPrivacyEnv,
+  type PrivacyEnv,
   type Subject,
 } from '../support/privacy';
-import { prepareTestEnv, signedInAgent, startApi, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
 
 /** Erasure (issue 12, DESIGN §4 invariant 11): nothing of the supporter is left, nothing comes back, reports stand. */
 describe('privacy: erasing a supporter', () => {
-  let dovecot: Dovecot;
-  let env: TestEnv;
-  let api: NestExpressApplication;
-  let worker: INestApplicationContext;
-  let mailbox: ImapFlow;
-  let admin: Awaited<ReturnType<typeof signedInAgent>>;
-  let caseworker: Awaited<ReturnType<typeof signedInAgent>>;
+  let ctx: PrivacyEnv;
   let subject: Subject;
-
-  const poll = () => worker.get(ImapPollerService).pollOnce() as Promise<Extract<PollResult, { unseen: number }>>;
-  const deliverImap = async (raw: Buffer) => {
-    await mailbox.append('INBOX', raw);
-    const result = await poll();
-    expect(result.stored).toBe(1);
-    const [row] = await withDb(env.databaseUrl, async (db) => {
-      const { rows } = await db.query(
-        `SELECT id FROM raw_messages WHERE source = 'imap' ORDER BY received_at DESC LIMIT 1`,
-      );
-      return rows as { id: string }[];
-    });
-    const { MessageParserService } = await import('@campaign-desk/server-intake');
-    await worker.get(MessageParserService).parse(row.id);
-  };
   const today = londonDate(new Date());
   const report = async () =>
     (
-      await admin.agent
+      await ctx.admin.agent
         .get(`/api/reports/mp-engagement?from=${today.slice(0, 4)}-01-01&to=${today}&groupBy=mp`)
         .expect(200)
     ).body as unknown;
   const counts = () =>
-    withDb(env.databaseUrl, async (db) => {
+    withDb(ctx.env.databaseUrl, async (db) => {
       const { rows } = await db.query(
         `SELECT (SELECT count(*) FROM raw_messages)::int AS raw, (SELECT count(*) FROM messages)::int AS messages`,
       );
       return rows[0] as { raw: number; messages: number };
     });
-
   /** A supporter whose case awaits the MP: its chase plan is scheduled. */
   const awaitingMp = async () => {
-    const supporter = await consentingSupporter(api);
-    const found = await caseInProgress(caseworker.agent, supporter.id);
-    await caseworker.agent
+    const supporter = await consentingSupporter(ctx.api);
+    const found = await caseInProgress(ctx.caseworker.agent, supporter.id);
+    await ctx.caseworker.agent
       .post(`/api/cases/${found.id}/mp-contacts`)
       .send({ channel: 'letter', direction: 'outbound', date: today })
       .expect(201);
@@ -73,53 +46,40 @@ describe('privacy: erasing a supporter', () => {
   };
 
   beforeAll(async () => {
-    dovecot = await startDovecot();
-    env = await prepareTestEnv({ INBOUND_TOKEN, IMAP_URL: dovecot.url, IMAP_IDLE: 'false' });
-    api = await startApi();
-    worker = await startIntakeWorker();
-    await importDirectory(api);
-    admin = await signedInAgent(api, 'admin');
-    caseworker = await signedInAgent(api, 'caseworker');
-    mailbox = await connectMailbox(dovecot);
-    subject = await seedSubject(api, worker, caseworker.agent, deliverImap);
+    ctx = await startPrivacyEnv();
+    subject = await seedSubject(ctx);
   }, 120_000);
-
-  afterAll(async () => {
-    await mailbox?.logout().catch(() => undefined);
-    await worker?.close();
-    await api?.close();
-    await dovecot?.stop();
-  });
+  afterAll(() => ctx?.close());
 
   it('holds every marker before the erasure (the seed reached every table)', async () => {
-    const dump = await dumpDatabase(env.databaseUrl);
+    const dump = await dumpDatabase(ctx.env.databaseUrl);
     expect(markersIn(dump, subject.markers).sort()).toEqual(Object.keys(subject.markers).sort());
   });
 
-  it('refuses without a reason (naming it), for a caseworker, and for an unknown id', async () => {
+  it('refuses without a reason (naming it), for a ctx.caseworker, and for an unknown id', async () => {
     const url = `/api/supporters/${subject.supporter.id}/erasure`;
-    const res = await admin.agent.post(url).send({}).expect(400);
+    const res = await ctx.admin.agent.post(url).send({}).expect(400);
     expect(Object.keys(res.body.fields ?? {})).toEqual(['reason']);
-    await admin.agent.post(url).send({ reason: '   ' }).expect(400);
-    await caseworker.agent.post(url).send({ reason: 'Asked to be forgotten' }).expect(403);
-    await admin.agent.post(`/api/supporters/${randomUUID()}/erasure`).send({ reason: 'x' }).expect(404);
-    await admin.agent.post(`/api/supporters/not-an-id/erasure`).send({ reason: 'x' }).expect(404);
+    await ctx.admin.agent.post(url).send({ reason: '   ' }).expect(400);
+    await ctx.caseworker.agent.post(url).send({ reason: 'Asked to be forgotten' }).expect(403);
+    await ctx.admin.agent.post(`/api/supporters/${randomUUID()}/erasure`).send({ reason: 'x' }).expect(404);
+    await ctx.admin.agent.post(`/api/supporters/not-an-id/erasure`).send({ reason: 'x' }).expect(404);
   });
 
   it('erases: no marker left in the database or Redis, mail cancelled, audit kept, reports unchanged', async () => {
     const before = await report();
     expect(JSON.stringify(before)).toContain('"contacts":1');
-    const pending = await outboxRows(env.databaseUrl, `case_id = $1 AND status = 'scheduled'`, [subject.caseId]);
+    const pending = await outboxRows(ctx.env.databaseUrl, `case_id = $1 AND status = 'scheduled'`, [subject.caseId]);
     expect(pending.length).toBeGreaterThan(2);
 
-    const res = await admin.agent
+    const res = await ctx.admin.agent
       .post(`/api/supporters/${subject.supporter.id}/erasure`)
       .send({ reason: 'Asked to be forgotten' })
       .expect(200);
     const erasure = res.body as ErasureDto;
     expect(erasure).toMatchObject({ supporterId: subject.supporter.id, status: 'completed' });
     expect(erasure.stepsDone).toEqual([...ERASURE_STEPS]);
-    const rows = await outboxRows(env.databaseUrl, `case_id = $1`, [subject.caseId]);
+    const rows = await outboxRows(ctx.env.databaseUrl, `case_id = $1`, [subject.caseId]);
     expect(rows.filter((r) => r.status === 'scheduled')).toEqual([]);
     expect(
       rows.filter((r) => pending.some((p) => p.id === r.id)).map((r) => [r.kind, r.status, r.cancel_reason]),
@@ -133,11 +93,11 @@ describe('privacy: erasing a supporter', () => {
       auditEventsRedacted: 1,
     });
 
-    expect(markersIn(await dumpDatabase(env.databaseUrl), subject.markers)).toEqual([]);
-    expect(markersIn(await dumpRedis(env.queuePrefix), subject.markers)).toEqual([]);
+    expect(markersIn(await dumpDatabase(ctx.env.databaseUrl), subject.markers)).toEqual([]);
+    expect(markersIn(await dumpRedis(ctx.env.queuePrefix), subject.markers)).toEqual([]);
     expect(await report()).toEqual(before);
 
-    const audit = await withDb(env.databaseUrl, async (db) => {
+    const audit = await withDb(ctx.env.databaseUrl, async (db) => {
       const { rows } = await db.query(
         `SELECT action FROM audit_events WHERE entity_id = $1 OR entity_id = $2 ORDER BY id`,
         [subject.supporter.id, subject.caseId],
@@ -146,49 +106,49 @@ describe('privacy: erasing a supporter', () => {
     });
     expect(audit).toEqual(expect.arrayContaining(['supporter.created', 'case.created', 'supporter.erased']));
 
-    const again = await admin.agent
+    const again = await ctx.admin.agent
       .post(`/api/supporters/${subject.supporter.id}/erasure`)
       .send({ reason: 'A second click' })
       .expect(200);
     expect(again.body).toEqual(erasure);
-    expect((await admin.agent.get(`/api/supporters/${subject.supporter.id}/erasure`).expect(200)).body).toEqual(
+    expect((await ctx.admin.agent.get(`/api/supporters/${subject.supporter.id}/erasure`).expect(200)).body).toEqual(
       erasure,
     );
   });
 
   it('refuses a redelivered webhook call and a re-polled IMAP message, storing nothing and counting them', async () => {
     const stored = await counts();
-    const refused = await refusedCount(env.databaseUrl);
+    const refused = await refusedCount(ctx.env.databaseUrl);
 
-    const res = await postEmail(api, subject.webhookRaw).expect(202);
+    const res = await postEmail(ctx.api, subject.webhookRaw).expect(202);
     expect(res.body).toMatchObject({ status: 'refused', messageId: null });
 
-    // The same message again in the mailbox, unseen, as a mailbox restored from backup would have it.
-    await mailbox.append('INBOX', subject.imapRaw);
-    const result = await poll();
+    // The same message again in the ctx.mailbox, unseen, as a ctx.mailbox restored from backup would have it.
+    await ctx.mailbox.append('INBOX', subject.imapRaw);
+    const result = await ctx.poll();
     expect(result).toMatchObject({ unseen: 1, stored: 0, refused: 1 });
 
     expect(await counts()).toEqual(stored);
-    expect(await refusedCount(env.databaseUrl)).toBe(refused + 2);
-    expect(markersIn(await dumpDatabase(env.databaseUrl), subject.markers)).toEqual([]);
+    expect(await refusedCount(ctx.env.databaseUrl)).toBe(refused + 2);
+    expect(markersIn(await dumpDatabase(ctx.env.databaseUrl), subject.markers)).toEqual([]);
   });
 
   it('resumes an erasure that crashed after cancelling the mail, and finishes it on the next call', async () => {
     const { supporter, found } = await awaitingMp();
-    const intake = api.get(IntakeDataSubjectService);
+    const intake = ctx.api.get(IntakeDataSubjectService);
     const crash = jest.spyOn(intake, 'tombstoneSupporterIn').mockRejectedValueOnce(new Error('power cut'));
     const url = `/api/supporters/${supporter.id}/erasure`;
-    await admin.agent.post(url).send({ reason: 'Asked to be forgotten' }).expect(500);
+    await ctx.admin.agent.post(url).send({ reason: 'Asked to be forgotten' }).expect(500);
     crash.mockRestore();
 
-    const halfway = (await admin.agent.get(url).expect(200)).body as ErasureDto;
+    const halfway = (await ctx.admin.agent.get(url).expect(200)).body as ErasureDto;
     expect(halfway).toMatchObject({ status: 'in_progress', stepsDone: ['cancel_mail'], completedAt: null });
-    const rows = await outboxRows(env.databaseUrl, `case_id = $1`, [found.id]);
+    const rows = await outboxRows(ctx.env.databaseUrl, `case_id = $1`, [found.id]);
     expect(rows.map((r) => r.status)).not.toContain('scheduled');
 
-    const done = (await admin.agent.post(url).send({ reason: 'Retry' }).expect(200)).body as ErasureDto;
+    const done = (await ctx.admin.agent.post(url).send({ reason: 'Retry' }).expect(200)).body as ErasureDto;
     expect(done).toMatchObject({ id: halfway.id, status: 'completed', reason: 'Asked to be forgotten' });
-    const [row] = await withDb(env.databaseUrl, async (db) => {
+    const [row] = await withDb(ctx.env.databaseUrl, async (db) => {
       const { rows } = await db.query(`SELECT name, email, phone FROM supporters WHERE id = $1`, [supporter.id]);
       return rows;
     });
@@ -197,16 +157,16 @@ describe('privacy: erasing a supporter', () => {
 
   it('a plain DELETE cancels everything pending and blocks all contact', async () => {
     const { supporter, found } = await awaitingMp();
-    await caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Thanks' }).expect(201);
-    const before = await outboxRows(env.databaseUrl, `case_id = $1 AND status = 'scheduled'`, [found.id]);
+    await ctx.caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'Thanks' }).expect(201);
+    const before = await outboxRows(ctx.env.databaseUrl, `case_id = $1 AND status = 'scheduled'`, [found.id]);
     expect(before.map((r) => r.kind).sort()).toEqual(
       ['checkin_reminder', 'mp_chase', 'mp_chase', 'reply', 'supporter_checkin'].sort(),
     );
 
-    await admin.agent.delete(`/api/supporters/${supporter.id}`).expect(200);
-    const after = await outboxRows(env.databaseUrl, `case_id = $1`, [found.id]);
+    await ctx.admin.agent.delete(`/api/supporters/${supporter.id}`).expect(200);
+    const after = await outboxRows(ctx.env.databaseUrl, `case_id = $1`, [found.id]);
     expect(after.map((r) => [r.status, r.cancel_reason])).toEqual(before.map(() => ['cancelled', 'supporter_deleted']));
-    const tasks = await withDb(env.databaseUrl, async (db) => {
+    const tasks = await withDb(ctx.env.databaseUrl, async (db) => {
       const { rows } = await db.query(`SELECT status FROM chase_tasks WHERE case_id = $1`, [found.id]);
       return rows.map((r) => r.status as string);
     });

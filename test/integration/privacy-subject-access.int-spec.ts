@@ -1,59 +1,23 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { unzipSync } from 'fflate';
-import type { ImapFlow } from 'imapflow';
 import { randomUUID } from 'node:crypto';
 import type { SubjectAccessRequestDto } from '@campaign-desk/contracts';
-import { ImapPollerService, MessageParserService } from '@campaign-desk/server-intake';
-import { importDirectory } from '../support/directory';
-import { connectMailbox, startDovecot, type Dovecot } from '../support/dovecot';
-import { binary, INBOUND_TOKEN } from '../support/intake';
-import { markersIn, seedSubject, startIntakeWorker, type Subject } from '../support/privacy';
-import { prepareTestEnv, signedInAgent, startApi, type TestEnv } from '../support/test-app';
+import { binary } from '../support/intake';
+import { markersIn, seedSubject, startPrivacyEnv, type PrivacyEnv, type Subject } from '../support/privacy';
 import { withDb } from '../support/test-database';
 
 /** Subject access (issue 12, DESIGN §10.5): the tracker, and the export of everything held. */
 describe('privacy: subject access', () => {
-  let dovecot: Dovecot;
-  let env: TestEnv;
-  let api: NestExpressApplication;
-  let worker: INestApplicationContext;
-  let mailbox: ImapFlow;
-  let admin: Awaited<ReturnType<typeof signedInAgent>>;
-  let caseworker: Awaited<ReturnType<typeof signedInAgent>>;
+  let ctx: PrivacyEnv;
   let subject: Subject;
 
   beforeAll(async () => {
-    dovecot = await startDovecot();
-    env = await prepareTestEnv({ INBOUND_TOKEN, IMAP_URL: dovecot.url, IMAP_IDLE: 'false' });
-    api = await startApi();
-    worker = await startIntakeWorker();
-    await importDirectory(api);
-    admin = await signedInAgent(api, 'admin');
-    caseworker = await signedInAgent(api, 'caseworker');
-    mailbox = await connectMailbox(dovecot);
-    subject = await seedSubject(api, worker, caseworker.agent, async (raw) => {
-      await mailbox.append('INBOX', raw);
-      await worker.get(ImapPollerService).pollOnce();
-      const id = await withDb(
-        env.databaseUrl,
-        async (db) =>
-          (await db.query(`SELECT id FROM raw_messages WHERE source = 'imap' ORDER BY received_at DESC LIMIT 1`))
-            .rows[0].id as string,
-      );
-      await worker.get(MessageParserService).parse(id);
-    });
+    ctx = await startPrivacyEnv();
+    subject = await seedSubject(ctx);
   }, 120_000);
-
-  afterAll(async () => {
-    await mailbox?.logout().catch(() => undefined);
-    await worker?.close();
-    await api?.close();
-    await dovecot?.stop();
-  });
+  afterAll(() => ctx?.close());
 
   const exportOf = async (id: string) => {
-    const res = await admin.agent
+    const res = await ctx.admin.agent
       .get(`/api/supporters/${id}/subject-access-export`)
       .buffer(true)
       .parse(binary)
@@ -64,7 +28,7 @@ describe('privacy: subject access', () => {
 
   it('exports every marker, the emails and attachments as files, a PDF, and who read the case; audited', async () => {
     // A read of the case, so the access log has something to show.
-    await caseworker.agent.get(`/api/cases/${subject.caseId}`).expect(200);
+    await ctx.caseworker.agent.get(`/api/cases/${subject.caseId}`).expect(200);
     const files = await exportOf(subject.supporter.id);
     const names = Object.keys(files);
     expect(names).toEqual(
@@ -98,26 +62,30 @@ describe('privacy: subject access', () => {
     }[];
     expect(log).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ action: 'case.read', actorId: caseworker.user.id, actorName: expect.any(String) }),
+        expect.objectContaining({
+          action: 'case.read',
+          actorId: ctx.caseworker.user.id,
+          actorName: expect.any(String),
+        }),
       ]),
     );
-    const audited = await withDb(env.databaseUrl, async (db) => {
+    const audited = await withDb(ctx.env.databaseUrl, async (db) => {
       const { rows } = await db.query(
         `SELECT actor_id FROM audit_events WHERE action = 'supporter.subject_access_exported' AND entity_id = $1`,
         [subject.supporter.id],
       );
       return rows.map((r) => r.actor_id as string);
     });
-    expect(audited).toEqual([admin.user.id]);
+    expect(audited).toEqual([ctx.admin.user.id]);
   });
 
   it('is for admins only, and 404 for an unknown supporter', async () => {
-    await caseworker.agent.get(`/api/supporters/${subject.supporter.id}/subject-access-export`).expect(403);
-    await admin.agent.get(`/api/supporters/${randomUUID()}/subject-access-export`).expect(404);
+    await ctx.caseworker.agent.get(`/api/supporters/${subject.supporter.id}/subject-access-export`).expect(403);
+    await ctx.admin.agent.get(`/api/supporters/${randomUUID()}/subject-access-export`).expect(404);
   });
 
   it('tracks requests: due one calendar month after receipt, listed with Content-Range, edited by react-admin', async () => {
-    const created = await admin.agent
+    const created = await ctx.admin.agent
       .post('/api/subject-access-requests')
       .send({ supporterId: subject.supporter.id, receivedAt: '2026-01-31T10:00:00.000Z', notes: 'By letter' })
       .expect(201);
@@ -131,42 +99,52 @@ describe('privacy: subject access', () => {
       notes: 'By letter',
     });
 
-    const list = await admin.agent
+    const list = await ctx.admin.agent
       .get('/api/subject-access-requests')
       .query({ filter: JSON.stringify({ supporterId: subject.supporter.id }), range: '[0,9]' })
       .expect(200);
     expect(list.headers['content-range']).toBe('subject-access-requests 0-0/1');
     expect((list.body as SubjectAccessRequestDto[]).map((r) => r.id)).toEqual([request.id]);
 
-    // react-admin sends the whole record back.
-    const updated = await admin.agent
+    // react-ctx.admin sends the whole record back.
+    const updated = await ctx.admin.agent
       .put(`/api/subject-access-requests/${request.id}`)
-      .send({ ...request, status: 'in_progress', handledById: admin.user.id, receivedAt: '2026-03-14T09:00:00.000Z' })
+      .send({
+        ...request,
+        status: 'in_progress',
+        handledById: ctx.admin.user.id,
+        receivedAt: '2026-03-14T09:00:00.000Z',
+      })
       .expect(200);
     expect(updated.body).toMatchObject({
       status: 'in_progress',
-      handledById: admin.user.id,
+      handledById: ctx.admin.user.id,
       dueAt: '2026-04-14T09:00:00.000Z',
     });
-    expect((await admin.agent.get(`/api/subject-access-requests/${request.id}`).expect(200)).body).toEqual(
+    expect((await ctx.admin.agent.get(`/api/subject-access-requests/${request.id}`).expect(200)).body).toEqual(
       updated.body,
     );
   });
 
   it('refuses bad input naming the field, and anyone but an admin', async () => {
     const fields = async (body: Record<string, unknown>) =>
-      Object.keys((await admin.agent.post('/api/subject-access-requests').send(body).expect(400)).body.fields ?? {});
+      Object.keys(
+        (await ctx.admin.agent.post('/api/subject-access-requests').send(body).expect(400)).body.fields ?? {},
+      );
     expect(await fields({})).toEqual(['supporterId']);
     expect(await fields({ supporterId: randomUUID() })).toEqual(['supporterId']);
     expect(await fields({ supporterId: subject.supporter.id, status: 'lost' })).toEqual(['status']);
     expect(await fields({ supporterId: subject.supporter.id, receivedAt: 'yesterday' })).toEqual(['receivedAt']);
-    const bad = await admin.agent
+    const bad = await ctx.admin.agent
       .get('/api/subject-access-requests')
       .query({ filter: JSON.stringify({ status: 'lost' }) })
       .expect(400);
     expect(Object.keys(bad.body.fields)).toEqual(['filter']);
-    await caseworker.agent.get('/api/subject-access-requests').expect(403);
-    await caseworker.agent.post('/api/subject-access-requests').send({ supporterId: subject.supporter.id }).expect(403);
-    await admin.agent.get(`/api/subject-access-requests/${randomUUID()}`).expect(404);
+    await ctx.caseworker.agent.get('/api/subject-access-requests').expect(403);
+    await ctx.caseworker.agent
+      .post('/api/subject-access-requests')
+      .send({ supporterId: subject.supporter.id })
+      .expect(403);
+    await ctx.admin.agent.get(`/api/subject-access-requests/${randomUUID()}`).expect(404);
   });
 });

@@ -8,10 +8,18 @@ import Redis from 'ioredis';
 import type { CaseDetail, SupporterDto } from '@campaign-desk/contracts';
 import { AppConfig, CoreModule, londonDate } from '@campaign-desk/server-core';
 import { CaseNumberReferenceResolver, CasesIntakeModule } from '@campaign-desk/server-cases';
-import { IntakeWorkerModule, MessageParserService } from '@campaign-desk/server-intake';
+import type { ImapFlow } from 'imapflow';
+import {
+  ImapPollerService,
+  IntakeWorkerModule,
+  MessageParserService,
+  type PollResult,
+} from '@campaign-desk/server-intake';
 import { SupportersService } from '@campaign-desk/server-supporters';
-import type { Agent } from 'supertest';
-import { postEmail, uniqueId } from './intake';
+import { importDirectory } from './directory';
+import { connectMailbox, startDovecot, type Dovecot } from './dovecot';
+import { INBOUND_TOKEN, postEmail, uniqueId } from './intake';
+import { prepareTestEnv, signedInAgent, startApi, type TestEnv } from './test-app';
 import { withDb } from './test-database';
 import { REDIS_URL } from './test-env';
 
@@ -80,12 +88,8 @@ export interface Subject {
  * a letter, an MP contact (its chase plan), a past meeting with an agreed action (thank-you and chase
  * drafted) and a composed reply to the supporter.
  */
-export async function seedSubject(
-  api: NestExpressApplication,
-  worker: INestApplicationContext,
-  caseworker: Agent,
-  deliverImap: (raw: Buffer) => Promise<void>,
-): Promise<Subject> {
+export async function seedSubject({ api, worker, caseworker, deliverImap }: PrivacyEnv): Promise<Subject> {
+  const agent = caseworker.agent;
   const m = Object.fromEntries(
     [
       'name',
@@ -138,7 +142,7 @@ export async function seedSubject(
   const received = await postEmail(api, webhookRaw).expect(202);
   await worker.get(MessageParserService).parse(received.body.messageId);
 
-  const created = await caseworker
+  const created = await agent
     .post('/api/cases')
     .send({
       supporterId: supporter.id,
@@ -166,25 +170,25 @@ export async function seedSubject(
   );
   await deliverImap(imapRaw);
 
-  await caseworker
+  await agent
     .post(`/api/cases/${found.id}/notes`)
     .send({ body: `Called her ${m.note}` })
     .expect(201);
   for (const to of ['triaged', 'in_progress'])
-    await caseworker.post(`/api/cases/${found.id}/transition`).send({ to }).expect(200);
-  await caseworker
+    await agent.post(`/api/cases/${found.id}/transition`).send({ to }).expect(200);
+  await agent
     .post(`/api/cases/${found.id}/letter`)
     .send({
       asks: ['write_to_trust_ceo'],
       story: `My GP referred me urgently in June and nobody called for eleven weeks. ${m.story}`,
     })
     .expect(201);
-  await caseworker
+  await agent
     .post(`/api/cases/${found.id}/mp-contacts`)
     .send({ channel: 'letter', direction: 'outbound', date: londonDate(new Date()), summary: `Posted ${m.contact}` })
     .expect(201);
   const dueDate = londonDate(new Date(Date.now() + 20 * 86_400_000));
-  await caseworker
+  await agent
     .post('/api/meetings')
     .send({
       caseId: found.id,
@@ -196,7 +200,7 @@ export async function seedSubject(
       agreedActions: [{ description: `Write to the CEO ${m.action}`, owner: 'mp', dueDate, chase: true }],
     })
     .expect(201);
-  await caseworker
+  await agent
     .post(`/api/cases/${found.id}/reply`)
     .send({ body: `Thank you ${m.reply}` })
     .expect(201);
@@ -208,6 +212,52 @@ export async function seedSubject(
     ),
   );
   return { supporter, caseId: found.id, reference: found.reference, markers, webhookRaw, imapRaw };
+}
+
+export interface PrivacyEnv {
+  dovecot: Dovecot;
+  env: TestEnv;
+  api: NestExpressApplication;
+  worker: INestApplicationContext;
+  mailbox: ImapFlow;
+  admin: Awaited<ReturnType<typeof signedInAgent>>;
+  caseworker: Awaited<ReturnType<typeof signedInAgent>>;
+  poll(): Promise<Extract<PollResult, { unseen: number }>>;
+  /** Appends a message to the mailbox, polls and parses it. */
+  deliverImap(raw: Buffer): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Dovecot, the API, intake's worker side, the directory, an admin and a caseworker: what the privacy tests share. */
+export async function startPrivacyEnv(): Promise<PrivacyEnv> {
+  const dovecot = await startDovecot();
+  const env = await prepareTestEnv({ INBOUND_TOKEN, IMAP_URL: dovecot.url, IMAP_IDLE: 'false' });
+  const api = await startApi();
+  const worker = await startIntakeWorker();
+  await importDirectory(api);
+  const admin = await signedInAgent(api, 'admin');
+  const caseworker = await signedInAgent(api, 'caseworker');
+  const mailbox = await connectMailbox(dovecot);
+  const poll = () => worker.get(ImapPollerService).pollOnce() as Promise<Extract<PollResult, { unseen: number }>>;
+  const deliverImap = async (raw: Buffer) => {
+    await mailbox.append('INBOX', raw);
+    const result = await poll();
+    if (result.stored !== 1) throw new Error(`the IMAP poll stored ${result.stored} messages, not 1`);
+    const id = await withDb(
+      env.databaseUrl,
+      async (db) =>
+        (await db.query(`SELECT id FROM raw_messages WHERE source = 'imap' ORDER BY received_at DESC LIMIT 1`)).rows[0]
+          .id as string,
+    );
+    await worker.get(MessageParserService).parse(id);
+  };
+  const close = async () => {
+    await mailbox.logout().catch(() => undefined);
+    await worker.close();
+    await api.close();
+    await dovecot.stop();
+  };
+  return { dovecot, env, api, worker, mailbox, admin, caseworker, poll, deliverImap, close };
 }
 
 /** `pg_dump --data-only` of the database, as text. */
