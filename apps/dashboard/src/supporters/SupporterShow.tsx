@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
 import { formatShare, LookupMethodText } from '../postcode';
+import { ConsentHistory } from './ConsentHistory';
 import { ConsentsField } from './ConsentsField';
 import { MergeSupporterButton } from './MergeSupporterButton';
 import { EraseSupporterButton, ExportEverythingButton } from './PrivacyButtons';
@@ -125,6 +126,9 @@ const PersonalDetails = () => {
       </Section>
       <Section title="Consents">
         <ConsentsField />
+      </Section>
+      <Section title="Consent history">
+        <ConsentHistory />
       </Section>
     </>
   );

@@ -1,4 +1,4 @@
-import type { ErasureDto, SupporterMergeResult } from '@campaign-desk/contracts';
+import type { ConsentChangeDto, ErasureDto, SupporterMergeResult } from '@campaign-desk/contracts';
 import { apiFetch } from '../providers/http';
 
 /** `POST /api/supporters/:id/merge`: `sourceId` is merged into `targetId`, which survives. */
@@ -21,3 +21,9 @@ export async function eraseSupporter(id: string, reason: string): Promise<Erasur
 
 /** The download URL of everything held about the supporter (a ZIP; admins). */
 export const subjectAccessExportUrl = (id: string) => `/api/supporters/${encodeURIComponent(id)}/subject-access-export`;
+
+/** `GET /api/supporters/:id/consent-history`: every change of their consents, newest first. */
+export async function fetchConsentHistory(id: string): Promise<ConsentChangeDto[]> {
+  const { json } = await apiFetch(`/api/supporters/${encodeURIComponent(id)}/consent-history`);
+  return json as ConsentChangeDto[];
+}

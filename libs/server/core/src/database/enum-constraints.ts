@@ -40,6 +40,8 @@ import {
   ERASURE_STEPS,
   SUBJECT_ACCESS_STATUSES,
   TOMBSTONE_KINDS,
+  CONSENT_KEYS,
+  CONSENT_METHODS,
 } from '@campaign-desk/contracts';
 
 /**
@@ -98,4 +100,6 @@ export const ENUM_CONSTRAINTS: Readonly<Record<string, readonly string[]>> = {
   supporter_erasures_steps_done_check: ERASURE_STEPS,
   intake_tombstones_kind_check: TOMBSTONE_KINDS,
   subject_access_requests_status_check: SUBJECT_ACCESS_STATUSES,
+  consent_changes_consent_check: CONSENT_KEYS,
+  consent_changes_method_check: CONSENT_METHODS,
 };

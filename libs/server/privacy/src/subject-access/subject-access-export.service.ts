@@ -7,7 +7,7 @@ import { CaseDataSubjectService } from '@campaign-desk/server-cases';
 import { CorrespondenceDataSubjectService } from '@campaign-desk/server-correspondence';
 import { EngagementDataSubjectService } from '@campaign-desk/server-engagement';
 import { IntakeDataSubjectService } from '@campaign-desk/server-intake';
-import { SupporterDataSubjectService } from '@campaign-desk/server-supporters';
+import { ConsentHistoryService, SupporterDataSubjectService } from '@campaign-desk/server-supporters';
 import { summaryPdf, type PdfSection } from './subject-access-pdf';
 import { SubjectAccessRepository } from './subject-access.repository';
 
@@ -33,6 +33,7 @@ export class SubjectAccessExportService {
     private readonly audit: AuditService,
     private readonly staff: StaffUsersService,
     private readonly requests: SubjectAccessRepository,
+    private readonly consentHistory: ConsentHistoryService,
   ) {}
 
   async export(supporterId: string, actor: Actor): Promise<{ filename: string; content: Buffer }> {
@@ -63,7 +64,7 @@ export class SubjectAccessExportService {
 
     const files: Zippable = {
       'supporter.json': json(supporter),
-      'consents.json': json(consents),
+      'consents.json': json({ current: consents, history: await this.consentHistory.historyOf(supporterId) }),
       'cases.json': json(cases.cases),
       'case-notes.json': json(cases.notes),
       'case-status-changes.json': json(cases.statusChanges),

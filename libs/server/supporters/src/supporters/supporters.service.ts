@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   CONSENT_KEYS,
+  type ConsentChangeDto,
   type PostcodeLookupResult,
   type SupporterDto,
   type SupporterFilterField,
@@ -17,6 +18,9 @@ import { normaliseEmail, normaliseUkPhone, optionalText, tidyName } from './supp
 import { CONSENT_COLUMNS, type StoredCandidate, type SupporterEntity } from './supporter.entity';
 import { toSupporterDto, toSupporterSummary } from './supporter.mapper';
 import { SupportersRepository, type SupporterListFilter } from './supporters.repository';
+import { consentChangesOf } from '../consents/consent-changes';
+import { ConsentHistoryRepository } from '../consents/consent-history.repository';
+import { ConsentHistoryService } from '../consents/consent-history.service';
 
 @Injectable()
 export class SupportersService {
@@ -26,6 +30,8 @@ export class SupportersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly consentRows: ConsentHistoryRepository,
+    private readonly consentHistory: ConsentHistoryService,
   ) {}
 
   async list(
@@ -89,6 +95,10 @@ export class SupportersService {
         });
       }
       const supporter = await this.repo.insert(values, tx);
+      await this.consentRows.insertMany(
+        tx,
+        consentChangesOf(supporter.id, null, values, { ...consentHow(input, actor), at: now }),
+      );
       await this.audit.record(
         {
           actorId: actor.id,
@@ -130,7 +140,8 @@ export class SupportersService {
       if (address !== current.address) changes.address = address;
     }
     Object.assign(changes, await this.constituencyChanges(current, input));
-    Object.assign(changes, consentFields(input.consents, current, actor, this.clock.now()));
+    const now = this.clock.now();
+    Object.assign(changes, consentFields(input.consents, current, actor, now));
     const onHold = input.onHold ?? current.onHold;
     const onHoldReason =
       input.onHoldReason !== undefined ? (optionalText(input.onHoldReason) ?? null) : current.onHoldReason;
@@ -142,6 +153,10 @@ export class SupportersService {
     if (!Object.keys(changes).length) return toSupporterDto(current, this.directory);
     await this.repo.transaction(async (tx) => {
       await this.repo.update(id, changes, tx);
+      await this.consentRows.insertMany(
+        tx,
+        consentChangesOf(id, current, changes, { ...consentHow(input, actor), at: now }),
+      );
       await this.audit.record(
         {
           actorId: actor.id,
@@ -188,6 +203,12 @@ export class SupportersService {
       { supporterId: id, actorId: actor.id, reason: 'deleted' },
       tx,
     );
+  }
+
+  /** Every change of the supporter's consents, newest first (merged and deleted records too). */
+  async consentHistoryOf(id: string): Promise<ConsentChangeDto[]> {
+    await this.load(id);
+    return this.consentHistory.historyOf(id);
   }
 
   private async findDuplicate(emailNormalised: string, name: string, postcode: string, tx: EntityManager) {
@@ -275,6 +296,11 @@ export async function publishContactPaused(
       tx,
     );
   }
+}
+
+/** Who recorded a request's consents, how, and against which wording. */
+function consentHow(input: Pick<CreateSupporterDto, 'consentMethod' | 'consentWordingVersion'>, actor: Actor) {
+  return { by: actor.id ?? null, method: input.consentMethod, wordingVersion: input.consentWordingVersion ?? null };
 }
 
 /** Sets value, when and who for each consent the input gives that differs from what is stored. */
