@@ -91,6 +91,7 @@ describe('privacy: erasing a supporter', () => {
       raw: 2,
       attachments: 1,
       auditEventsRedacted: 1,
+      unparsedRaw: 1,
     });
 
     expect(markersIn(await dumpDatabase(ctx.env.databaseUrl), subject.markers)).toEqual([]);

@@ -45,7 +45,7 @@ describe('privacy: subject access', () => {
         'summary.pdf',
       ]),
     );
-    expect(names.filter((n) => n.startsWith('emails/'))).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith('emails/'))).toHaveLength(3);
     expect(names.filter((n) => n.startsWith('attachments/'))).toHaveLength(1);
     expect(Buffer.from(files['summary.pdf']).subarray(0, 5).toString()).toBe('%PDF-');
 

@@ -113,6 +113,7 @@ export async function seedSubject({ api, worker, caseworker, deliverImap }: Priv
       'action',
       'reply',
       'audit',
+      'unparsed',
     ].map((k) => [k, marker(k)]),
   );
   const phone = `07700 9${String(randomInt(0, 100000)).padStart(5, '0')}`;
@@ -204,6 +205,21 @@ export async function seedSubject({ api, worker, caseworker, deliverImap }: Priv
     .post(`/api/cases/${found.id}/reply`)
     .send({ body: `Thank you ${m.reply}` })
     .expect(201);
+  // One more email from them, stored but not parsed yet (the parser is not running): erased all the same.
+  await postEmail(
+    api,
+    Buffer.from(
+      [
+        `From: <${email}>`,
+        'To: campaigns@campaign-desk.local',
+        'Subject: One more thing',
+        `Message-ID: <${m.unparsed}@mail.example.org>`,
+        '',
+        `Also ${m.unparsed}`,
+        '',
+      ].join('\r\n'),
+    ),
+  ).expect(202);
   // An older event that named the person in its details (today's only carry ids): the erasure strips it.
   await withDb(api.get(AppConfig).DATABASE_URL, (db) =>
     db.query(

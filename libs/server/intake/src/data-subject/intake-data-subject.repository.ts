@@ -15,6 +15,12 @@ export interface MessageOfSubject {
   rawSha256: Buffer | null;
 }
 
+export interface UnlinkedRaw {
+  id: string;
+  rfcMessageId: string | null;
+  sha256: Buffer;
+}
+
 /** Intake's rows about one supporter (their messages and raw MIME) and the tombstones of erased ones. */
 @Injectable()
 export class IntakeDataSubjectRepository {
@@ -53,6 +59,40 @@ export class IntakeDataSubjectRepository {
       fromSupporter: !!r.from_supporter,
       rawSha256: r.sha256,
     }));
+  }
+
+  /**
+   * Raw messages with no parsed message (quarantined, or still waiting to be parsed) whose header block names
+   * one of these addresses: what else intake holds of the person.
+   */
+  async unlinkedRawOf(addresses: string[], tx?: EntityManager): Promise<UnlinkedRaw[]> {
+    if (!addresses.length) return [];
+    const rows: { id: string; rfc_message_id: string | null; sha256: Buffer }[] = await (tx ?? this.dataSource).query(
+      `SELECT r.id, r.rfc_message_id, r.sha256 FROM raw_messages r
+       WHERE r.status IN ('pending', 'quarantined') AND length(r.raw) > 0
+         AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.raw_message_id = r.id)
+         AND lower(convert_from(substring(r.raw FROM 1 FOR 65536), 'LATIN1')) LIKE ANY($1::text[])
+       ORDER BY r.received_at`,
+      [addresses.map((a) => `%${a.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`)],
+    );
+    return rows.map((r) => ({ id: r.id, rfcMessageId: r.rfc_message_id, sha256: r.sha256 }));
+  }
+
+  /** Empties these raw messages; one still waiting to be parsed is closed as quarantined (no content). */
+  async eraseUnlinkedRaw(tx: EntityManager, ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const result: unknown = await tx.query(
+      `UPDATE raw_messages r SET raw = ''::bytea, rfc_message_id = NULL, dedupe_key = 'erased:' || r.id::text,
+              last_error = NULL, status = 'quarantined', parsed_at = coalesce(parsed_at, now())
+       WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    await tx.query(
+      `INSERT INTO message_quarantine (raw_message_id, reason, detail) SELECT unnest($1::uuid[]), 'no_content', $2
+       ON CONFLICT (raw_message_id) DO UPDATE SET detail = EXCLUDED.detail`,
+      [ids, ERASED_TEXT],
+    );
+    return changed(result);
   }
 
   async addTombstones(tx: EntityManager, erasureId: string, keys: TombstoneKey[]): Promise<number> {
@@ -108,6 +148,13 @@ export class IntakeDataSubjectRepository {
       [messageIds, ERASED_TEXT],
     );
     return { messages: changed(messages), attachments: changed(attachments), raw: changed(raw) };
+  }
+
+  async rawOf(ids: string[]): Promise<{ id: string; raw: Buffer }[]> {
+    if (!ids.length) return [];
+    return this.dataSource.query(`SELECT id, raw FROM raw_messages WHERE id = ANY($1::uuid[]) ORDER BY received_at`, [
+      ids,
+    ]);
   }
 
   /** Everything stored about these messages (subject access): rows, attachments and raw MIME. */

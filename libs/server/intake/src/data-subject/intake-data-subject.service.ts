@@ -24,9 +24,9 @@ export class IntakeDataSubjectService {
 
   /**
    * Records the tombstones of an erased supporter: their addresses (and those of the messages they sent), the
-   * Message-ID of every message of theirs or their cases, and each raw message's digest.
+   * Message-ID of every message of theirs or their cases, and each raw message's digest, unparsed ones included.
    */
-  tombstoneSupporterIn(
+  async tombstoneSupporterIn(
     tx: EntityManager,
     erasureId: string,
     addresses: string[],
@@ -35,18 +35,35 @@ export class IntakeDataSubjectService {
     const senders = new Set(addresses.map((a) => a.toLowerCase()));
     for (const m of messages) if (m.fromSupporter && m.fromAddress) senders.add(m.fromAddress.toLowerCase());
     const keys: TombstoneKey[] = [...senders].map((a) => ({ kind: 'sender', hash: tombstoneHash(a) }));
-    for (const m of messages) {
+    const unparsed = await this.repo.unlinkedRawOf(addresses, tx);
+    const held = [
+      ...messages.map((m) => ({ rfcMessageId: m.rfcMessageId, sha256: m.rawSha256 })),
+      ...unparsed.map((r) => ({ rfcMessageId: r.rfcMessageId, sha256: r.sha256 })),
+    ];
+    for (const m of held) {
       if (m.rfcMessageId) keys.push({ kind: 'message_id', hash: tombstoneHash(m.rfcMessageId) });
-      if (m.rawSha256?.length) keys.push({ kind: 'raw_sha256', hash: m.rawSha256 });
+      if (m.sha256?.length) keys.push({ kind: 'raw_sha256', hash: m.sha256 });
     }
     return this.repo.addTombstones(tx, erasureId, keys);
   }
 
-  eraseMessagesIn(tx: EntityManager, messageIds: string[]) {
-    return this.repo.erase(tx, messageIds);
+  /** Erases these messages, and what intake holds unparsed (quarantined or pending) from these addresses. */
+  async eraseMessagesIn(tx: EntityManager, messageIds: string[], addresses: string[]) {
+    const erased = await this.repo.erase(tx, messageIds);
+    const unlinked = await this.repo.unlinkedRawOf(addresses, tx);
+    return {
+      ...erased,
+      unparsedRaw: await this.repo.eraseUnlinkedRaw(
+        tx,
+        unlinked.map((r) => r.id),
+      ),
+    };
   }
 
-  exportUnaudited(messageIds: string[]) {
-    return this.repo.rowsOf(messageIds);
+  /** Everything held: these messages (rows, attachments, raw MIME) and the unparsed raw messages from these addresses. */
+  async exportUnaudited(messageIds: string[], addresses: string[]) {
+    const rows = await this.repo.rowsOf(messageIds);
+    const unparsed = await this.repo.rawOf((await this.repo.unlinkedRawOf(addresses)).map((r) => r.id));
+    return { ...rows, raw: [...rows.raw, ...unparsed] };
   }
 }

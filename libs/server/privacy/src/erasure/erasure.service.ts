@@ -94,10 +94,11 @@ export class ErasureService {
   }
 
   private async eraseMessages(tx: EntityManager, e: ErasureDto) {
-    const { messages } = await this.subject(tx, e);
+    const { person, messages } = await this.subject(tx, e);
     return this.intake.eraseMessagesIn(
       tx,
       messages.map((m) => m.id),
+      [person.email],
     );
   }
 

@@ -44,7 +44,7 @@ export class SubjectAccessExportService {
     const messageIds = messagesOf.map((m) => m.id);
     const [cases, intake, correspondence, engagement, events, requests] = await Promise.all([
       this.cases.exportUnaudited(caseIds),
-      this.intake.exportUnaudited(messageIds),
+      this.intake.exportUnaudited(messageIds, [person.email]),
       this.correspondence.exportUnaudited(supporterId, caseIds),
       this.engagement.exportUnaudited(caseIds),
       this.audit.eventsAboutUnaudited([supporterId, ...caseIds, ...messageIds]),
