@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { ERASURE_STEPS, type ErasureDto } from '@campaign-desk/contracts';
 import { londonDate } from '@campaign-desk/server-core';
+import { CASE_SEND_LOCK } from '@campaign-desk/server-correspondence';
 import { IntakeDataSubjectService } from '@campaign-desk/server-intake';
 import { caseInProgress, consentingSupporter, outboxRows } from '../support/correspondence';
 import { postEmail } from '../support/intake';
@@ -56,7 +58,7 @@ describe('privacy: erasing a supporter', () => {
     expect(markersIn(dump, subject.markers).sort()).toEqual(Object.keys(subject.markers).sort());
   });
 
-  it('refuses without a reason (naming it), for a ctx.caseworker, and for an unknown id', async () => {
+  it('refuses without a reason (naming it), for a caseworker, and for an unknown id', async () => {
     const url = `/api/supporters/${subject.supporter.id}/erasure`;
     const res = await ctx.admin.agent.post(url).send({}).expect(400);
     expect(Object.keys(res.body.fields ?? {})).toEqual(['reason']);
@@ -154,6 +156,38 @@ describe('privacy: erasing a supporter', () => {
       return rows;
     });
     expect(row).toEqual({ name: 'Erased supporter', email: `erased-${supporter.id}@erased.invalid`, phone: null });
+  });
+
+  it('waits for a send in flight: it completes and is recorded, everything else is cancelled', async () => {
+    const { supporter, found } = await awaitingMp();
+    const reply = (
+      await ctx.caseworker.agent.post(`/api/cases/${found.id}/reply`).send({ body: 'On its way' }).expect(201)
+    ).body as { id: string };
+    // A sender mid-send, as the worker does it: the case's send lock held shared, the row claimed.
+    const sender = new Client({ connectionString: ctx.env.databaseUrl });
+    await sender.connect();
+    try {
+      await sender.query(`SELECT pg_advisory_lock_shared(${CASE_SEND_LOCK}, hashtext($1::text))`, [found.id]);
+      await sender.query(`UPDATE scheduled_emails SET status = 'sending', attempts = 1 WHERE id = $1`, [reply.id]);
+      const erasing = ctx.admin.agent
+        .post(`/api/supporters/${supporter.id}/erasure`)
+        .send({ reason: 'Asked to be forgotten' })
+        .then((res) => res);
+      await new Promise((r) => setTimeout(r, 700));
+      const waiting = (await ctx.admin.agent.get(`/api/supporters/${supporter.id}/erasure`).expect(200))
+        .body as ErasureDto;
+      expect(waiting.stepsDone).toEqual([]);
+      await sender.query(`UPDATE scheduled_emails SET status = 'sent', sent_at = now() WHERE id = $1`, [reply.id]);
+      await sender.query(`SELECT pg_advisory_unlock_shared(${CASE_SEND_LOCK}, hashtext($1::text))`, [found.id]);
+      expect((await erasing).status).toBe(200);
+    } finally {
+      await sender.end();
+    }
+    const rows = await outboxRows(ctx.env.databaseUrl, `case_id = $1`, [found.id]);
+    expect(rows.find((r) => r.id === reply.id)?.status).toBe('sent');
+    expect(rows.filter((r) => r.id !== reply.id).map((r) => [r.status, r.cancel_reason])).toEqual(
+      rows.filter((r) => r.id !== reply.id).map(() => ['cancelled', 'supporter_erased']),
+    );
   });
 
   it('a plain DELETE cancels everything pending and blocks all contact', async () => {
