@@ -126,7 +126,7 @@ describe('privacy: erasing a supporter', () => {
     const res = await postEmail(ctx.api, subject.webhookRaw).expect(202);
     expect(res.body).toMatchObject({ status: 'refused', messageId: null });
 
-    // The same message again in the ctx.mailbox, unseen, as a ctx.mailbox restored from backup would have it.
+    // The same message again in the mailbox, unseen, as a mailbox restored from backup would have it.
     await ctx.mailbox.append('INBOX', subject.imapRaw);
     const result = await ctx.poll();
     expect(result).toMatchObject({ unseen: 1, stored: 0, refused: 1 });

@@ -106,7 +106,7 @@ describe('privacy: subject access', () => {
     expect(list.headers['content-range']).toBe('subject-access-requests 0-0/1');
     expect((list.body as SubjectAccessRequestDto[]).map((r) => r.id)).toEqual([request.id]);
 
-    // react-ctx.admin sends the whole record back.
+    // react-admin sends the whole record back.
     const updated = await ctx.admin.agent
       .put(`/api/subject-access-requests/${request.id}`)
       .send({
