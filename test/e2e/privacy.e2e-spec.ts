@@ -41,13 +41,17 @@ describe('dashboard: subject access and erasure (browser)', () => {
     await page.getByText(`Welcome, ${user.name}`).waitFor();
   }
 
-  const newSupporter = (name: string) =>
-    app
-      .get(SupportersService)
-      .create(
-        { name, email: `privacy.${++counter}.${Date.now()}@example.org`, postcode: 'WC1E 6BT', createAnyway: true },
-        { id: null },
-      );
+  const newSupporter = (name: string, consents?: { contactByEmail: boolean }) =>
+    app.get(SupportersService).create(
+      {
+        name,
+        email: `privacy.${++counter}.${Date.now()}@example.org`,
+        postcode: 'WC1E 6BT',
+        consents,
+        createAnyway: true,
+      },
+      { id: null },
+    );
 
   it('erases a supporter only with a reason and the typed word ERASE; exports everything first', async () => {
     const supporter = await newSupporter('Rosalind Erasable');
@@ -74,6 +78,7 @@ describe('dashboard: subject access and erasure (browser)', () => {
     await erase.click();
     await page.getByText('The supporter was erased').waitFor();
     await page.getByRole('heading', { name: 'Erased supporter', exact: true }).waitFor();
+    await page.getByText(/^Erased .*: Asked to be forgotten$/).waitFor();
     const [row] = await withDb(databaseUrl, async (db) => {
       const { rows } = await db.query(
         `SELECT s.name, e.status, e.reason FROM supporters s JOIN supporter_erasures e ON e.supporter_id = s.id
@@ -108,11 +113,14 @@ describe('dashboard: subject access and erasure (browser)', () => {
     expect(stored.due_at.toISOString()).toBe('2026-02-28T10:00:00.000Z');
   });
 
-  it('shows a caseworker neither the export nor the erase button, nor the tracker', async () => {
-    const supporter = await newSupporter('Grace Ordinary');
+  it('shows a caseworker the consent history, but neither the export nor the erase button, nor the tracker', async () => {
+    const supporter = await newSupporter('Grace Ordinary', { contactByEmail: true });
     await signIn(caseworker);
     await page.goto(`${baseUrl}/#/supporters/${supporter.id}/show`);
     await page.getByRole('heading', { name: 'Grace Ordinary', exact: true }).waitFor();
+    const history = page.getByRole('table', { name: 'Consent history' });
+    await history.getByText('Yes (first recorded)').waitFor();
+    expect(await history.innerText()).toContain('Entered by staff');
     expect(await page.getByRole('button', { name: 'Erase supporter' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Export everything we hold' }).count()).toBe(0);
     expect(await page.getByRole('menuitem', { name: 'Subject access requests' }).count()).toBe(0);

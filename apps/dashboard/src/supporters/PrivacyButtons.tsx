@@ -1,10 +1,12 @@
 import DeleteForeverIcon from '@mui/icons-material/DeleteForever';
 import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
-import { eraseSupporter, subjectAccessExportUrl } from './supporterApi';
+import { formatLondonDateTime } from '../shared/time';
+import { eraseSupporter, fetchErasure, subjectAccessExportUrl } from './supporterApi';
 
 /** The word an admin types to confirm an erasure. */
 export const ERASE_CONFIRMATION = 'ERASE';
@@ -111,5 +113,26 @@ export const EraseSupporterButton = () => {
         </DialogActions>
       </Dialog>
     </>
+  );
+};
+
+/** For admins: when the supporter was erased and why, or that an erasure stopped part-way (erasing again finishes it). */
+export const ErasureNotice = () => {
+  const record = useRecordContext<SupporterDto>();
+  const isAdmin = useIsAdmin();
+  const { data } = useQuery({
+    queryKey: ['supporters', 'erasure', record?.id, record?.updatedAt],
+    queryFn: () => fetchErasure(String(record?.id)),
+    enabled: isAdmin && !!record,
+  });
+  if (!isAdmin || !data) return null;
+  return data.status === 'completed' ? (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      Erased {formatLondonDateTime(data.completedAt)}: {data.reason}
+    </Alert>
+  ) : (
+    <Alert severity="warning" sx={{ mb: 2 }}>
+      An erasure started {formatLondonDateTime(data.requestedAt)} did not finish. Erase again to finish it.
+    </Alert>
   );
 };

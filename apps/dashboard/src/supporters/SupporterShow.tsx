@@ -7,7 +7,7 @@ import { formatShare, LookupMethodText } from '../postcode';
 import { ConsentHistory } from './ConsentHistory';
 import { ConsentsField } from './ConsentsField';
 import { MergeSupporterButton } from './MergeSupporterButton';
-import { EraseSupporterButton, ExportEverythingButton } from './PrivacyButtons';
+import { EraseSupporterButton, ErasureNotice, ExportEverythingButton } from './PrivacyButtons';
 import { useCanEditSupporters } from './roles';
 import { LondonDateField } from '../shared/time/LondonDateField';
 
@@ -137,6 +137,7 @@ const PersonalDetails = () => {
 export const SupporterShow = () => (
   <Show actions={<ShowActions />}>
     <Box sx={{ p: 2 }}>
+      <ErasureNotice />
       <Notices />
       <Typography variant="h5" component="h1" gutterBottom>
         <TextField source="name" variant="inherit" />

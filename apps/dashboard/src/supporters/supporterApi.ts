@@ -27,3 +27,9 @@ export async function fetchConsentHistory(id: string): Promise<ConsentChangeDto[
   const { json } = await apiFetch(`/api/supporters/${encodeURIComponent(id)}/consent-history`);
   return json as ConsentChangeDto[];
 }
+
+/** `GET /api/supporters/:id/erasure` (admins): the erasure record, or null when they have not been erased. */
+export async function fetchErasure(id: string): Promise<ErasureDto | null> {
+  const { json } = await apiFetch(`/api/supporters/${encodeURIComponent(id)}/erasure`);
+  return (json as ErasureDto | null) ?? null;
+}
