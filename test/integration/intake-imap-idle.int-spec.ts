@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { ImapFlow } from 'imapflow';
-import { startDovecot, type Dovecot } from '../support/dovecot';
+import type { ImapFlow } from 'imapflow';
+import { connectMailbox, startDovecot, type Dovecot } from '../support/dovecot';
 import { email, uniqueId } from '../support/intake';
 import { eventually } from '../support/smtp-sink';
 import { prepareTestEnv, startWorker, type TestEnv } from '../support/test-app';
@@ -16,14 +16,7 @@ describe('IMAP IDLE against a real Dovecot', () => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     env = await prepareTestEnv({ IMAP_URL: dovecot.url, IMAP_POLL_SECONDS: '3600' });
-    mailbox = new ImapFlow({
-      host: dovecot.host,
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
-    await mailbox.connect();
+    mailbox = await connectMailbox(dovecot);
   }, 60_000);
 
   afterAll(async () => {

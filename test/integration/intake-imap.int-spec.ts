@@ -3,7 +3,7 @@ import { ImapFlow } from 'imapflow';
 import { QueueService } from '@campaign-desk/server-core';
 import { IMAP_POLL_LOCK, ImapPollerService, IntakeService, type PollResult } from '@campaign-desk/server-intake';
 import { corpusMessage } from '../support/email-corpus';
-import { startDovecot, type Dovecot } from '../support/dovecot';
+import { connectMailbox, startDovecot, type Dovecot } from '../support/dovecot';
 import { email, quarantineRow, uniqueId, waitForProcessed } from '../support/intake';
 import { prepareTestEnv, startWorker, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
@@ -46,14 +46,7 @@ describe('IMAP intake against a real Dovecot', () => {
       if (!pending.length) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    mailbox = new ImapFlow({
-      host: dovecot.host,
-      port: dovecot.port,
-      secure: false,
-      auth: { user: dovecot.user, pass: dovecot.password },
-      logger: false,
-    });
-    await mailbox.connect();
+    mailbox = await connectMailbox(dovecot);
   }, 60_000);
 
   afterAll(async () => {
@@ -99,7 +92,13 @@ describe('IMAP intake against a real Dovecot', () => {
     await append([...CORPUS.map(corpusMessage), corpusMessage(OVERSIZED)]);
     expect(await unseen()).toBe(CORPUS.length + 1);
     const result = await poll();
-    expect(result).toEqual({ unseen: CORPUS.length + 1, stored: CORPUS.length, duplicates: 0, oversized: 1 });
+    expect(result).toEqual({
+      unseen: CORPUS.length + 1,
+      stored: CORPUS.length,
+      duplicates: 0,
+      oversized: 1,
+      refused: 0,
+    });
     expect(await unseen()).toBe(0);
     const statuses = await waitForProcessed(env.databaseUrl, await imapIds());
     expect([...statuses.values()].filter((s) => s === 'parsed')).toHaveLength(CORPUS.length);
@@ -139,14 +138,14 @@ describe('IMAP intake against a real Dovecot', () => {
 
   it('re-polling finds nothing new and stores no duplicates', async () => {
     const before = await rawCount();
-    expect(await poll()).toEqual({ unseen: 0, stored: 0, duplicates: 0, oversized: 0 });
+    expect(await poll()).toEqual({ unseen: 0, stored: 0, duplicates: 0, oversized: 0, refused: 0 });
     expect(await rawCount()).toBe(before);
   });
 
   it('a message delivered again (same Message-ID) is recognised as the same message', async () => {
     const before = await rawCount();
     await append([corpusMessage('talon__gmail.eml'), corpusMessage('flanker__mailbox-full.eml')]);
-    expect(await poll()).toEqual({ unseen: 2, stored: 0, duplicates: 2, oversized: 0 });
+    expect(await poll()).toEqual({ unseen: 2, stored: 0, duplicates: 2, oversized: 0, refused: 0 });
     expect(await rawCount()).toBe(before);
     expect(await unseen()).toBe(0);
   });
@@ -163,7 +162,7 @@ describe('IMAP intake against a real Dovecot', () => {
     // Committed, but still unseen in the mailbox.
     expect(await rawCount()).toBe(before + 5);
     expect(await unseen()).toBe(5);
-    expect(await poll()).toEqual({ unseen: 5, stored: 0, duplicates: 5, oversized: 0 });
+    expect(await poll()).toEqual({ unseen: 5, stored: 0, duplicates: 5, oversized: 0, refused: 0 });
     expect(await rawCount()).toBe(before + 5);
     expect(await unseen()).toBe(0);
   });
@@ -183,7 +182,7 @@ describe('IMAP intake against a real Dovecot', () => {
     await expect(worker.get(ImapPollerService).pollOnce()).rejects.toThrow('database unavailable');
     accept.mockRestore();
     expect(await unseen()).toBe(2);
-    expect(await poll()).toEqual({ unseen: 2, stored: 2, duplicates: 0, oversized: 0 });
+    expect(await poll()).toEqual({ unseen: 2, stored: 2, duplicates: 0, oversized: 0, refused: 0 });
     expect(await unseen()).toBe(0);
   });
 

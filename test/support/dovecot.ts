@@ -4,6 +4,7 @@ import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/p
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ImapFlow } from 'imapflow';
 
 /**
  * A private Dovecot IMAP server for tests (Debian's `dovecot-imapd`): its own config in a temp
@@ -156,4 +157,17 @@ userdb {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A signed-in IMAP client of the test mailbox (to append messages and read flags as a mail client would). */
+export async function connectMailbox(dovecot: Dovecot): Promise<ImapFlow> {
+  const mailbox = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    auth: { user: dovecot.user, pass: dovecot.password },
+    logger: false,
+  });
+  await mailbox.connect();
+  return mailbox;
 }

@@ -10,6 +10,7 @@ import { CasesModule } from '@campaign-desk/server-cases';
 import { CorrespondenceModule } from '@campaign-desk/server-correspondence';
 import { EngagementModule } from '@campaign-desk/server-engagement';
 import { ReportsModule } from '@campaign-desk/server-reports';
+import { PrivacyModule } from '@campaign-desk/server-privacy';
 
 /** The HTTP process: wires the domain libs; no logic of its own. */
 @Module({
@@ -25,6 +26,7 @@ import { ReportsModule } from '@campaign-desk/server-reports';
     CorrespondenceModule,
     EngagementModule,
     ReportsModule,
+    PrivacyModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -18,6 +18,7 @@ import { scheduledEmails } from './scheduled-emails';
 import { meetings } from './meetings';
 import { mpActions } from './mp-actions';
 import { templates } from './templates';
+import { subjectAccessRequests } from './subject-access-requests';
 import { ReportsPage } from './reports';
 import { ChasePlanPage } from './chase-plan';
 import { auditEvents } from './audit-events';
@@ -41,6 +42,7 @@ export const App = () => (
         {permissions === 'admin' && <Resource {...templates} />}
         {permissions === 'admin' && <Resource {...triageRules} />}
         {permissions === 'admin' && <Resource {...auditEvents} />}
+        {permissions === 'admin' && <Resource {...subjectAccessRequests} />}
         <Resource {...(permissions === 'viewer' ? casesReadOnly : cases)} />
         <Resource {...scheduledEmails} />
         <Resource {...meetings} />

@@ -17,6 +17,7 @@ import { postcodeMessages } from './postcode/messages';
 import { reportsMessages } from './reports/messages';
 import { scheduledEmailsMessages } from './scheduled-emails/messages';
 import { staffUsersMessages } from './staff-users/messages';
+import { subjectAccessRequestsMessages } from './subject-access-requests/messages';
 import { supportersMessages } from './supporters/messages';
 import { templatesMessages } from './templates/messages';
 import { triageRulesMessages } from './triage-rules/messages';
@@ -43,6 +44,7 @@ export const messages = {
     ...mpsMessages,
     ...scheduledEmailsMessages,
     ...staffUsersMessages,
+    ...subjectAccessRequestsMessages,
     ...supportersMessages,
     ...templatesMessages,
     ...triageRulesMessages,

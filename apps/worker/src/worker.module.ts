@@ -7,6 +7,7 @@ import { IntakeWorkerModule } from '@campaign-desk/server-intake';
 import { CaseNumberReferenceResolver, CasesIntakeModule } from '@campaign-desk/server-cases';
 import { CorrespondenceWorkerModule } from '@campaign-desk/server-correspondence';
 import { EngagementCoreModule } from '@campaign-desk/server-engagement';
+import { PrivacyCoreModule } from '@campaign-desk/server-privacy';
 import { SchedulesService } from './schedules.service';
 
 /** The worker process: job processors from the domain libs, the runner, and the repeatable schedules. */
@@ -19,6 +20,7 @@ import { SchedulesService } from './schedules.service';
     IntakeWorkerModule.withCaseReferences(CasesIntakeModule, CaseNumberReferenceResolver),
     CorrespondenceWorkerModule,
     EngagementCoreModule,
+    PrivacyCoreModule,
     JobRunnerModule,
   ],
   providers: [SchedulesService],

@@ -21,6 +21,7 @@ export const Menu = () => {
       <RaMenu.ResourceItem name="mps" />
       <RaMenu.Item to="/reports" primaryText="cd.menu.reports" leftIcon={<InsightsIcon />} />
       {permissions === 'admin' && <RaMenu.ResourceItem name="staff-users" />}
+      {permissions === 'admin' && <RaMenu.ResourceItem name="subject-access-requests" />}
       {permissions === 'admin' && <RaMenu.ResourceItem name="templates" />}
       {permissions === 'admin' && <RaMenu.ResourceItem name="audit-events" />}
       {permissions === 'admin' && (

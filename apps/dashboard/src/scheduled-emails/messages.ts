@@ -46,6 +46,8 @@ export const scheduledEmailsMessages = {
       supporter_on_hold: 'The supporter was put on hold',
       consent_withdrawn: 'Consent was withdrawn',
       no_consent: 'No consent to send',
+      supporter_deleted: 'The supporter was deleted',
+      supporter_erased: 'The supporter was erased',
     },
     unknownHelp:
       'The connection was lost after the message was handed over, so it may or may not have arrived. Check with the recipient, then send it again or cancel it.',

@@ -4,8 +4,10 @@ import { Link } from 'react-router-dom';
 import { EditButton, Labeled, Show, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import type { SupporterDto } from '@campaign-desk/contracts';
 import { formatShare, LookupMethodText } from '../postcode';
+import { ConsentHistory } from './ConsentHistory';
 import { ConsentsField } from './ConsentsField';
 import { MergeSupporterButton } from './MergeSupporterButton';
+import { EraseSupporterButton, ErasureNotice, ExportEverythingButton } from './PrivacyButtons';
 import { useCanEditSupporters } from './roles';
 import { LondonDateField } from '../shared/time/LondonDateField';
 import { enumLabelKey } from '../shared/i18n/enumLabels';
@@ -13,11 +15,13 @@ import { enumLabelKey } from '../shared/i18n/enumLabels';
 const ShowActions = () => {
   const canEdit = useCanEditSupporters();
   const record = useRecordContext<SupporterDto>();
-  if (!canEdit || !record || record.mergedIntoId || record.deletedAt) return <TopToolbar />;
+  const live = canEdit && record && !record.mergedIntoId && !record.deletedAt;
   return (
     <TopToolbar>
-      <MergeSupporterButton />
-      <EditButton />
+      <ExportEverythingButton />
+      {record && !record.mergedIntoId && <EraseSupporterButton />}
+      {live && <MergeSupporterButton />}
+      {live && <EditButton />}
     </TopToolbar>
   );
 };
@@ -124,6 +128,9 @@ const PersonalDetails = () => {
       <Section title="Consents">
         <ConsentsField />
       </Section>
+      <Section title="Consent history">
+        <ConsentHistory />
+      </Section>
     </>
   );
 };
@@ -139,6 +146,7 @@ const SupporterName = () => {
 export const SupporterShow = () => (
   <Show actions={<ShowActions />}>
     <Box sx={{ p: 2 }}>
+      <ErasureNotice />
       <Notices />
       <Typography variant="h5" component="h1" gutterBottom>
         <SupporterName />

@@ -11,6 +11,8 @@ import { CaseLookup } from './cases/case-lookup';
 import { CaseNumberReferenceResolver } from './cases/case-number-reference.resolver';
 import { CasePartiesModule } from './cases/case-parties';
 import { CaseEntity } from './cases/case.entity';
+import { CaseDataSubjectRepository } from './data-subject/case-data-subject.repository';
+import { CaseDataSubjectService } from './data-subject/case-data-subject.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesRepository } from './cases/cases.repository';
 import { CasesService } from './cases/cases.service';
@@ -66,9 +68,12 @@ const ENTITIES = TypeOrmModule.forFeature([CaseEntity, CaseNoteEntity, CaseStatu
     CaseTimelineService,
     ...CORE_TIMELINE_SOURCES,
     SupporterMergeSubscriber,
+    CaseDataSubjectRepository,
+    CaseDataSubjectService,
   ],
   exports: [
     CasePartiesModule,
+    CaseDataSubjectService,
     CasesService,
     CaseWorkflowService,
     CaseAssignmentService,

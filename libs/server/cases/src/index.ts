@@ -8,3 +8,4 @@ export { CaseTimelineSources, type CaseTimelineSource, type TimelineReader } fro
 export { CaseNumberReferenceResolver } from './cases/case-number-reference.resolver';
 export { CasePartySources, type CasePartySource } from './cases/case-parties';
 export type { CaseReader } from './cases/cases.types';
+export { CaseDataSubjectService } from './data-subject/case-data-subject.service';

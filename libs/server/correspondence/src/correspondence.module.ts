@@ -6,6 +6,8 @@ import { CasesCoreModule } from '@campaign-desk/server-cases';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
 import { IntakeCoreModule } from '@campaign-desk/server-intake';
 import { CancellationSubscriber } from './cancellation/cancellation.subscriber';
+import { CorrespondenceDataSubjectRepository } from './data-subject/correspondence-data-subject.repository';
+import { CorrespondenceDataSubjectService } from './data-subject/correspondence-data-subject.service';
 import { ChasePlanController, ChaseTasksController } from './chase-plan/chase-plan.controller';
 import { ChasePlanRepository } from './chase-plan/chase-plan.repository';
 import { ChasePlanService } from './chase-plan/chase-plan.service';
@@ -69,10 +71,13 @@ import { CORRESPONDENCE_TIMELINE_SOURCES } from './timeline/correspondence-timel
     RepliesService,
     CheckinService,
     CancellationSubscriber,
+    CorrespondenceDataSubjectRepository,
+    CorrespondenceDataSubjectService,
     ...CORRESPONDENCE_TIMELINE_SOURCES,
   ],
   exports: [
     OutboxService,
+    CorrespondenceDataSubjectService,
     ChasePlanService,
     ComposeService,
     RenderContextProviders,

@@ -22,3 +22,5 @@ export type {
 export type { RenderContextByKind } from './email-kinds/email-kind-definitions';
 export { EmailTemplatesService, renderEmail } from './templates/email-templates.service';
 export { ComposeEmailDto } from './compose/dto/compose-email.dto';
+export { CorrespondenceDataSubjectService } from './data-subject/correspondence-data-subject.service';
+export { CASE_SEND_LOCK } from './outbox/send-session';

@@ -5,6 +5,8 @@ import { CasesCoreModule } from '@campaign-desk/server-cases';
 import { CorrespondenceCoreModule } from '@campaign-desk/server-correspondence';
 import { DirectoryCoreModule } from '@campaign-desk/server-directory';
 import { IntakeCoreModule } from '@campaign-desk/server-intake';
+import { EngagementDataSubjectRepository } from './data-subject/engagement-data-subject.repository';
+import { EngagementDataSubjectService } from './data-subject/engagement-data-subject.service';
 import { LetterEntity } from './letters/letter.entity';
 import { CaseLetterController } from './letters/letters.controller';
 import { LettersRepository } from './letters/letters.repository';
@@ -70,10 +72,19 @@ import { ENGAGEMENT_TIMELINE_SOURCES } from './timeline/engagement-timeline-sour
     MpActionsService,
     LettersRepository,
     LettersService,
+    EngagementDataSubjectRepository,
+    EngagementDataSubjectService,
     ...ENGAGEMENT_TIMELINE_SOURCES,
     ...ENGAGEMENT_RECORD_TIMELINE_SOURCES,
   ],
-  exports: [MpContactsService, MpResponsesService, MeetingsService, MpActionsService, LettersService],
+  exports: [
+    MpContactsService,
+    MpResponsesService,
+    MeetingsService,
+    MpActionsService,
+    LettersService,
+    EngagementDataSubjectService,
+  ],
 })
 export class EngagementCoreModule {}
 

@@ -4,3 +4,4 @@ export { MpResponsesService, type ResponseToRecord } from './mp-responses/mp-res
 export { MeetingsService } from './meetings/meetings.service';
 export { MpActionsService } from './mp-actions/mp-actions.service';
 export { LettersService } from './letters/letters.service';
+export { EngagementDataSubjectService } from './data-subject/engagement-data-subject.service';

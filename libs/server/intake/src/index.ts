@@ -6,3 +6,5 @@ export { MessageParserService, type ParseResult } from './parsing/message-parser
 export { IntakeReconcilerService } from './parsing/intake-reconciler.service';
 export { ImapPollerService, IMAP_POLL_LOCK, type PollResult } from './imap/imap-poller.service';
 export { analyseMessage, type AnalysedMessage, type AnalysisOutcome } from './mime/analyse-message';
+export { IntakeDataSubjectService } from './data-subject/intake-data-subject.service';
+export type { MessageOfSubject } from './data-subject/intake-data-subject.repository';

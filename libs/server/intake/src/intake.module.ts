@@ -9,6 +9,8 @@ import { MessageAttachmentEntity } from './messages/message-attachment.entity';
 import { MessageEntity } from './messages/message.entity';
 import { QuarantineEntity } from './quarantine/quarantine.entity';
 import { RawMessageEntity } from './raw-messages/raw-message.entity';
+import { IntakeDataSubjectRepository } from './data-subject/intake-data-subject.repository';
+import { IntakeDataSubjectService } from './data-subject/intake-data-subject.service';
 import { TriageRuleEntity } from './triage/triage-rule.entity';
 import { ImapIdleWatcher } from './imap/imap-idle-watcher.service';
 import { ImapPollerService } from './imap/imap-poller.service';
@@ -56,8 +58,18 @@ const ENTITIES = TypeOrmModule.forFeature([
     MessagesService,
     TriageRulesRepository,
     TriageRulesService,
+    IntakeDataSubjectRepository,
+    IntakeDataSubjectService,
   ],
-  exports: [ENTITIES, RawMessagesRepository, MessagesRepository, IntakeService, MessagesService, TriageRulesService],
+  exports: [
+    ENTITIES,
+    RawMessagesRepository,
+    MessagesRepository,
+    IntakeService,
+    MessagesService,
+    TriageRulesService,
+    IntakeDataSubjectService,
+  ],
 })
 export class IntakeCoreModule {}
 

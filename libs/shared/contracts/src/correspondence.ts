@@ -90,6 +90,8 @@ export const CANCEL_REASONS = [
   'supporter_on_hold',
   'consent_withdrawn',
   'no_consent',
+  'supporter_deleted',
+  'supporter_erased',
 ] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 

@@ -15,7 +15,8 @@ export interface DomainEventPayloads {
    */
   'supporter.contact_paused': {
     supporterId: string;
-    reason: 'on_hold' | 'consent_withdrawn';
+    /** `deleted`: the supporter was deleted (or is being erased): every pending email of theirs and their cases stops. */
+    reason: 'on_hold' | 'consent_withdrawn' | 'deleted';
     consent?: 'contactByEmail' | 'shareWithMp';
     actorId: string | null;
   };

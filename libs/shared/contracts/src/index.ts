@@ -11,3 +11,4 @@ export * from './correspondence';
 export * from './engagement';
 export * from './reports';
 export * from './fields';
+export * from './privacy';

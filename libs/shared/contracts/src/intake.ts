@@ -44,8 +44,10 @@ export type BulkMessageAction = (typeof BULK_MESSAGE_ACTIONS)[number];
 
 /** What `POST /api/inbound/email` (202) and each file of `POST /api/messages/upload` answer. */
 export interface IntakeReceipt {
-  messageId: string;
-  status: IntakeStatus;
+  /** Null when the message was refused. */
+  messageId: string | null;
+  /** `refused`: it belongs to an erased supporter (a tombstone matched); nothing was stored. */
+  status: IntakeStatus | 'refused';
   /** True when this Message-ID (or these exact bytes) had already arrived. */
   duplicate: boolean;
   caseId?: string | null;

@@ -7,6 +7,26 @@ export type ConsentKey = (typeof CONSENT_KEYS)[number];
 
 export type SupporterConsents = Record<ConsentKey, boolean>;
 
+/** How a consent was given or withdrawn, as recorded with each change. */
+export const CONSENT_METHODS = ['staff_entry', 'online_form', 'email', 'phone', 'letter', 'in_person'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** One change of one consent (`GET /api/supporters/:id/consent-history`, newest first). */
+export interface ConsentChangeDto {
+  id: string;
+  supporterId: string;
+  consent: ConsentKey;
+  /** Null when the consent was first recorded (the supporter was created). */
+  oldValue: boolean | null;
+  newValue: boolean;
+  changedById: string | null;
+  changedByName: string | null;
+  method: ConsentMethod;
+  /** The version of the consent wording the person saw, when known. */
+  wordingVersion: string | null;
+  at: string;
+}
+
 /** Who recorded the current state of a consent, and when (null: never recorded). */
 export interface ConsentChange {
   at: string | null;
@@ -61,6 +81,10 @@ export interface CreateSupporterInput {
   address?: string | null;
   postcode: string;
   consents?: Partial<SupporterConsents>;
+  /** How the consents in this request were given (recorded in the consent history; default `staff_entry`). */
+  consentMethod?: ConsentMethod;
+  /** The version of the consent wording the person agreed to, when known. */
+  consentWordingVersion?: string | null;
   constituencyOverride?: string | null;
   onHold?: boolean;
   onHoldReason?: string | null;

@@ -6,6 +6,7 @@ import {
   CASE_VIEWS,
   CONSENT_KEYS,
   CORRESPONDENT_ROLES,
+  CONSENT_METHODS,
   LETTER_ASKS,
   LETTER_SEND_CHANNELS,
   LETTER_STATUSES,
@@ -26,6 +27,7 @@ import {
   SCHEDULED_EMAIL_KINDS,
   SCHEDULED_EMAIL_STATUSES,
   STAFF_ROLES,
+  SUBJECT_ACCESS_STATUSES,
   TENURE_END_REASONS,
   TOPICS,
 } from '@campaign-desk/contracts';
@@ -45,6 +47,7 @@ export const ENUM_LABELS = {
   nation: { values: NATIONS, key: 'resources.constituencies.nations' },
   tenureEndReason: { values: TENURE_END_REASONS, key: 'resources.mps.tenureEndReasons' },
   consent: { values: CONSENT_KEYS, key: 'resources.supporters.consents' },
+  consentMethod: { values: CONSENT_METHODS, key: 'resources.supporters.consentMethods' },
   lookupMethod: { values: LOOKUP_METHODS, key: 'postcode.lookupMethods' },
   messageStatus: { values: MESSAGE_STATUSES, key: 'triage.statuses' },
   correspondentRole: { values: CORRESPONDENT_ROLES, key: 'triage.roles' },
@@ -65,6 +68,7 @@ export const ENUM_LABELS = {
   actionOwner: { values: ACTION_OWNERS, key: 'engagement.owners' },
   mpActionType: { values: MP_ACTION_TYPES, key: 'engagement.mpActionTypes' },
   reportGroupBy: { values: REPORT_GROUP_BY, key: 'reports.groupBy' },
+  subjectAccessStatus: { values: SUBJECT_ACCESS_STATUSES, key: 'resources.subject-access-requests.statuses' },
 } as const satisfies Record<string, { values: readonly string[]; key: string }>;
 
 export type LabelledEnum = keyof typeof ENUM_LABELS;

@@ -47,6 +47,36 @@ export class AuditRepository {
     return qb.orderBy('e.id', 'ASC').limit(size).getMany();
   }
 
+  /** Events about these records: by entity id, or naming one of them in their details. */
+  async eventsAbout(ids: string[], manager?: EntityManager): Promise<AuditEventEntity[]> {
+    if (!ids.length) return [];
+    return (manager ? manager.getRepository(AuditEventEntity) : this.repo)
+      .createQueryBuilder('e')
+      .where('e.entity_id = ANY(:ids) OR e.details::text LIKE ANY(:patterns)', {
+        ids,
+        patterns: ids.map((id) => `%${id.replace(/[\\%_]/g, (c) => '\\' + c)}%`),
+      })
+      .orderBy('e.at')
+      .addOrderBy('e.id')
+      .getMany();
+  }
+
+  /**
+   * Replaces the details of these events (the trigger allows it only with the redaction setting on, only for
+   * details marked `redacted`, and never who, what, which record or when).
+   */
+  async redactDetails(manager: EntityManager, events: { id: string; details: Record<string, unknown> }[]) {
+    if (!events.length) return;
+    await manager.query(`SELECT set_config('campaign_desk.audit_redaction', 'on', true)`);
+    for (const e of events) {
+      await manager.query(`UPDATE audit_events SET details = $2::jsonb WHERE id = $1`, [
+        e.id,
+        JSON.stringify(e.details),
+      ]);
+    }
+    await manager.query(`SELECT set_config('campaign_desk.audit_redaction', 'off', true)`);
+  }
+
   async findOne(id: string): Promise<AuditEventEntity | null> {
     return this.repo.findOneBy({ id });
   }

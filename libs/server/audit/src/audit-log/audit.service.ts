@@ -4,6 +4,7 @@ import type { AuditAction, StaffActor } from '@campaign-desk/contracts';
 import { AppConfig, Clock } from '@campaign-desk/server-core';
 import { AuditRepository } from './audit.repository';
 import { ReadAlertCounter } from './read-alert';
+import { redactValues, type AuditEventRecord } from './audit-redaction';
 
 export interface AuditInput {
   actorId?: string | null;
@@ -62,6 +63,34 @@ export class AuditService {
       entityId: read.id,
       details: { ...details, ...(read.ids ? { ids: read.ids } : {}), redacted: read.redacted },
     });
+  }
+
+  /** Events about these records (by entity id or naming one in their details), oldest first; unaudited. */
+  async eventsAboutUnaudited(ids: string[]): Promise<AuditEventRecord[]> {
+    const events = await this.repo.eventsAbout(ids);
+    return events.map((e) => ({
+      id: String(e.id),
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      details: e.details,
+    }));
+  }
+
+  /**
+   * For an erasure, in its transaction: strips these personal values from the details of every event about
+   * these records. The events stay (who did what to which record, and when); answers how many changed.
+   */
+  async redactPersonalDataIn(manager: EntityManager, ids: string[], values: string[]): Promise<number> {
+    const events = await this.repo.eventsAbout(ids, manager);
+    const redacted = events.flatMap((e) => {
+      const details = redactValues(e.details ?? {}, values);
+      return details ? [{ id: String(e.id), details }] : [];
+    });
+    await this.repo.redactDetails(manager, redacted);
+    return redacted.length;
   }
 
   private async checkReading(actorId: string, input: AuditInput, manager?: EntityManager): Promise<void> {

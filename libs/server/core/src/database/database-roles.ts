@@ -65,6 +65,8 @@ export async function grantAppRole(dataSource: DataSource, app: string): Promise
     `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
     // The audit log is insert-only for the app; migrations are the owner's.
     `REVOKE UPDATE, DELETE ON audit_events FROM ${role}`,
+    // Erasure strips personal values from event details; the trigger allows only that, marked `redacted`.
+    `GRANT UPDATE (details) ON audit_events TO ${role}`,
     `REVOKE INSERT, UPDATE, DELETE ON migrations FROM ${role}`,
   ]) {
     await dataSource.query(sql);

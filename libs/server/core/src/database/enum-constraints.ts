@@ -36,6 +36,12 @@ import {
   TENURE_END_REASONS,
   THREAD_MATCHES,
   TOPICS,
+  ERASURE_STATUSES,
+  ERASURE_STEPS,
+  SUBJECT_ACCESS_STATUSES,
+  TOMBSTONE_KINDS,
+  CONSENT_KEYS,
+  CONSENT_METHODS,
 } from '@campaign-desk/contracts';
 
 /**
@@ -90,4 +96,10 @@ export const ENUM_CONSTRAINTS: Readonly<Record<string, readonly string[]>> = {
   letters_sent_channel_check: LETTER_SEND_CHANNELS,
   mp_engagement_facts_kind_check: ENGAGEMENT_FACT_KINDS,
   mp_response_days_monthly_measure_check: RESPONSE_TIME_MEASURES,
+  supporter_erasures_status_check: ERASURE_STATUSES,
+  supporter_erasures_steps_done_check: ERASURE_STEPS,
+  intake_tombstones_kind_check: TOMBSTONE_KINDS,
+  subject_access_requests_status_check: SUBJECT_ACCESS_STATUSES,
+  consent_changes_consent_check: CONSENT_KEYS,
+  consent_changes_method_check: CONSENT_METHODS,
 };

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { emailKindsWhere, type DomainEventPayloads } from '@campaign-desk/contracts';
 import { Clock, OnDomainEvent } from '@campaign-desk/server-core';
+import { CaseDataSubjectService } from '@campaign-desk/server-cases';
 import type { EntityManager } from 'typeorm';
 import { ChasePlanService } from '../chase-plan/chase-plan.service';
+import { CorrespondenceDataSubjectService } from '../data-subject/correspondence-data-subject.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
 
@@ -19,6 +21,8 @@ export class CancellationSubscriber {
     private readonly outbox: OutboxService,
     private readonly plans: ChasePlanService,
     private readonly rows: ScheduledEmailsRepository,
+    private readonly cases: CaseDataSubjectService,
+    private readonly dataSubject: CorrespondenceDataSubjectService,
   ) {}
 
   @OnDomainEvent('case.status_changed')
@@ -37,6 +41,11 @@ export class CancellationSubscriber {
 
   @OnDomainEvent('supporter.contact_paused')
   async onSupporterPaused(event: DomainEventPayloads['supporter.contact_paused'], tx: EntityManager): Promise<void> {
+    if (event.reason === 'deleted') {
+      const caseIds = await this.cases.caseIdsOfSupporter(event.supporterId, tx);
+      await this.dataSubject.stopAllContactIn(tx, event.supporterId, caseIds, 'supporter_deleted', event.actorId);
+      return;
+    }
     if (event.reason === 'on_hold') {
       await this.outbox.cancelForSupporter(tx, event.supporterId, 'supporter_on_hold', { actorId: event.actorId });
       return;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CancelReason, ChasePlanSettings, ChaseTaskStatus, ChaseTaskSortField } from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
+import { returnedIds } from '../outbox/scheduled-emails.repository';
 import { ChaseTaskEntity } from './chase-task.entity';
 
 /** The admins' chase plan (one row) and the telephone tasks it creates. */
@@ -47,11 +48,11 @@ export class ChasePlanRepository {
   }
 
   async cancelOpenTasks(tx: EntityManager, caseId: string, reason: CancelReason): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query(
+    const result: unknown = await tx.query(
       `UPDATE chase_tasks SET status = 'cancelled', cancel_reason = $2, cancelled_at = now() WHERE case_id = $1 AND status = 'open' RETURNING id`,
       [caseId, reason],
     );
-    return rows.map((r) => r.id);
+    return returnedIds(result);
   }
 
   async completeTask(tx: EntityManager, id: string, actorId: string): Promise<ChaseTaskEntity | null> {

@@ -58,7 +58,9 @@ export class EmailPreparer {
     const reason = whyNotSend({
       kind: row.kind,
       caseStatus: detail.status,
-      supporter: supporter ? { onHold: supporter.onHold, consents: supporter.consents } : null,
+      supporter: supporter
+        ? { onHold: supporter.onHold, consents: supporter.consents, removed: !!supporter.deletedAt }
+        : null,
       checkinAnswered: carriesCheckinLinks(row.kind) && !!(await this.answers.findFor(row.id, row.mpContactId)),
     });
     if (reason) return { kind: 'cancel', reason };

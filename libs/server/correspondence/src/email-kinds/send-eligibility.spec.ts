@@ -65,6 +65,14 @@ describe('whyNotSend', () => {
     );
   });
 
+  it('sends nothing to or about a deleted (or erased) supporter, whatever the kind', () => {
+    for (const kind of ['reply', 'mp_chase', 'meeting_thank_you'] as const) {
+      expect(whyNotSend(facts(kind, 'awaiting_mp', { supporter: { ...consenting, removed: true } }))).toBe(
+        'supporter_deleted',
+      );
+    }
+  });
+
   it('stops the chase plan once the MP has responded or the case has moved on, and nothing else', () => {
     expect(whyNotSend(facts('supporter_checkin', 'mp_responded'))).toBe('mp_responded');
     expect(whyNotSend(facts('mp_chase', 'follow_up'))).toBe('case_moved_on');

@@ -10,7 +10,8 @@ import type {
 export interface EligibilityFacts {
   kind: ScheduledEmailKind;
   caseStatus: CaseStatus;
-  supporter: { onHold: boolean; consents: SupporterConsents } | null;
+  /** `removed`: the supporter was deleted or erased (nothing goes to or about them). */
+  supporter: { onHold: boolean; consents: SupporterConsents; removed?: boolean } | null;
   /** The supporter already answered this check-in (through this email or another of the same contact). */
   checkinAnswered: boolean;
 }
@@ -22,8 +23,9 @@ export type StaleRule = (facts: EligibilityFacts) => CancelReason | null;
 export const caseOpen: StaleRule = ({ caseStatus }) =>
   caseStatus === 'closed' ? 'case_closed' : caseStatus === 'on_hold' ? 'case_on_hold' : null;
 
-/** Nothing goes to or about a supporter on hold. */
-export const supporterActive: StaleRule = ({ supporter }) => (supporter?.onHold ? 'supporter_on_hold' : null);
+/** Nothing goes to or about a supporter who was deleted, or who is on hold. */
+export const supporterActive: StaleRule = ({ supporter }) =>
+  supporter?.removed ? 'supporter_deleted' : supporter?.onHold ? 'supporter_on_hold' : null;
 
 /** The chase plan's emails only go while the case awaits the MP. */
 export const whileAwaitingMp: StaleRule = ({ caseStatus }) =>

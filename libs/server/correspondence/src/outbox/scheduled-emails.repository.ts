@@ -120,12 +120,12 @@ export class ScheduledEmailsRepository {
     if (where.mpContactId) add('mp_contact_id = ?', where.mpContactId);
     if (where.ids) add('id = ANY(?::uuid[])', where.ids);
     if (where.kinds) add('kind = ANY(?::text[])', where.kinds);
-    const rows: { id: string }[] = await tx.query(
+    const result: unknown = await tx.query(
       `UPDATE scheduled_emails SET status = 'cancelled', cancelled_at = now(), cancel_reason = $1, cancelled_by = $2, updated_at = now()
        WHERE ${conditions.join(' AND ')} RETURNING id`,
       params,
     );
-    return rows.map((r) => r.id);
+    return returnedIds(result);
   }
 
   /** Case ids with emails still to send for a supporter (to lock before cancelling). */
@@ -284,4 +284,10 @@ export class ScheduledEmailsRepository {
     await runner.connect();
     return new SendSession(runner);
   }
+}
+
+/** TypeORM answers an UPDATE … RETURNING through query() as [rows, count]: the ids of the rows. */
+export function returnedIds(result: unknown): string[] {
+  const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
+  return rows.map((r) => r.id);
 }

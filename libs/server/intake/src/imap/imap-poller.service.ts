@@ -10,7 +10,7 @@ const BATCH = 25;
 
 export type PollResult =
   | { skipped: 'not_configured' | 'another_worker_is_polling' }
-  | { unseen: number; stored: number; duplicates: number; oversized: number };
+  | { unseen: number; stored: number; duplicates: number; oversized: number; refused: number };
 
 export interface ImapConnection {
   host: string;
@@ -67,7 +67,7 @@ export class ImapPollerService {
     });
     client.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'IMAP connection error'));
     await client.connect();
-    const result = { unseen: 0, stored: 0, duplicates: 0, oversized: 0 };
+    const result = { unseen: 0, stored: 0, duplicates: 0, oversized: 0, refused: 0 };
     try {
       const lock = await client.getMailboxLock(this.config.IMAP_FOLDER);
       try {
@@ -87,7 +87,7 @@ export class ImapPollerService {
   private async storeBatch(
     client: ImapFlow,
     uids: number[],
-    result: { stored: number; duplicates: number; oversized: number },
+    result: { stored: number; duplicates: number; oversized: number; refused: number },
   ): Promise<void> {
     const sizes = await client.fetchAll(uids.join(','), { uid: true, size: true }, { uid: true });
     const max = this.config.INTAKE_MAX_MESSAGE_BYTES;
@@ -102,7 +102,8 @@ export class ImapPollerService {
       for (const message of messages) {
         if (!message.source) continue;
         const receipt = await this.intake.accept(message.source, 'imap');
-        if (receipt.duplicate) result.duplicates++;
+        if (receipt.status === 'refused') result.refused++;
+        else if (receipt.duplicate) result.duplicates++;
         else result.stored++;
         committed.push(message.uid);
       }

@@ -9,6 +9,16 @@ import type { IntakeReceipt, IntakeSource } from '@campaign-desk/contracts';
 import { AppConfig, QueueService } from '@campaign-desk/server-core';
 import { dedupeKey, extractMessageId, readHeaderBlock, sha256 } from '../mime/raw-message';
 import { RawMessagesRepository, type NewRawMessage } from '../raw-messages/raw-messages.repository';
+import { IntakeDataSubjectRepository } from '../data-subject/intake-data-subject.repository';
+import { tombstoneKeysOf } from '../data-subject/tombstones';
+
+const REFUSED: IntakeReceipt = {
+  messageId: null,
+  status: 'refused',
+  duplicate: false,
+  caseId: null,
+  quarantineId: null,
+};
 
 /**
  * The one way a message enters: committed to Postgres first (DESIGN invariant 1), deduplicated
@@ -23,6 +33,7 @@ export class IntakeService {
     private readonly config: AppConfig,
     private readonly raw: RawMessagesRepository,
     private readonly queue: QueueService,
+    private readonly tombstones: IntakeDataSubjectRepository,
   ) {}
 
   async accept(raw: Buffer, source: IntakeSource, options: { uploadedBy?: string } = {}): Promise<IntakeReceipt> {
@@ -34,6 +45,7 @@ export class IntakeService {
       });
     }
     const record = this.prepare(raw, source, options.uploadedBy ?? null);
+    if (await this.refused(record)) return REFUSED;
     let stored;
     try {
       stored = await this.raw.storeIfNew(record);
@@ -61,6 +73,7 @@ export class IntakeService {
   /** Stores what fits of a message over the size cap (its header block) as a quarantine record. */
   async acceptOversized(head: Buffer, totalSize: number, source: IntakeSource): Promise<IntakeReceipt> {
     const record = this.prepare(head, source, null);
+    if (await this.refused(record)) return REFUSED;
     record.quarantine = {
       reason: 'too_large',
       detail: `message of ${totalSize} bytes is over the ${this.config.INTAKE_MAX_MESSAGE_BYTES} byte cap; only its header block is kept`,
@@ -74,6 +87,20 @@ export class IntakeService {
       caseId: null,
       quarantineId: receipt?.quarantineId ?? null,
     };
+  }
+
+  /**
+   * A message of an erased supporter (its sender, Message-ID or bytes match a tombstone) is refused before
+   * anything is stored: the tombstone counts it, and the sender gets a 2xx so it does not retry.
+   */
+  private async refused(record: NewRawMessage): Promise<boolean> {
+    const header = readHeaderBlock(record.raw, this.config.INTAKE_MAX_HEADER_BYTES);
+    try {
+      return await this.tombstones.refuseIfTombstoned(tombstoneKeysOf(header.text, record.sha256));
+    } catch (error) {
+      this.logger.error({ err: { type: (error as Error).name } }, 'could not check intake tombstones');
+      throw new ServiceUnavailableException({ message: 'The message could not be stored; try again shortly' });
+    }
   }
 
   /** Best effort: if Redis is down the reconciler finds the pending row later. */

@@ -3,6 +3,8 @@ import type { SupporterMergeResult, Actor } from '@campaign-desk/contracts';
 import { Clock, DomainEvents, UUID } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
 import { DirectoryService } from '@campaign-desk/server-directory';
+import { consentChangesOf } from '../consents/consent-changes';
+import { ConsentHistoryRepository } from '../consents/consent-history.repository';
 import { richerFields } from './supporter-merge-fields';
 import type { SupporterEntity } from '../supporters/supporter.entity';
 import { toSupporterDto } from '../supporters/supporter.mapper';
@@ -28,6 +30,7 @@ export class SupporterMergeService {
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly consentRows: ConsentHistoryRepository,
   ) {}
 
   async merge(rawSourceId: string, rawTargetId: string, actor: Actor): Promise<SupporterMergeResult> {
@@ -50,6 +53,10 @@ export class SupporterMergeService {
       await this.events.publish('supporter.merged', { sourceId, targetId, actorId: actor.id }, tx);
       const { changes, taken } = richerFields(target, source);
       if (Object.keys(changes).length) await this.repo.update(targetId, changes, tx);
+      await this.consentRows.insertMany(
+        tx,
+        consentChangesOf(targetId, target, changes, { by: actor.id ?? null, at: this.clock.now() }),
+      );
       await this.repo.update(sourceId, { deletedAt: this.clock.now(), mergedIntoId: targetId }, tx);
       await this.repo.repointMerged(tx, sourceId, targetId);
       const base = { actorId: actor.id, ip: actor.ip, entityType: 'supporter' };

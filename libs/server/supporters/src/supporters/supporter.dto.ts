@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
+  IsIn,
   IsObject,
   IsOptional,
   IsString,
@@ -14,7 +15,7 @@ import {
   ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
-import { SUPPORTER_FIELDS } from '@campaign-desk/contracts';
+import { CONSENT_METHODS, SUPPORTER_FIELDS, type ConsentMethod } from '@campaign-desk/contracts';
 import { acceptReadFields } from '@campaign-desk/server-core';
 import { isUkPhone } from './supporter-fields';
 
@@ -68,6 +69,17 @@ class SupporterFieldsDto {
   @ValidateNested()
   @Type(() => ConsentsDto)
   consents?: ConsentsDto;
+
+  @ApiPropertyOptional({ enum: CONSENT_METHODS, description: 'How these consents were given (default staff_entry)' })
+  @IsOptional()
+  @IsIn(CONSENT_METHODS, { message: `consentMethod must be one of ${CONSENT_METHODS.join(', ')}` })
+  consentMethod?: ConsentMethod;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The version of the consent wording agreed to' })
+  @IsOptional()
+  @IsString({ message: 'consentWordingVersion must be text' })
+  @MaxLength(100, { message: 'consentWordingVersion must be at most 100 characters' })
+  consentWordingVersion?: string | null;
 
   @ApiPropertyOptional({
     nullable: true,

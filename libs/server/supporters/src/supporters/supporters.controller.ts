@@ -6,6 +6,7 @@ import {
   SUPPORTER_SORT_FIELDS,
   SUPPORTER_VIEWER_FILTER_FIELDS,
   SUPPORTER_VIEWER_SORT_FIELDS,
+  type ConsentChangeDto,
   type SessionUser,
   type SupporterDto,
   type SupporterSummaryDto,
@@ -60,6 +61,13 @@ export class SupportersController {
     @ClientIp() ip: string,
   ): Promise<SupporterDto | SupporterSummaryDto> {
     return this.supporters.read(id, { user, ip });
+  }
+
+  /** Every change of the supporter's consents (old → new, who, how, wording version), newest first. */
+  @Get(':id/consent-history')
+  @Roles('admin', 'caseworker')
+  consentHistory(@Param('id') id: string): Promise<ConsentChangeDto[]> {
+    return this.supporters.consentHistoryOf(id);
   }
 
   /** 409 `{existingId, matchedOn}` for a likely duplicate unless `createAnyway` is true. */

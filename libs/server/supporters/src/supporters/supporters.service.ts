@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import {
   CONSENT_KEYS,
+  type ConsentChangeDto,
   type PostcodeLookupResult,
   type SupporterDto,
   type SupporterFilterField,
@@ -28,6 +29,9 @@ import { normaliseEmail, normaliseUkPhone, optionalText, tidyName } from './supp
 import { CONSENT_COLUMNS, type StoredCandidate, type SupporterEntity } from './supporter.entity';
 import { toSupporterDto, toSupporterSummary } from './supporter.mapper';
 import { SupportersRepository, type SupporterListFilter } from './supporters.repository';
+import { consentChangesOf } from '../consents/consent-changes';
+import { ConsentHistoryRepository } from '../consents/consent-history.repository';
+import { ConsentHistoryService } from '../consents/consent-history.service';
 
 @Injectable()
 export class SupportersService {
@@ -37,6 +41,8 @@ export class SupportersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly events: DomainEvents,
+    private readonly consentRows: ConsentHistoryRepository,
+    private readonly consentHistory: ConsentHistoryService,
   ) {}
 
   async list(
@@ -136,6 +142,10 @@ export class SupportersService {
         });
       }
       const supporter = await this.repo.insert(values, tx);
+      await this.consentRows.insertMany(
+        tx,
+        consentChangesOf(supporter.id, null, values, { ...consentHow(input, actor), at: now }),
+      );
       await this.audit.record(
         {
           actorId: actor.id,
@@ -177,7 +187,8 @@ export class SupportersService {
       if (address !== current.address) changes.address = address;
     }
     Object.assign(changes, await this.constituencyChanges(current, input));
-    Object.assign(changes, consentFields(input.consents, current, actor, this.clock.now()));
+    const now = this.clock.now();
+    Object.assign(changes, consentFields(input.consents, current, actor, now));
     const onHold = input.onHold ?? current.onHold;
     const onHoldReason =
       input.onHoldReason !== undefined ? (optionalText(input.onHoldReason) ?? null) : current.onHoldReason;
@@ -189,6 +200,10 @@ export class SupportersService {
     if (!Object.keys(changes).length) return toSupporterDto(current, this.directory);
     await this.repo.transaction(async (tx) => {
       await this.repo.update(id, changes, tx);
+      await this.consentRows.insertMany(
+        tx,
+        consentChangesOf(id, current, changes, { ...consentHow(input, actor), at: now }),
+      );
       await this.audit.record(
         {
           actorId: actor.id,
@@ -205,17 +220,42 @@ export class SupportersService {
     return toSupporterDto(await this.load(id), this.directory);
   }
 
-  /** Soft delete: the row stays (cases will point at it) but leaves every list and duplicate check. */
+  /**
+   * Soft delete: the row stays (cases will point at it) but leaves every list and duplicate check, and all
+   * contact stops: every pending email to or about them and their cases is cancelled in the same transaction
+   * (correspondence subscribes), and the sender refuses anything later.
+   */
   async remove(id: string, actor: Actor): Promise<SupporterDto> {
     await this.loadLive(id);
     await this.repo.transaction(async (tx) => {
-      await this.repo.update(id, { deletedAt: this.clock.now() }, tx);
+      await this.blockContactIn(tx, id, actor);
       await this.audit.record(
         { actorId: actor.id, ip: actor.ip, action: 'supporter.deleted', entityType: 'supporter', entityId: id },
         tx,
       );
     });
     return toSupporterDto(await this.load(id), this.directory);
+  }
+
+  /**
+   * For deleting and erasing (the privacy lib calls it in its own transaction): marks the supporter deleted
+   * (if not already) and stops every pending email of theirs. Idempotent.
+   */
+  async blockContactIn(tx: EntityManager, id: string, actor: Actor): Promise<void> {
+    const current = await this.repo.findById(id, tx);
+    if (!current) throw new NotFoundException('Supporter not found');
+    if (!current.deletedAt) await this.repo.update(id, { deletedAt: this.clock.now() }, tx);
+    await this.events.publish(
+      'supporter.contact_paused',
+      { supporterId: id, actorId: actor.id, reason: 'deleted' },
+      tx,
+    );
+  }
+
+  /** Every change of the supporter's consents, newest first (merged and deleted records too). */
+  async consentHistoryOf(id: string): Promise<ConsentChangeDto[]> {
+    await this.load(id);
+    return this.consentHistory.historyOf(id);
   }
 
   private async findDuplicate(emailNormalised: string, name: string, postcode: string, tx: EntityManager) {
@@ -303,6 +343,11 @@ export async function publishContactPaused(
       tx,
     );
   }
+}
+
+/** Who recorded a request's consents, how, and against which wording. */
+function consentHow(input: Pick<CreateSupporterDto, 'consentMethod' | 'consentWordingVersion'>, actor: Actor) {
+  return { by: actor.id ?? null, method: input.consentMethod, wordingVersion: input.consentWordingVersion ?? null };
 }
 
 /** Sets value, when and who for each consent the input gives that differs from what is stored. */
