@@ -24,7 +24,13 @@ import { LondonDateField } from '../shared/time/LondonDateField';
 import { auditActionChoices, auditActionLabel } from './auditActions';
 
 const filters = [
-  <ReferenceInput key="actorId" source="actorId" reference="staff-users" alwaysOn>
+  <ReferenceInput
+    key="actorId"
+    source="actorId"
+    reference="staff-users"
+    sort={{ field: 'name', order: 'ASC' }}
+    alwaysOn
+  >
     <AutocompleteInput optionText="name" label="resources.audit-events.fields.actorId" />
   </ReferenceInput>,
   <SelectInput key="action" source="action" choices={auditActionChoices} alwaysOn />,

@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('works with no environment at all', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
-    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/campaign_desk');
+    expect(config.DATABASE_URL).toBe('postgres://campaign_desk_app@127.0.0.1:5432/campaign_desk');
     expect(config.COOKIE_SECURE).toBe(false);
   });
 
