@@ -222,7 +222,9 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     await page.waitForURL(new RegExp(`#/supporters/${ada.id}/show$`));
     await page.getByText('On hold: Bereavement: pause until the new year', { exact: false }).waitFor();
     await page.getByText('+442079460000').waitFor(); // the API stores E.164
-    expect(await page.getByRole('row').filter({ hasText: 'Contact by email' }).innerText()).toMatch(/Yes\s+.*by you/);
+    expect(await page.getByRole('row').filter({ hasText: 'Contact by email' }).first().innerText()).toMatch(
+      /Yes\s+.*by you/,
+    );
 
     const stored = await withDb(databaseUrl, (db) =>
       db.query(

@@ -71,7 +71,9 @@ describe('privacy: erasing a supporter', () => {
   it('erases: no marker left in the database or Redis, mail cancelled, audit kept, reports unchanged', async () => {
     const before = await report();
     expect(JSON.stringify(before)).toContain('"contacts":1');
-    const pending = await outboxRows(ctx.env.databaseUrl, `case_id = $1 AND status = 'scheduled'`, [subject.caseId]);
+    const pending = await outboxRows(ctx.env.databaseUrl, `case_id = $1 AND status IN ('draft', 'scheduled')`, [
+      subject.caseId,
+    ]);
     expect(pending.length).toBeGreaterThan(2);
 
     const res = await ctx.admin.agent
@@ -82,7 +84,7 @@ describe('privacy: erasing a supporter', () => {
     expect(erasure).toMatchObject({ supporterId: subject.supporter.id, status: 'completed' });
     expect(erasure.stepsDone).toEqual([...ERASURE_STEPS]);
     const rows = await outboxRows(ctx.env.databaseUrl, `case_id = $1`, [subject.caseId]);
-    expect(rows.filter((r) => r.status === 'scheduled')).toEqual([]);
+    expect(rows.filter((r) => r.status === 'scheduled' || r.status === 'draft')).toEqual([]);
     expect(
       rows.filter((r) => pending.some((p) => p.id === r.id)).map((r) => [r.kind, r.status, r.cancel_reason]),
     ).toEqual(pending.map((p) => [p.kind, 'cancelled', 'supporter_erased']));

@@ -7,6 +7,7 @@ import { importDirectory } from '../support/directory';
 import { startApiWithProviders, supporterInput } from '../support/supporters';
 import { prepareTestEnv, signedInAgent, type TestEnv } from '../support/test-app';
 import { withDb } from '../support/test-database';
+import { APP_ROLE } from '../support/test-env';
 
 /** Stands in for a later domain (cases) whose rows point at supporters. */
 @Injectable()
@@ -40,7 +41,11 @@ describe('supporter duplicates and merge', () => {
   beforeAll(async () => {
     env = await prepareTestEnv();
     await withDb(env.databaseUrl, (db) =>
-      db.query(`CREATE TABLE test_supporter_links (id serial PRIMARY KEY, supporter_id uuid NOT NULL)`),
+      db.query(
+        `CREATE TABLE test_supporter_links (id serial PRIMARY KEY, supporter_id uuid NOT NULL);
+         GRANT SELECT, INSERT, UPDATE, DELETE ON test_supporter_links TO ${APP_ROLE};
+         GRANT USAGE ON SEQUENCE test_supporter_links_id_seq TO ${APP_ROLE}`,
+      ),
     );
     app = await startApiWithProviders([LinkedRecords]);
     await importDirectory(app);

@@ -82,6 +82,11 @@ async function databaseRoles(config: { DATABASE_URL: string; MIGRATION_DATABASE_
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   if (command === 'smtp-sink') return smtpSink(parseArgs(rest));
+  // Before the config: production's required settings are beside the point when the answer is no.
+  if (command === 'seed-demo' && process.env.NODE_ENV === 'production') {
+    process.stderr.write('Demo data not loaded: NODE_ENV=production\n');
+    process.exit(3);
+  }
   const config = loadConfigOrExit();
   if (command === 'db-roles') return databaseRoles(config);
   await checkPostgres(config.DATABASE_URL);
@@ -99,10 +104,6 @@ async function main(): Promise<void> {
       await migrateConfigured(config);
       return directoryImportCommand(args);
     case 'seed-demo':
-      if (config.NODE_ENV === 'production') {
-        process.stderr.write('Demo data not loaded: NODE_ENV=production\n');
-        process.exit(3);
-      }
       await migrateConfigured(config);
       return seedDemoCommand();
     default:
