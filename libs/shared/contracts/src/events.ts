@@ -1,5 +1,6 @@
 import type { CheckinAnswer } from './correspondence';
 import type { MessageClassification } from './enums';
+import type { MpResponseAddressed, MpResponseDateSource } from './engagement';
 
 /**
  * In-process domain events: how one domain reacts to another's change without importing it
@@ -38,6 +39,14 @@ export interface DomainEventPayloads {
     scheduledEmailId: string;
     answer: CheckinAnswer;
     answeredAt: string;
+    /** For `yes`: when the reply came (ISO), as the supporter said, and how it is known; null otherwise. */
+    reply: {
+      receivedAt: string;
+      /** The latest instant the supporter's answer allows (the end of the day or week, or now). */
+      latestAt: string;
+      receivedAtSource: MpResponseDateSource;
+      addressed: MpResponseAddressed;
+    } | null;
   };
 }
 
