@@ -46,6 +46,7 @@ export const scheduledEmailsMessages = {
       supporter_on_hold: 'The supporter was put on hold',
       consent_withdrawn: 'Consent was withdrawn',
       no_consent: 'No consent to send',
+      address_failing: "The MP's address is bouncing",
     },
     unknownHelp:
       'The connection was lost after the message was handed over, so it may or may not have arrived. Check with the recipient, then send it again or cancel it.',

@@ -90,6 +90,8 @@ export const CANCEL_REASONS = [
   'supporter_on_hold',
   'consent_withdrawn',
   'no_consent',
+  // The MP's address hard-bounced (DESIGN §4 invariant 9): nothing more goes to it until an admin clears it.
+  'address_failing',
 ] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
