@@ -65,7 +65,7 @@ export const AddressFailingNotice = () => {
         ) : undefined
       }
     >
-      {translate(`${T}.notice`, { since: formatLondonDateTime(mp.addressFailingSince!) })}
+      {translate(`${T}.notice`, { since: mp.addressFailingSince ? formatLondonDateTime(mp.addressFailingSince) : '' })}
     </Alert>
   );
 };

@@ -73,7 +73,8 @@ export class EmailPreparer {
       if (!mp) return { kind: 'fail', error: 'The case has no MP' };
       if (!mp.email) return { kind: 'fail', error: 'The MP has no email address on record' };
       // Never to an address known to bounce (read from Postgres now, not the in-memory index).
-      if (await this.addressStatus.isFailing(detail.mpId!)) return { kind: 'cancel', reason: 'address_failing' };
+      if (detail.mpId !== null && (await this.addressStatus.isFailing(detail.mpId)))
+        return { kind: 'cancel', reason: 'address_failing' };
       to = { name: mp.name, address: mp.email };
     }
     // A demo database never writes to a real person, whatever was typed into it.
