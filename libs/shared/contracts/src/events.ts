@@ -31,7 +31,8 @@ export interface DomainEventPayloads {
     relatedMessageId: string | null;
   };
   /** A delivery failure came back for one of our outbound messages. */
-  'message.bounced': { messageId: string; caseId: string | null };
+  /** `permanent`: a hard bounce (a 5.x.x status, or no status at all); a transient 4.x.x failure is not. */
+  'message.bounced': { messageId: string; caseId: string | null; permanent: boolean };
   /** The supporter answered "Has your MP replied?" (correspondence publishes; engagement records the response). */
   'checkin.answered': {
     caseId: string;
