@@ -155,8 +155,11 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     await browser.context.clearCookies();
     const supporterPage = await browser.context.newPage();
     await supporterPage.goto(`${baseUrl}${await checkinYesPath(sent.raw)}`);
-    await supporterPage.getByRole('heading', { name: 'Has your MP replied?' }).waitFor();
-    await supporterPage.getByRole('button', { name: 'Yes, my MP has replied' }).click();
+    // "Yes" asks when the reply came and whether it dealt with what was asked (issue 13).
+    await supporterPage.getByRole('heading', { name: 'Your MP replied: when?' }).waitFor();
+    await supporterPage.getByLabel('This week').check();
+    await supporterPage.getByLabel('Partly').check();
+    await supporterPage.getByRole('button', { name: 'Send' }).click();
     await supporterPage.getByRole('heading', { name: 'Thank you' }).waitFor();
     await supporterPage.close();
 

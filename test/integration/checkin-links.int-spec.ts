@@ -114,7 +114,14 @@ describe('check-in links', () => {
     const path = /https?:\/\/\S+?(\/api\/public\/checkin\/[^\s?]+)\?answer=yes/.exec(text)![1];
     const page = await http().get(path).query({ answer: 'yes' }).expect(200);
     expect(page.text).not.toMatch(/not valid/i);
+    // "yes" asks when the reply came (issue 13) before anything is recorded.
     await http().post(path).type('form').send({ answer: 'yes' }).expect(200);
+    expect(await answers()).toBe(0);
+    await http()
+      .post(path)
+      .type('form')
+      .send({ answer: 'yes', details: '1', when: 'this_week', addressed: 'yes' })
+      .expect(200);
     expect(await answers()).toBe(1);
     expect(await caseStatus()).toBe('mp_responded');
     expect(await pendingChases()).toBe(0);

@@ -1,4 +1,5 @@
 import PhoneIcon from '@mui/icons-material/Phone';
+import WarningIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useGetList, useNotify, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import type { ChaseTaskDto, ScheduledEmailDto } from '@campaign-desk/contracts';
@@ -78,9 +79,13 @@ const ChaseTasks = ({ tasks }: { tasks: ChaseTaskDto[] }) => {
       <Typography variant="subtitle2">{translate(`${T}.tasks`)}</Typography>
       {tasks.map((task) => (
         <Box key={task.id} data-testid="chase-task" sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
-          <PhoneIcon fontSize="small" color="action" />
+          {task.kind === 'check_mp_address' ? (
+            <WarningIcon fontSize="small" color="warning" />
+          ) : (
+            <PhoneIcon fontSize="small" color="action" />
+          )}
           <Typography variant="body2" sx={{ flex: 1 }}>
-            {translate(`${T}.phoneTask`, { dueAt: formatLondonDateTime(task.dueAt) })}
+            {translate(enumLabelKey('chaseTaskKind', task.kind), { dueAt: formatLondonDateTime(task.dueAt) })}
           </Typography>
           {canAct && (
             <Button size="small" onClick={() => done(task)}>

@@ -24,7 +24,10 @@ export const caseCorrespondenceMessages = {
       none: 'Nothing scheduled for this case',
       unknown: 'One email needs a decision. |||| %{smart_count} emails need a decision.',
       tasks: 'Tasks',
-      phoneTask: "Telephone the MP's office (due %{dueAt})",
+      taskKinds: {
+        phone_mp_office: "Telephone the MP's office (due %{dueAt})",
+        check_mp_address: "MP address bouncing: check the MP's email address (due %{dueAt})",
+      },
       markDone: 'Done',
       taskDone: 'Task marked done',
     },

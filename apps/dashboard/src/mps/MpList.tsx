@@ -11,6 +11,7 @@ import {
 import type { MpDto } from '@campaign-desk/contracts';
 import { nationChoices, regionChoices } from '../shared/directory/regions';
 import { usePartyChoices } from '../shared/directory/usePartyChoices';
+import { AddressFailingChip } from './MpAddressStatus';
 
 const Column = DataTable.Col<MpDto>;
 
@@ -48,7 +49,7 @@ export const MpList = () => {
           <TextField source="constituency.region" emptyText="—" />
         </Column>
         <Column source="email" disableSort>
-          <TextField source="email" emptyText="—" />
+          <TextField source="email" emptyText="—" /> <AddressFailingChip />
         </Column>
       </DataTable>
     </List>

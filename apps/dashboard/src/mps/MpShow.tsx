@@ -5,6 +5,7 @@ import { Labeled, Show, TextField, useRecordContext } from 'react-admin';
 import type { MpDetailDto } from '@campaign-desk/contracts';
 import { TenureTable } from '../shared/directory/TenureTable';
 import { MpRecord } from '../mp-record';
+import { AddressFailingChip, AddressFailingNotice } from './MpAddressStatus';
 
 /** A plain value under a <Labeled> label (Labeled hides its label for bare HTML children). */
 const Value = ({ children }: { children: ReactNode }) => (
@@ -35,7 +36,9 @@ const Profile = () => {
         <TextField source="party" />
       </Labeled>
       <Labeled label="Email">
-        <Value>{mp.email ? <a href={`mailto:${mp.email}`}>{mp.email}</a> : 'No email published'}</Value>
+        <Value>
+          {mp.email ? <a href={`mailto:${mp.email}`}>{mp.email}</a> : 'No email published'} <AddressFailingChip />
+        </Value>
       </Labeled>
       <Labeled label="Constituency">
         <Value>
@@ -86,6 +89,7 @@ export const MpShow = () => (
       <Typography variant="h5" component="h1" gutterBottom>
         <TextField source="name" variant="inherit" />
       </Typography>
+      <AddressFailingNotice />
       <Profile />
       <Section title="Tenure">
         <Tenures />

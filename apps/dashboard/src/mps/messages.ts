@@ -13,6 +13,13 @@ export const mpsMessages = {
       current: 'Sitting MP',
       q: 'Search',
     },
+    addressStatus: {
+      chip: 'Address bouncing',
+      notice:
+        "Emails to this MP's address bounced (since %{since}): nothing more is sent to it until the address is checked and the warning cleared.",
+      clear: 'Address checked: clear',
+      cleared: 'Warning cleared: emails to this MP will be sent again',
+    },
     tenureEndReasons: {
       replaced: 'Replaced (election or by-election)',
       party_change: 'Changed party',

@@ -105,6 +105,13 @@ export const EngagementTable = ({ report }: { report: MpEngagementReport }) => {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {translate('reports.engagement.rankNote', { min: MIN_CONTACTS_TO_RANK })}
       </Typography>
+      {report.approximateReplyDates > 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="approximate-reply-dates">
+          {translate('reports.engagement.approximateReplyDates', {
+            smart_count: report.approximateReplyDates,
+          })}
+        </Typography>
+      )}
       <TableContainer>
         <Table size="small" aria-label={translate('reports.engagement.league')} data-testid="engagement-table">
           <TableHead>

@@ -30,6 +30,8 @@ export const reportsMessages = {
       league: 'MP league table',
       rankNote:
         'Sorted by response rate (responses within 28 days over contacts); under %{min} contacts is too few to rank.',
+      approximateReplyDates:
+        '%{smart_count} response date is approximate: the day the supporter answered a check-in, not the day the reply came. |||| %{smart_count} response dates are approximate: the day the supporter answered a check-in, not the day the reply came.',
       columns: {
         label: 'Name',
         cases: 'Cases',

@@ -33,6 +33,7 @@ const report = (rows: MpEngagementRow[]): MpEngagementReport => ({
   groupBy: 'party',
   rows,
   total: row('total'),
+  approximateReplyDates: 0,
 });
 
 describe('league order', () => {

@@ -48,6 +48,7 @@ export const scheduledEmailsMessages = {
       no_consent: 'No consent to send',
       supporter_deleted: 'The supporter was deleted',
       supporter_erased: 'The supporter was erased',
+      address_failing: "The MP's address is bouncing",
     },
     unknownHelp:
       'The connection was lost after the message was handed over, so it may or may not have arrived. Check with the recipient, then send it again or cancel it.',

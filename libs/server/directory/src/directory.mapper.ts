@@ -40,5 +40,7 @@ export function toMpDto(m: MpRecordRow & { tenure: TenureRecord | null }, consti
     constituencyId: m.tenure?.gss ?? null,
     constituency,
     currentTenure: m.tenure ? toTenureDto(m.tenure) : null,
+    addressFailing: m.addressFailingSince !== null,
+    addressFailingSince: m.addressFailingSince?.toISOString() ?? null,
   };
 }

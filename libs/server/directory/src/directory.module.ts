@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@campaign-desk/server-audit';
+import { MpAddressStatusController } from './address-status/mp-address-status.controller';
+import { MpAddressStatusRepository } from './address-status/mp-address-status.repository';
+import { MpAddressStatusService } from './address-status/mp-address-status.service';
 import { DirectoryIndexService } from './directory-index.service';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
@@ -14,7 +18,10 @@ import { PostcodesIoClient } from './postcode/postcodes-io.client';
  * Import it once per process; DirectoryModule re-exports it, so the index is never built twice.
  */
 @Module({
+  imports: [AuditModule],
   providers: [
+    MpAddressStatusRepository,
+    MpAddressStatusService,
     DirectoryIndexService,
     DirectoryRepository,
     DirectoryService,
@@ -22,14 +29,14 @@ import { PostcodesIoClient } from './postcode/postcodes-io.client';
     DirectoryImportService,
     PostcodesIoClient,
   ],
-  exports: [DirectoryService, DirectoryImportService],
+  exports: [DirectoryService, DirectoryImportService, MpAddressStatusService],
 })
 export class DirectoryCoreModule {}
 
-/** HTTP side: lookup, constituencies and MPs. */
+/** HTTP side: lookup, constituencies and MPs (and clearing an MP's failing address). */
 @Module({
   imports: [DirectoryCoreModule],
-  controllers: [DirectoryController, ConstituenciesController, MpsController],
+  controllers: [DirectoryController, ConstituenciesController, MpsController, MpAddressStatusController],
   exports: [DirectoryCoreModule],
 })
 export class DirectoryModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Nation, TenureEndReason } from '@campaign-desk/contracts';
+import { ADDRESS_FAILING_SQL } from './address-status/mp-address-status.repository';
 import type { PostcodeIndexInput } from './postcode/postcode-index';
 
 export interface ConstituencyListFilter {
@@ -43,6 +44,8 @@ export interface MpRecordRow {
   party: string;
   email: string | null;
   twfyPersonId: number | null;
+  /** Set while the MP's current address is failing (a hard bounce came back from it). */
+  addressFailingSince: Date | null;
 }
 
 export interface TenureRecord {
@@ -193,6 +196,7 @@ export class DirectoryRepository {
       startDate: string | null;
     })[] = await this.dataSource.query(
       `SELECT m.id, m.name, m.full_title AS "fullTitle", m.party, m.email::text AS email, m.twfy_person_id AS "twfyPersonId",
+                CASE WHEN ${ADDRESS_FAILING_SQL('m')} THEN m.address_failing_since END AS "addressFailingSince",
                 t.id::text AS "tenureId", t.constituency_gss AS gss, c.name AS "constituencyName", t.party AS "tenureParty",
                 to_char(t.start_date, 'YYYY-MM-DD') AS "startDate"
          ${from} ORDER BY ${order} LIMIT ${page.limit} OFFSET ${page.offset}`,

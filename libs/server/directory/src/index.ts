@@ -1,4 +1,5 @@
 export * from './directory.module';
+export { MpAddressStatusService } from './address-status/mp-address-status.service';
 export { DirectoryService, postcodeError, type PostcodeProblem } from './directory.service';
 export {
   DirectoryImportService,

@@ -151,6 +151,18 @@ export class ReportsRepository {
     );
   }
 
+  /** Responses to outbound contacts made in [from, to) whose date is a check-in click time (the partial index holds only those). */
+  async approximateReplyDates(from: Date, toExclusive: Date): Promise<number> {
+    const [row]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n
+         FROM mp_responses r JOIN mp_contacts c ON c.id = r.mp_contact_id
+        WHERE r.received_at_source = 'click_approximate' AND c.direction = 'outbound'
+          AND c.contacted_at >= $1 AND c.contacted_at < $2`,
+      [from, toExclusive],
+    );
+    return row.n;
+  }
+
   async mpNames(ids: number[]): Promise<Map<number, string>> {
     if (!ids.length) return new Map();
     const rows: { id: number; name: string }[] = await this.dataSource.query(

@@ -46,12 +46,16 @@ export class ReportsService {
     const format = csvOrJson(request.accept, request.query['format']);
     const range = parseDateRange(request.query);
     const groupBy = parseGroupBy(request.query);
-    const [counts, days] = await Promise.all([
+    const [counts, days, approximateReplyDates] = await Promise.all([
       this.repo.engagementCounts(range, groupBy),
       this.repo.responseDays(range, groupBy),
+      this.repo.approximateReplyDates(londonTime(range.from), londonTime(addCalendarDays(range.to, 1))),
     ]);
     const mpIds = groupBy === 'mp' ? counts.map((c) => Number(c.key)).filter((id) => Number.isInteger(id)) : [];
-    const report = buildEngagementReport(range, groupBy, counts, days, await this.repo.mpNames(mpIds));
+    const report = {
+      ...buildEngagementReport(range, groupBy, counts, days, await this.repo.mpNames(mpIds)),
+      approximateReplyDates,
+    };
     if (format === 'json') return { format, body: report };
     await this.exported(request, 'mp-engagement', {
       from: range.from,

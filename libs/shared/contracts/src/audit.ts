@@ -50,6 +50,8 @@ export const AUDIT_ACTIONS = [
   'template.updated',
   'chase_plan.updated',
   'chase_task.completed',
+  'mp.address_failing',
+  'mp.address_cleared',
   'checkin.answered',
   'scheduled_email.list_read',
   'scheduled_email.read',

@@ -92,6 +92,8 @@ export const CANCEL_REASONS = [
   'no_consent',
   'supporter_deleted',
   'supporter_erased',
+  // The MP's address hard-bounced (DESIGN §4 invariant 9): nothing more goes to it until an admin clears it.
+  'address_failing',
 ] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 

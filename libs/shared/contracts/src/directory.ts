@@ -78,6 +78,15 @@ export interface MpDto {
   constituencyId: string | null;
   constituency: ConstituencySummary | null;
   currentTenure: MpTenureDto | null;
+  /** A hard bounce came back from `email`: nothing is sent to it until an admin clears the flag or an import brings a new address. */
+  addressFailing: boolean;
+  /** When the address was marked failing (ISO instant), or null. */
+  addressFailingSince: string | null;
+}
+
+/** `PUT /api/mps/:id/address-status`: an admin clears the failing flag (only `false` is accepted). */
+export interface MpAddressStatusInput {
+  failing: false;
 }
 
 /** `GET /api/constituencies/:id` adds who has held the seat since the first import, newest first. */

@@ -43,6 +43,22 @@ export const MP_CONTACT_FILTER_FIELDS = ['caseId', 'mpId', 'channel', 'direction
 export const MP_RESPONSE_SOURCES = ['staff', 'supporter_checkin'] as const;
 export type MpResponseSource = (typeof MP_RESPONSE_SOURCES)[number];
 
+/**
+ * Where a response's `receivedAt` came from (issue 13): the supporter gave the date, or only the week
+ * (`receivedAt` is that week's Monday, Europe/London, or the contact if later); staff entered it; or it is
+ * the time the supporter clicked "yes" on a check-in before the page asked (responses recorded before issue 13).
+ */
+export const MP_RESPONSE_DATE_SOURCES = ['supporter_date', 'supporter_week', 'staff', 'click_approximate'] as const;
+export type MpResponseDateSource = (typeof MP_RESPONSE_DATE_SOURCES)[number];
+
+/** Whether the reply addressed what was asked, in the supporter's view (the check-in "yes" page asks). */
+export const MP_RESPONSE_ADDRESSED = ['yes', 'partly', 'no'] as const;
+export type MpResponseAddressed = (typeof MP_RESPONSE_ADDRESSED)[number];
+
+/** When the reply came, as the check-in "yes" page asks it: a week, or `earlier` (which needs a date). */
+export const CHECKIN_REPLY_WHEN = ['this_week', 'last_week', 'earlier'] as const;
+export type CheckinReplyWhen = (typeof CHECKIN_REPLY_WHEN)[number];
+
 /** `POST /api/cases/:id/mp-responses`. Moves the case to `mp_responded` and cancels pending chases. */
 export interface CreateMpResponseInput {
   kind: MpResponseKind;
@@ -63,6 +79,10 @@ export interface MpResponseDto {
   summary: string | null;
   messageId: string | null;
   source: MpResponseSource;
+  /** How `receivedAt` is known; `click_approximate` dates are the click time of an old check-in answer. */
+  receivedAtSource: MpResponseDateSource;
+  /** Whether the reply addressed what was asked (the supporter's check-in answer); null when not asked. */
+  addressed: MpResponseAddressed | null;
   recordedById: string | null;
   createdAt: string;
 }

@@ -86,8 +86,11 @@ export type Nation = (typeof NATIONS)[number];
 export const ASSIGNMENT_METHODS = ['manual', 'bulk', 'auto'] as const;
 export type AssignmentMethod = (typeof ASSIGNMENT_METHODS)[number];
 
-/** What a chase task asks of the caseworker (today only the call to the MP's office after the last chase). */
-export const CHASE_TASK_KINDS = ['phone_mp_office'] as const;
+/**
+ * What a chase task asks of the caseworker: the call to the MP's office after the last chase, or
+ * checking the MP's address after a hard bounce marked it failing.
+ */
+export const CHASE_TASK_KINDS = ['phone_mp_office', 'check_mp_address'] as const;
 export type ChaseTaskKind = (typeof CHASE_TASK_KINDS)[number];
 
 /** The kinds of row in the reports' engagement facts: an outbound contact, a chase sent, a meeting, an MP action. */

@@ -1,5 +1,6 @@
 import type { CheckinAnswer } from './correspondence';
 import type { MessageClassification } from './enums';
+import type { MpResponseAddressed, MpResponseDateSource } from './engagement';
 
 /**
  * In-process domain events: how one domain reacts to another's change without importing it
@@ -30,7 +31,8 @@ export interface DomainEventPayloads {
     relatedMessageId: string | null;
   };
   /** A delivery failure came back for one of our outbound messages. */
-  'message.bounced': { messageId: string; caseId: string | null };
+  /** `permanent`: a hard bounce (a 5.x.x status, or no status at all); a transient 4.x.x failure is not. */
+  'message.bounced': { messageId: string; caseId: string | null; permanent: boolean };
   /** The supporter answered "Has your MP replied?" (correspondence publishes; engagement records the response). */
   'checkin.answered': {
     caseId: string;
@@ -38,6 +40,14 @@ export interface DomainEventPayloads {
     scheduledEmailId: string;
     answer: CheckinAnswer;
     answeredAt: string;
+    /** For `yes`: when the reply came (ISO), as the supporter said, and how it is known; null otherwise. */
+    reply: {
+      receivedAt: string;
+      /** The latest instant the supporter's answer allows (the end of the day or week, or now). */
+      latestAt: string;
+      receivedAtSource: MpResponseDateSource;
+      addressed: MpResponseAddressed;
+    } | null;
   };
 }
 

@@ -78,6 +78,12 @@ export interface MpEngagementReport {
   rows: MpEngagementRow[];
   /** Every group together (key and label `total`). */
   total: MpEngagementRow;
+  /**
+   * Responses to the range's contacts whose date is only the time a supporter clicked "yes" on a check-in
+   * (`receivedAtSource` `click_approximate`, from before the check-in asked for the date): the response figures
+   * count them as received then. In the CSV, the `approximateReplyDates` column of the total row.
+   */
+  approximateReplyDates: number;
 }
 
 /** Columns of the MP engagement CSV, in order (actions expand to one `actions_<type>` column per type). */

@@ -2,11 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { emailKindsWhere, type DomainEventPayloads } from '@campaign-desk/contracts';
 import { Clock, OnDomainEvent } from '@campaign-desk/server-core';
 import { CaseDataSubjectService } from '@campaign-desk/server-cases';
+import { MpAddressStatusService } from '@campaign-desk/server-directory';
 import type { EntityManager } from 'typeorm';
+import { ChasePlanRepository } from '../chase-plan/chase-plan.repository';
 import { ChasePlanService } from '../chase-plan/chase-plan.service';
 import { CorrespondenceDataSubjectService } from '../data-subject/correspondence-data-subject.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
+
+const MP_KINDS = emailKindsWhere((k) => k.recipient === 'mp');
 
 /**
  * Stops what is pending when another domain's change says it must not go, inside that change's
@@ -23,6 +27,8 @@ export class CancellationSubscriber {
     private readonly rows: ScheduledEmailsRepository,
     private readonly cases: CaseDataSubjectService,
     private readonly dataSubject: CorrespondenceDataSubjectService,
+    private readonly tasks: ChasePlanRepository,
+    private readonly addressStatus: MpAddressStatusService,
   ) {}
 
   @OnDomainEvent('case.status_changed')
@@ -73,8 +79,31 @@ export class CancellationSubscriber {
     );
   }
 
+  /**
+   * A hard bounce of an email to the MP's office marks that address failing (DESIGN §4 invariant 9):
+   * the case's pending MP-bound mail is cancelled (`address_failing`; other cases' mail is cancelled
+   * by the sender's re-check when it falls due) and a task asks staff to check the address. A soft
+   * (transient) bounce only stamps the email.
+   */
   @OnDomainEvent('message.bounced')
   async onBounce(event: DomainEventPayloads['message.bounced'], tx: EntityManager): Promise<void> {
-    await this.rows.markBounced(tx, event.messageId, this.clock.now());
+    const now = this.clock.now();
+    await this.rows.markBounced(tx, event.messageId, now);
+    if (!event.permanent) return;
+    const bounced = await this.rows.findByMessageId(event.messageId, tx);
+    if (!bounced || bounced.recipientKind !== 'mp' || !bounced.recipientAddress) return;
+    const marked = await this.addressStatus.markFailing(tx, bounced.recipientAddress, now);
+    if (!marked.length) return;
+    const cancelled = await this.outbox.cancelForCase(tx, bounced.caseId, 'address_failing', { kinds: MP_KINDS });
+    await this.tasks.insertTask(tx, {
+      caseId: bounced.caseId,
+      mpContactId: bounced.mpContactId,
+      dueAt: now,
+      kind: 'check_mp_address',
+    });
+    this.logger.warn(
+      { caseId: bounced.caseId, mpIds: marked, cancelled: cancelled.length },
+      "MP's address hard-bounced: marked failing, pending mail to it cancelled",
+    );
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { CancelReason, ChasePlanSettings, ChaseTaskStatus, ChaseTaskSortField } from '@campaign-desk/contracts';
+import type {
+  CancelReason,
+  ChasePlanSettings,
+  ChaseTaskKind,
+  ChaseTaskStatus,
+  ChaseTaskSortField,
+} from '@campaign-desk/contracts';
 import type { ListQuery } from '@campaign-desk/server-core';
 import { returnedIds } from '../outbox/scheduled-emails.repository';
 import { ChaseTaskEntity } from './chase-task.entity';
@@ -41,15 +47,17 @@ export class ChasePlanRepository {
 
   async insertTask(
     tx: EntityManager,
-    values: { caseId: string; mpContactId: string | null; dueAt: Date },
+    values: { caseId: string; mpContactId: string | null; dueAt: Date; kind?: ChaseTaskKind },
   ): Promise<string> {
-    const result = await tx.insert(ChaseTaskEntity, { ...values, kind: 'phone_mp_office', status: 'open' });
+    const result = await tx.insert(ChaseTaskEntity, { kind: 'phone_mp_office', ...values, status: 'open' });
     return (result.identifiers[0] as { id: string }).id;
   }
 
+  /** The plan's open telephone tasks (a task to check the MP's address outlives the plan). */
   async cancelOpenTasks(tx: EntityManager, caseId: string, reason: CancelReason): Promise<string[]> {
     const result: unknown = await tx.query(
-      `UPDATE chase_tasks SET status = 'cancelled', cancel_reason = $2, cancelled_at = now() WHERE case_id = $1 AND status = 'open' RETURNING id`,
+      `UPDATE chase_tasks SET status = 'cancelled', cancel_reason = $2, cancelled_at = now()
+       WHERE case_id = $1 AND status = 'open' AND kind = 'phone_mp_office' RETURNING id`,
       [caseId, reason],
     );
     return returnedIds(result);

@@ -1,7 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { CancelReason, ChaseTaskStatus } from '@campaign-desk/contracts';
+import type { CancelReason, ChaseTaskKind, ChaseTaskStatus } from '@campaign-desk/contracts';
 
-/** The caseworker's call to the MP's office after the last chase (the plan's only step that is not an email). */
+/**
+ * The caseworker's call to the MP's office after the last chase (the plan's only step that is not an
+ * email), or checking the MP's address after a hard bounce marked it failing.
+ */
 @Entity('chase_tasks')
 export class ChaseTaskEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -14,7 +17,7 @@ export class ChaseTaskEntity {
   mpContactId: string | null;
 
   @Column({ type: 'text' })
-  kind: 'phone_mp_office';
+  kind: ChaseTaskKind;
 
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt: Date;

@@ -1,4 +1,9 @@
-import { CHECKIN_ANSWERS, type CheckinAnswer } from '@campaign-desk/contracts';
+import {
+  CHECKIN_ANSWERS,
+  type CheckinAnswer,
+  type CheckinReplyWhen,
+  type MpResponseAddressed,
+} from '@campaign-desk/contracts';
 import { escapeHtml } from '../templates/template-renderer';
 
 const LABELS: Record<CheckinAnswer, string> = {
@@ -25,6 +30,10 @@ h1 { font-size: 1.5rem; }
 form { margin: 0.75rem 0; }
 button { font-size: 1.1rem; width: 100%; padding: 0.9rem; border: 2px solid #5b2a86; background: #fff; color: #5b2a86; border-radius: 6px; cursor: pointer; }
 button.chosen { background: #5b2a86; color: #fff; }
+fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 1rem 0; padding: 0.5rem 1rem; }
+legend { font-weight: bold; }
+label { display: block; padding: 0.3rem 0; }
+.problem { border-left: 4px solid #b00020; padding-left: 0.75rem; color: #b00020; }
 </style></head>
 <body><h1>${escapeHtml(title)}</h1>
 ${body}
@@ -32,8 +41,58 @@ ${body}
 `;
 }
 
+const WHEN_LABELS: [CheckinReplyWhen, string][] = [
+  ['this_week', 'This week'],
+  ['last_week', 'Last week'],
+  ['earlier', 'Earlier (please give the date below)'],
+];
+const ADDRESSED_LABELS: [MpResponseAddressed, string][] = [
+  ['yes', 'Yes'],
+  ['partly', 'Partly'],
+  ['no', 'No'],
+];
+
+/** What the supporter had filled in, to keep it when the page asks again. */
+export interface ReplyFormValues {
+  when?: unknown;
+  date?: unknown;
+  addressed?: unknown;
+}
+
+function radios(name: string, options: [string, string][], chosen: unknown): string {
+  return options
+    .map(
+      ([value, label]) =>
+        `<label><input type="radio" name="${name}" value="${value}"${value === chosen ? ' checked' : ''}${name === 'addressed' ? ' required' : ''}> ${escapeHtml(label)}</label>`,
+    )
+    .join('\n');
+}
+
+/** The "yes" page: when the reply came and whether it dealt with what was asked (no script; a POST of the same link). */
+export function replyPage(token: string, values: ReplyFormValues = {}, problem: string | null = null): string {
+  const action = `/api/public/checkin/${encodeURIComponent(token)}`;
+  const date = typeof values.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.date) ? values.date : '';
+  return page(
+    'Your MP replied: when?',
+    `${problem ? `<p class="problem" role="alert">${escapeHtml(problem)}</p>\n` : ''}<form method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="answer" value="yes">
+<fieldset><legend>When did the reply come?</legend>
+${radios('when', WHEN_LABELS, values.when)}
+<label>The date, if you know it: <input type="date" name="date" value="${date}"></label>
+</fieldset>
+<fieldset><legend>Did it deal with what you asked?</legend>
+${radios('addressed', ADDRESSED_LABELS, values.addressed)}
+</fieldset>
+<input type="hidden" name="details" value="1">
+<button type="submit" class="chosen">Send</button>
+</form>
+<p>Not replied after all? <a href="${escapeHtml(action)}">Choose another answer</a>.</p>`,
+  );
+}
+
 /** The question, with one button per answer (a POST, so link scanners that open the email's links change nothing). */
 export function questionPage(token: string, chosen: CheckinAnswer | null): string {
+  if (chosen === 'yes') return replyPage(token);
   const action = `/api/public/checkin/${encodeURIComponent(token)}`;
   const buttons = CHECKIN_ANSWERS.map(
     (answer) =>

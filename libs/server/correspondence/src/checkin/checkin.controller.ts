@@ -30,10 +30,11 @@ export class CheckinController {
   @AcceptsBody('application/x-www-form-urlencoded')
   async answer(
     @Param('token') token: string,
-    @Body('answer') answer: unknown,
+    @Body() body: Record<string, unknown> | undefined,
     @ClientIp() ip: string,
     @Res() res: Response,
   ): Promise<void> {
-    send(res, await this.checkins.answer(token, answer, ip));
+    const form = body ?? {};
+    send(res, await this.checkins.answer(token, form['answer'], ip, form));
   }
 }

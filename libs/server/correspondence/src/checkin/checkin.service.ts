@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import { CHECKIN_ANSWERS, type CheckinAnswer } from '@campaign-desk/contracts';
 import { Clock, DomainEvents } from '@campaign-desk/server-core';
 import { AuditService } from '@campaign-desk/server-audit';
@@ -8,11 +8,23 @@ import type { ScheduledEmailEntity } from '../outbox/scheduled-email.entity';
 import { ScheduledEmailsRepository } from '../outbox/scheduled-emails.repository';
 import { CheckinAnswersRepository } from './checkin-answers.repository';
 import { CheckinLinks } from './checkin-links';
-import { problemPage, questionPage, thanksPage } from './checkin-page';
+import { problemPage, questionPage, replyPage, thanksPage } from './checkin-page';
+import { parseReply, type CheckinReply } from './checkin-reply';
 
 export interface HtmlPage {
   status: number;
   html: string;
+}
+
+/** Engagement's refusal of a reply date before the MP contact (a 400 naming `receivedAt`). */
+function receivedAtRefused(error: BadRequestException): boolean {
+  const body = error.getResponse();
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    'fields' in body &&
+    !!(body.fields as Record<string, unknown>)?.['receivedAt']
+  );
 }
 
 const isAnswer = (value: unknown): value is CheckinAnswer => CHECKIN_ANSWERS.includes(value as CheckinAnswer);
@@ -41,12 +53,48 @@ export class CheckinService {
     return { status: 200, html: questionPage(token, isAnswer(answer) ? answer : null) };
   }
 
-  async answer(token: string, answer: unknown, ip: string | null): Promise<HtmlPage> {
+  /**
+   * Records the answer. "yes" first shows the page asking when the reply came and whether it dealt with
+   * what was asked (`form.details` marks that page's POST); its answer is checked here (a future date is
+   * refused) and by engagement (a date before the MP contact is refused), and a refusal asks again with
+   * nothing recorded.
+   */
+  async answer(
+    token: string,
+    answer: unknown,
+    ip: string | null,
+    form: Record<string, unknown> = {},
+  ): Promise<HtmlPage> {
     const checked = await this.check(token);
     if (!checked.ok) return checked.page;
     if (!isAnswer(answer)) return { status: 400, html: problemPage('invalid') };
-    const { email } = checked;
     const now = this.clock.now();
+    let reply: CheckinReply | null = null;
+    if (answer === 'yes') {
+      if (form['details'] === undefined) return { status: 200, html: replyPage(token) };
+      const parsed = parseReply(form, now);
+      if (!parsed.ok) return { status: 400, html: replyPage(token, form, parsed.message) };
+      reply = parsed.reply;
+    }
+    try {
+      return await this.record(checked.email, answer, reply, now, ip);
+    } catch (error) {
+      if (reply && error instanceof BadRequestException && receivedAtRefused(error))
+        return {
+          status: 400,
+          html: replyPage(token, form, 'That date is before your MP was contacted about this. Please check it.'),
+        };
+      throw error;
+    }
+  }
+
+  private async record(
+    email: ScheduledEmailEntity,
+    answer: CheckinAnswer,
+    reply: CheckinReply | null,
+    now: Date,
+    ip: string | null,
+  ): Promise<HtmlPage> {
     const recorded = await this.emails.transaction(async (tx) => {
       const inserted = await this.answers.insertOnce(tx, {
         caseId: email.caseId,
@@ -65,6 +113,7 @@ export class CheckinService {
           scheduledEmailId: email.id,
           answer,
           answeredAt: now.toISOString(),
+          reply,
         },
         tx,
       );
@@ -75,7 +124,11 @@ export class CheckinService {
           action: 'checkin.answered',
           entityType: 'case',
           entityId: email.caseId,
-          details: { scheduledEmailId: email.id, answer },
+          details: {
+            scheduledEmailId: email.id,
+            answer,
+            ...(reply ? { receivedAtSource: reply.receivedAtSource, addressed: reply.addressed } : {}),
+          },
         },
         tx,
       );

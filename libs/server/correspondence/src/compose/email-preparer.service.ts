@@ -8,7 +8,7 @@ import {
 } from '@campaign-desk/contracts';
 import { StaffUsersService } from '@campaign-desk/server-auth';
 import { CasesService } from '@campaign-desk/server-cases';
-import { DirectoryService } from '@campaign-desk/server-directory';
+import { DirectoryService, MpAddressStatusService } from '@campaign-desk/server-directory';
 import { InstallSettings, isReservedEmailAddress } from '@campaign-desk/server-core';
 import { CheckinAnswersRepository } from '../checkin/checkin-answers.repository';
 import { CheckinLinks } from '../checkin/checkin-links';
@@ -37,7 +37,7 @@ function firstName(name: string): string {
 /**
  * Everything between claiming an email and handing it to SMTP: re-checks that it may still go
  * (case status, supporter on hold, consents, check-in answered), finds the recipient's current
- * address (only a reserved one in a demo database) and renders it (the template's current version, recorded on the row).
+ * address (never an MP's address marked failing by a hard bounce; only a reserved one in a demo database) and renders it (the template's current version, recorded on the row).
  */
 @Injectable()
 export class EmailPreparer {
@@ -50,6 +50,7 @@ export class EmailPreparer {
     private readonly answers: CheckinAnswersRepository,
     private readonly links: CheckinLinks,
     private readonly settings: InstallSettings,
+    private readonly addressStatus: MpAddressStatusService,
   ) {}
 
   async prepare(row: ScheduledEmailEntity, now: Date): Promise<Preparation> {
@@ -73,6 +74,9 @@ export class EmailPreparer {
     } else {
       if (!mp) return { kind: 'fail', error: 'The case has no MP' };
       if (!mp.email) return { kind: 'fail', error: 'The MP has no email address on record' };
+      // Never to an address known to bounce (read from Postgres now, not the in-memory index).
+      if (detail.mpId !== null && (await this.addressStatus.isFailing(detail.mpId)))
+        return { kind: 'cancel', reason: 'address_failing' };
       to = { name: mp.name, address: mp.email };
     }
     // A demo database never writes to a real person, whatever was typed into it.

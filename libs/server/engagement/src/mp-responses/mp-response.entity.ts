@@ -1,5 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { MpResponseKind, MpResponseSource } from '@campaign-desk/contracts';
+import type {
+  MpResponseAddressed,
+  MpResponseDateSource,
+  MpResponseKind,
+  MpResponseSource,
+} from '@campaign-desk/contracts';
 
 @Entity('mp_responses')
 export class MpResponseEntity {
@@ -29,6 +34,12 @@ export class MpResponseEntity {
 
   @Column({ type: 'text' })
   source: MpResponseSource;
+
+  @Column({ name: 'received_at_source', type: 'text' })
+  receivedAtSource: MpResponseDateSource;
+
+  @Column({ type: 'text', nullable: true })
+  addressed: MpResponseAddressed | null;
 
   @Column({ name: 'recorded_by', type: 'uuid', nullable: true })
   recordedBy: string | null;

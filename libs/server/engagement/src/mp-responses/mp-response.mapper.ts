@@ -12,6 +12,8 @@ export function toMpResponseDto(r: MpResponseEntity, readContent: boolean): MpRe
     summary: readContent ? r.summary : null,
     messageId: r.messageId,
     source: r.source,
+    receivedAtSource: r.receivedAtSource,
+    addressed: r.addressed,
     recordedById: r.recordedBy,
     createdAt: r.createdAt.toISOString(),
   };

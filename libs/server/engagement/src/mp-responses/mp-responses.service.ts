@@ -3,6 +3,8 @@ import {
   actorOf,
   type Actor,
   type CreateMpResponseInput,
+  type MpResponseAddressed,
+  type MpResponseDateSource,
   type MpResponseDto,
   type MpResponseKind,
   type MpResponseSource,
@@ -27,6 +29,13 @@ export interface ResponseToRecord {
   summary: string | null;
   messageId: string | null;
   source: MpResponseSource;
+  receivedAtSource: MpResponseDateSource;
+  addressed?: MpResponseAddressed | null;
+  /**
+   * The latest instant the answer allows (a supporter's "last week" is any time up to its Sunday): a
+   * `receivedAt` before the contact moves up to the contact when this is not, and is refused otherwise.
+   */
+  latestAt?: Date;
   mpContactId?: string | null;
   /** Moves an awaiting case to `mp_responded` and stops the chase plan (false: an acknowledgement the supporter reported). */
   stopsChasing: boolean;
@@ -72,6 +81,7 @@ export class MpResponsesService {
           summary: input.summary?.trim() || null,
           messageId: input.messageId ?? null,
           source: 'staff',
+          receivedAtSource: 'staff',
           stopsChasing: true,
         },
         actorOf(actor),
@@ -85,7 +95,10 @@ export class MpResponsesService {
     const contact = input.mpContactId
       ? await this.contacts.findById(input.mpContactId, tx)
       : await this.contacts.latestOutbound(input.caseId, tx);
-    if (contact && input.receivedAt.getTime() < contact.contactedAt.getTime()) {
+    let receivedAt = input.receivedAt;
+    if (contact && receivedAt < contact.contactedAt && input.latestAt && input.latestAt >= contact.contactedAt)
+      receivedAt = contact.contactedAt;
+    if (contact && receivedAt.getTime() < contact.contactedAt.getTime()) {
       throw new BadRequestException({
         message: `receivedAt is before the MP was contacted (${contact.contactedAt.toISOString()})`,
         fields: { receivedAt: 'must not be before the MP was contacted' },
@@ -97,10 +110,12 @@ export class MpResponsesService {
       mpContactId: contact?.id ?? null,
       mpId: contact?.mpId ?? detail.mpId,
       kind: input.kind,
-      receivedAt: input.receivedAt,
+      receivedAt,
       summary: input.summary,
       messageId: input.messageId,
       source: input.source,
+      receivedAtSource: input.receivedAtSource,
+      addressed: input.addressed ?? null,
       recordedBy: actor.id,
     });
     let cancelled = 0;
@@ -120,6 +135,7 @@ export class MpResponsesService {
           mpResponseId: response.id,
           kind: response.kind,
           source: response.source,
+          receivedAtSource: response.receivedAtSource,
           chasesCancelled: cancelled,
         },
       },

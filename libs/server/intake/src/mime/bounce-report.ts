@@ -4,6 +4,11 @@ import { headerFields, parseMessageIds, readHeaderBlock } from './raw-message';
 export interface BounceReport {
   /** `delayed` is a warning (the sender's server is still trying): the original is not marked bounced. */
   kind: 'failed' | 'delayed';
+  /**
+   * A hard bounce: the report gives a permanent (5.x.x) status, or no status at all. A failure with
+   * only transient (4.x.x) statuses (mailbox full, greylisted) is soft: the address is not to blame.
+   */
+  permanent: boolean;
   /** Message-IDs of the message(s) that bounced, found in the returned headers or the DSN text. */
   originalMessageIds: string[];
 }
@@ -52,5 +57,13 @@ export function readBounceReport(evidence: BounceEvidence): BounceReport {
   ids.push(...evidence.inReplyTo, ...evidence.references);
   const unique = [...new Set(ids)].filter((id) => id !== evidence.ownMessageId).slice(0, MAX_IDS);
   const reportText = statusTexts.join('\n') || evidence.text.slice(0, 20_000);
-  return { kind: isDelayNotice(evidence.subject, reportText) ? 'delayed' : 'failed', originalMessageIds: unique };
+  const kind = isDelayNotice(evidence.subject, reportText) ? 'delayed' : 'failed';
+  return { kind, permanent: kind === 'failed' && isPermanent(reportText), originalMessageIds: unique };
+}
+
+/** Status fields (RFC 3464) first; else the enhanced codes a plain-text report quotes; no code at all counts as permanent. */
+export function isPermanent(reportText: string): boolean {
+  const statuses = [...reportText.matchAll(/^\s*Status\s*:\s*([245])\.\d{1,3}\.\d{1,3}/gim)].map((m) => m[1]);
+  const codes = statuses.length ? statuses : [...reportText.matchAll(/\b([45])\.\d{1,3}\.\d{1,3}\b/g)].map((m) => m[1]);
+  return !codes.length || codes.includes('5');
 }

@@ -62,7 +62,11 @@ export class MessageParserService {
         if (placement.bouncedMessageId)
           await this.events.publish(
             'message.bounced',
-            { messageId: placement.bouncedMessageId, caseId: placement.caseId },
+            {
+              messageId: placement.bouncedMessageId,
+              caseId: placement.caseId,
+              permanent: placement.bouncePermanent,
+            },
             tx,
           );
         return { status: 'parsed', classification: placement.classification, caseId: placement.caseId } as const;

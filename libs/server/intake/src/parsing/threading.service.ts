@@ -13,6 +13,8 @@ export interface Placement {
   relatedMessageId: string | null;
   /** An outbound message this bounce returns, to be marked bounced. */
   bouncedMessageId: string | null;
+  /** Whether that bounce is permanent (a hard bounce), which marks an MP's address failing. */
+  bouncePermanent: boolean;
 }
 
 @Injectable()
@@ -57,6 +59,7 @@ export class ThreadingService {
       threadMatch: caseId ? threadMatch : null,
       relatedMessageId,
       bouncedMessageId,
+      bouncePermanent: bouncedMessageId !== null && !!message.bounce?.permanent,
     };
   }
 

@@ -10,10 +10,12 @@ import { toCsv } from '@campaign-desk/server-core';
 
 /** The CSV of each report: the JSON's rows (and total) with the same numbers, one column per figure. */
 export function mpEngagementCsv(report: MpEngagementReport): string {
-  const header = [...MP_ENGAGEMENT_CSV_COLUMNS, ...MP_ACTION_TYPES.map((t) => `actions_${t}`)];
+  const header = [...MP_ENGAGEMENT_CSV_COLUMNS, ...MP_ACTION_TYPES.map((t) => `actions_${t}`), 'approximateReplyDates'];
   const rows = [...report.rows, report.total].map((row) => [
     ...MP_ENGAGEMENT_CSV_COLUMNS.map((column) => row[column]),
     ...MP_ACTION_TYPES.map((t) => row.actionsByType[t]),
+    // A figure of the whole report, not of a group: on the total row only.
+    row === report.total ? report.approximateReplyDates : null,
   ]);
   return toCsv(header, rows);
 }

@@ -61,7 +61,7 @@ export function buildEngagementReport(
   counts: EngagementCountsRow[],
   days: DaysHistogramRow[],
   mpNames: Map<number, string>,
-): MpEngagementReport {
+): Omit<MpEngagementReport, 'approximateReplyDates'> {
   const histograms = new Map<string, { first: HistogramBin[]; substantive: HistogramBin[] }>();
   for (const d of days) {
     const entry = histograms.get(d.key) ?? { first: [], substantive: [] };
