@@ -6,7 +6,7 @@ import request from 'supertest';
 import type { CaseDetail } from '@campaign-desk/contracts';
 import { cspOrScriptErrors, launchBrowser, type TestBrowser } from '../support/browser';
 import { caseInProgress, consentingSupporter, outboxRows } from '../support/correspondence';
-import { seedStaff, startDashboardApp, submitSignIn, type Staff } from '../support/dashboard-app';
+import { seedStaff, signInAfresh, startDashboardApp, type Staff } from '../support/dashboard-app';
 import { importDirectory } from '../support/directory';
 import { eventually, startTestSink, type TestSink } from '../support/smtp-sink';
 import { startWorker, uniqueAddress } from '../support/test-app';
@@ -70,12 +70,7 @@ describe('dashboard: MP contact, chase plan, supporter check-in (browser)', () =
     expect(cspOrScriptErrors(browser?.errors ?? [])).toEqual([]);
   });
 
-  async function signIn(user: Staff) {
-    await browser.context.clearCookies();
-    await page.goto('about:blank');
-    await submitSignIn(page, baseUrl, user);
-    await page.getByText(`Welcome, ${user.name}`).waitFor();
-  }
+  const signIn = (user: Staff) => signInAfresh(browser, baseUrl, user);
 
   let signedInAgent: ReturnType<typeof request.agent> | undefined;
   /** The caseworker's API session, for setting up what the browser then works on. */

@@ -1,6 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
 import type { TestBrowser } from '../support/browser';
-import { submitSignIn, type Staff } from '../support/dashboard-app';
 
 /** What the triage browser tests watch for: any dialog, and any request that leaves the machine. */
 export function watchPage(browser: TestBrowser, baseUrl: string): { dialogs: string[]; offsiteRequests: string[] } {
@@ -36,12 +35,4 @@ export async function inboxCount(page: Page): Promise<number> {
     .getByText(/requests? waiting/)
     .textContent();
   return Number(/(\d+)/.exec(text ?? '')?.[1]);
-}
-
-/** A fresh session each time; waits for the menu rather than the home page, whose widgets are not these tests' concern. */
-export async function signInAfresh(browser: TestBrowser, baseUrl: string, user: Staff): Promise<void> {
-  await browser.context.clearCookies();
-  await browser.page.goto('about:blank');
-  await submitSignIn(browser.page, baseUrl, user);
-  await browser.page.getByRole('menuitem', { name: 'Home' }).waitFor();
 }

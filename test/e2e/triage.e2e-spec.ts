@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { cspOrScriptErrors, launchBrowser, type TestBrowser } from '../support/browser';
 import { createSupporter, postCase } from '../support/cases';
-import { seedStaff, startDashboardApp, type Staff } from '../support/dashboard-app';
+import { seedStaff, signInAfresh, startDashboardApp, type Staff } from '../support/dashboard-app';
 import { importDirectory } from '../support/directory';
 import { CORPUS_DIR } from '../support/email-corpus';
 import { email, INBOUND_TOKEN, postEmail, waitFor, waitForProcessed } from '../support/intake';
 import { signedInAgent, startWorker } from '../support/test-app';
 import { withDb } from '../support/test-database';
 import { emailWithAttachment, hostileEmail, rawEmail } from './triage-fixtures';
-import { inboxCount, messageFrame, openInbox, signInAfresh, watchPage } from './triage-page';
+import { inboxCount, messageFrame, openInbox, watchPage } from './triage-page';
 
 jest.setTimeout(120_000);
 

@@ -1,3 +1,4 @@
+import type { TestBrowser } from './browser';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -64,4 +65,12 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Profile' }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+/** A fresh session each time; waits for the menu rather than the home page, whose widgets are not the caller's concern. */
+export async function signInAfresh(browser: TestBrowser, baseUrl: string, user: Staff): Promise<void> {
+  await browser.context.clearCookies();
+  await browser.page.goto('about:blank');
+  await submitSignIn(browser.page, baseUrl, user);
+  await browser.page.getByRole('menuitem', { name: 'Home' }).waitFor();
 }
