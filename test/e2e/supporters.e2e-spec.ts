@@ -101,7 +101,7 @@ describe('dashboard: supporters, constituencies and MPs (browser)', () => {
     await page.waitForURL(new RegExp(`#/supporters/${UUID}/show$`));
     await page.getByText('Supporter created').waitFor();
     await page.getByRole('link', { name: 'Holborn and St Pancras' }).waitFor();
-    const consentRow = page.getByRole('row').filter({ hasText: 'Share their story with the MP' });
+    const consentRow = page.getByRole('row').filter({ hasText: 'Share their story with the MP' }).first();
     expect(await consentRow.innerText()).toMatch(/Yes\s+.*2026.* by you/);
 
     const [first] = await supportersByEmail(email);

@@ -76,14 +76,19 @@ describe('demo seed', () => {
       expect(mps.filter((m) => !isReservedEmailAddress(m.email))).toEqual([]);
       expect(mps.some((m) => m.email.endsWith('@parliament.uk.invalid'))).toBe(true);
 
-      const [chase] = await outboxRows(env.databaseUrl, `kind = 'mp_chase' AND status = 'scheduled'`);
+      // A chase the sender will send: its supporter consents to sharing with the MP (some demo supporters do not).
+      const [chase] = await outboxRows(
+        env.databaseUrl,
+        `kind = 'mp_chase' AND status = 'scheduled'
+         AND supporter_id IN (SELECT id FROM supporters WHERE consent_share_with_mp AND NOT on_hold AND deleted_at IS NULL)`,
+      );
       const agent = await demoAdmin(api);
       await agent.post(`/api/scheduled-emails/${chase.id}/send-now`).expect(200);
       const settled = await eventually(async () => {
         const [row] = await outboxRows(env.databaseUrl, 'id = $1', [chase.id]);
         return row.status === 'scheduled' || row.status === 'sending' ? undefined : row;
       }, 120_000);
-      expect([settled.status, settled.last_error]).toEqual(['sent', null]);
+      expect([settled.status, settled.last_error, settled.cancel_reason]).toEqual(['sent', null, null]);
       const [sent] = sink.byMessageId(chase.rfc_message_id);
       expect(sent.to).toHaveLength(1);
       expect(isReservedEmailAddress(sent.to[0])).toBe(true);
