@@ -39,6 +39,8 @@ describe('analyseMessage on the corpus', () => {
   it('finds the Message-ID of the returned message in delivery reports', async () => {
     expect((await analyse('flanker__mailbox-full.eml')).bounce).toEqual({
       kind: 'failed',
+      // 5.2.2, a full mailbox: a failure, but not a dead address.
+      permanent: false,
       originalMessageIds: ['4E326A95.3010907@example.com'],
     });
     expect((await analyse('flanker__gmail-invalid-address.eml')).bounce?.originalMessageIds).toContain(

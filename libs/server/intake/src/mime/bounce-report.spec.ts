@@ -24,7 +24,9 @@ describe('hard and soft bounces', () => {
   });
 
   it('reads enhanced codes from a plain-text report, and counts a report with no code as permanent', () => {
-    expect(isPermanent('host said: 552 5.2.2 mailbox full')).toBe(true);
+    expect(isPermanent('host said: 550 5.1.1 user unknown')).toBe(true);
+    // A full mailbox (X.2.2) is transient whatever its class: the address is not dead.
+    expect(isPermanent('host said: 552 5.2.2 mailbox full')).toBe(false);
     expect(isPermanent('host said: 452 4.2.2 mailbox full, try later')).toBe(false);
     expect(isPermanent('The message could not be delivered.')).toBe(true);
     expect(isPermanent('Status: 4.2.2\nStatus: 5.1.1')).toBe(true);

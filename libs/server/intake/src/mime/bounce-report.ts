@@ -63,7 +63,8 @@ export function readBounceReport(evidence: BounceEvidence): BounceReport {
 
 /** Status fields (RFC 3464) first; else the enhanced codes a plain-text report quotes; no code at all counts as permanent. */
 export function isPermanent(reportText: string): boolean {
-  const statuses = [...reportText.matchAll(/^\s*Status\s*:\s*([245])\.\d{1,3}\.\d{1,3}/gim)].map((m) => m[1]);
-  const codes = statuses.length ? statuses : [...reportText.matchAll(/\b([45])\.\d{1,3}\.\d{1,3}\b/g)].map((m) => m[1]);
-  return !codes.length || codes.includes('5');
+  const statuses = [...reportText.matchAll(/^\s*Status\s*:\s*([245]\.\d{1,3}\.\d{1,3})/gim)].map((m) => m[1]);
+  const codes = statuses.length ? statuses : [...reportText.matchAll(/\b([45]\.\d{1,3}\.\d{1,3})\b/g)].map((m) => m[1]);
+  // X.2.2 is a full mailbox: RFC 3463 calls it a persistent transient failure, so the address is not dead.
+  return !codes.length || codes.some((code) => code.startsWith('5.') && !code.endsWith('.2.2'));
 }
