@@ -1,14 +1,13 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import type {
   Actor,
   SubjectAccessFilterField,
   SubjectAccessRequestDto,
   SubjectAccessSortField,
-  SubjectAccessStatus,
 } from '@campaign-desk/contracts';
 import { SUBJECT_ACCESS_STATUSES } from '@campaign-desk/contracts';
 import { AuditService } from '@campaign-desk/server-audit';
-import { Clock, fieldError, type ListQuery, UUID } from '@campaign-desk/server-core';
+import { Clock, enumFilter, fieldError, type ListQuery, UUID, uuidsFilter } from '@campaign-desk/server-core';
 import { SupporterDataSubjectService } from '@campaign-desk/server-supporters';
 import type { CreateSubjectAccessRequestDto, UpdateSubjectAccessRequestDto } from './subject-access.dto';
 import { oneCalendarMonthAfter } from './due-date';
@@ -100,23 +99,12 @@ export class SubjectAccessService {
   }
 }
 
-function listFilter(filter: ListQuery<SubjectAccessFilterField, SubjectAccessSortField>['filter']) {
-  const out: SubjectAccessListFilter = {};
-  const fail = (key: string, detail: string) =>
-    new BadRequestException({ message: `filter ${key} ${detail}`, fields: { filter: `${key} ${detail}` } });
-  const list = (value: unknown) => (Array.isArray(value) ? value : [value]).map(String);
-  if (filter.id !== undefined) {
-    out.ids = list(filter.id);
-    if (!out.ids.every((v) => UUID.test(v))) throw fail('id', 'must be request ids');
-  }
-  if (filter.supporterId !== undefined) {
-    out.supporterIds = list(filter.supporterId);
-    if (!out.supporterIds.every((v) => UUID.test(v))) throw fail('supporterId', 'must be supporter ids');
-  }
-  if (filter.status !== undefined) {
-    out.statuses = list(filter.status) as SubjectAccessStatus[];
-    if (!out.statuses.every((v) => SUBJECT_ACCESS_STATUSES.includes(v)))
-      throw fail('status', `must be one of ${SUBJECT_ACCESS_STATUSES.join(', ')}`);
-  }
-  return out;
+function listFilter(
+  filter: ListQuery<SubjectAccessFilterField, SubjectAccessSortField>['filter'],
+): SubjectAccessListFilter {
+  return {
+    ids: uuidsFilter(filter, 'id'),
+    supporterIds: uuidsFilter(filter, 'supporterId'),
+    statuses: enumFilter(filter, 'status', SUBJECT_ACCESS_STATUSES),
+  };
 }
