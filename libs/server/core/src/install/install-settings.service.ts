@@ -12,15 +12,25 @@ export type InstallSettingKey = (typeof INSTALL_SETTING_KEYS)[number];
  */
 @Injectable()
 export class InstallSettings {
+  /** A value once written never changes, so it is kept; an absent one is asked for again each time. */
+  private readonly found = new Map<InstallSettingKey, string>();
+
   constructor(private readonly repo: InstallSettingsRepository) {}
 
-  get(key: InstallSettingKey, tx?: EntityManager): Promise<string | null> {
-    return this.repo.get(key, tx);
+  async get(key: InstallSettingKey, tx?: EntityManager): Promise<string | null> {
+    const known = this.found.get(key);
+    if (known !== undefined) return known;
+    const value = await this.repo.get(key, tx);
+    if (value !== null && !tx) this.found.set(key, value);
+    return value;
   }
 
   /** The stored value, or `make()`'s, stored now; concurrent callers all get the first one written. */
   async getOrCreate(key: InstallSettingKey, make: () => string, tx?: EntityManager): Promise<string> {
-    return (await this.repo.get(key, tx)) ?? this.repo.putIfAbsent(key, make(), tx);
+    const value = (await this.repo.get(key, tx)) ?? (await this.repo.putIfAbsent(key, make(), tx));
+    // Inside a transaction the row may yet roll back: remember it only when written outside one.
+    if (!tx) this.found.set(key, value);
+    return value;
   }
 
   /** How many rows each table holds: how the demo seed tells an empty database from one in use. */
